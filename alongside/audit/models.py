@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditAction(models.TextChoices):
+    ORGANISATION_CREATED = "organisation.created", _("Organisation created")
+    ORGANISATION_POLICY_CHANGED = "organisation.policy_changed", _("Organisation policy changed")
+    UNIT_CREATED = "unit.created", _("Unit created")
+    UNIT_RENAMED = "unit.renamed", _("Unit renamed")
+    UNIT_DELETED = "unit.deleted", _("Unit deleted")
+    INVITATION_SENT = "invitation.sent", _("Invitation sent")
+    INVITATION_REVOKED = "invitation.revoked", _("Invitation revoked")
+    INVITATION_ACCEPTED = "invitation.accepted", _("Invitation accepted")
+    MEMBERSHIP_CREATED = "membership.created", _("Member joined")
+    MEMBERSHIP_CHANGED = "membership.changed", _("Member's roles or units changed")
+    MEMBERSHIP_DEACTIVATED = "membership.deactivated", _("Member deactivated")
+    MEMBERSHIP_REACTIVATED = "membership.reactivated", _("Member reactivated")
+    MEMBERSHIP_VIEWED = "membership.viewed", _("Member's record viewed")
+    RESOURCE_CREATED = "resource.created", _("Crisis resource added")
+    RESOURCE_CHANGED = "resource.changed", _("Crisis resource changed")
+    RESOURCE_DELETED = "resource.deleted", _("Crisis resource removed")
+    USER_SIGNED_IN = "user.signed_in", _("Signed in")
+    USER_SIGNED_OUT_EVERYWHERE = "user.signed_out_everywhere", _("Signed out everywhere")
+    USER_PROFILE_CHANGED = "user.profile_changed", _("Profile changed")
+    AUDIT_LOG_VIEWED = "audit.viewed", _("Audit log viewed")
+
+
+class AuditEvent(models.Model):
+    """One thing that happened, kept as labels and ids rather than foreign keys.
+
+    Copying labels means erasing a person's data never breaks the log (style 3.9); the log
+    never holds what a clinician wrote, only that something was done and by whom.
+    """
+
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    action = models.CharField(max_length=64, choices=AuditAction.choices)
+    organisation_id = models.BigIntegerField(null=True, blank=True)
+    actor_id = models.BigIntegerField(null=True, blank=True)
+    actor_label = models.CharField(max_length=200)
+    target_type = models.CharField(max_length=64, blank=True)
+    target_id = models.CharField(max_length=64, blank=True)
+    target_label = models.CharField(max_length=200, blank=True)
+    detail = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            # audit.queries.events_for: the organisation's log, newest first.
+            models.Index(fields=["organisation_id", "-created_at"], name="audit_org_created_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action}"

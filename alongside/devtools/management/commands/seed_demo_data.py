@@ -1,0 +1,86 @@
+"""Create "Demo General Hospital" with units, people and crisis lines. Safe to run twice."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from allauth.account.models import EmailAddress
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from alongside.accounts.models import User
+from alongside.organisations.actions import create_organisation
+from alongside.organisations.models import Membership, Organisation, Unit
+
+ORGANISATION = "Demo General Hospital"
+PASSWORD = "demo-alongside-2026"  # noqa: S105 - the published demo password, dev only
+UNITS = ["Emergency", "ICU", "Paediatrics", "Oncology"]
+# (email, name, roles, units)
+PEOPLE: list[tuple[str, str, set[str], list[str]]] = [
+    ("admin@demo.alongside.test", "Alex Admin", {"org_admin", "clinician"}, []),
+    ("coordinator@demo.alongside.test", "Cora Coordinator", {"coordinator", "clinician"}, []),
+    ("maria@demo.alongside.test", "Maria Santos", {"peer_supporter", "clinician"}, ["ICU"]),
+    ("james@demo.alongside.test", "James Okafor", {"peer_supporter", "clinician"}, ["Emergency"]),
+    (
+        "priya@demo.alongside.test",
+        "Priya Shah",
+        {"peer_supporter", "clinician", "moderator"},
+        ["Paediatrics"],
+    ),
+    ("tom@demo.alongside.test", "Tom Becker", {"peer_supporter", "clinician"}, ["Oncology"]),
+    ("nurse@demo.alongside.test", "Nia Reyes", {"clinician"}, ["ICU"]),
+    ("doctor@demo.alongside.test", "Daniel Kim", {"clinician"}, ["Emergency"]),
+    ("paramedic@demo.alongside.test", "Sam Walsh", {"clinician"}, ["Emergency"]),
+    ("paeds@demo.alongside.test", "Lucía García", {"clinician"}, ["Paediatrics"]),
+    ("oncology@demo.alongside.test", "Hannah Lee", {"clinician"}, ["Oncology"]),
+    ("student@demo.alongside.test", "Omar Haddad", {"clinician"}, ["ICU"]),
+]
+ROLE_FIELDS = ["clinician", "peer_supporter", "moderator", "coordinator", "org_admin"]
+
+
+class Command(BaseCommand):
+    help = "Load the demo organisation (idempotent) and print its logins."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("--quiet", action="store_true")
+
+    @transaction.atomic
+    def handle(self, *args: Any, quiet: bool = False, **options: Any) -> None:
+        organisation = Organisation.objects.filter(name=ORGANISATION).first()
+        if organisation is None:
+            organisation = create_organisation(
+                by=None,
+                name=ORGANISATION,
+                country="US",
+                time_zone="America/New_York",
+                language="en",
+            )
+        units = {}
+        for name in UNITS:
+            units[name], _ = Unit.objects.get_or_create(organisation=organisation, name=name)
+        for email, name, roles, unit_names in PEOPLE:
+            user = User.objects.filter(email=email).first()
+            if user is None:
+                user = User.objects.create_user(email=email, password=PASSWORD, name=name)
+            EmailAddress.objects.get_or_create(
+                user=user, email=email, defaults={"verified": True, "primary": True}
+            )
+            membership, _ = Membership.objects.get_or_create(
+                user=user,
+                organisation=organisation,
+                defaults={f"is_{role}": role in roles for role in ROLE_FIELDS},
+            )
+            membership.units.set([units[u] for u in unit_names])
+        if not quiet:
+            self.stdout.write(self.login_table())
+
+    @staticmethod
+    def login_table() -> str:
+        lines = [f"Demo logins for {ORGANISATION} (password for all: {PASSWORD})"]
+        for email, name, roles, _units in PEOPLE:
+            lines.append(f"  {email:<34} {name:<18} {', '.join(sorted(roles))}")
+        lines.append(
+            "  The org admin and the coordinator are asked to set up two-step sign-in "
+            "(an authenticator app) on first sign-in: the organisation's policy."
+        )
+        return "\n".join(lines)

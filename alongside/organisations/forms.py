@@ -1,0 +1,132 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth import password_validation
+from django.utils.translation import gettext_lazy as _
+
+from .models import CrisisResource, Organisation, Unit
+from .roles import ROLE_LABELS, Role
+
+ROLE_CHOICES = [(role.value, ROLE_LABELS[role]) for role in Role]
+
+
+class RolesAndUnitsForm(forms.Form):
+    roles = forms.MultipleChoiceField(
+        label=_("Roles"),
+        choices=ROLE_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one role.")},
+    )
+    units = forms.ModelMultipleChoiceField(
+        label=_("Units"),
+        queryset=Unit.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["units"].queryset = Unit.objects.filter(organisation=organisation)  # type: ignore[attr-defined]
+
+
+class InvitationForm(RolesAndUnitsForm):
+    email = forms.EmailField(
+        label=_("Email address"), widget=forms.EmailInput(attrs={"autocomplete": "off"})
+    )
+
+    field_order = ["email", "roles", "units"]
+
+
+class AcceptInvitationForm(forms.Form):
+    name = forms.CharField(
+        label=_("Your name"),
+        max_length=150,
+        help_text=_("How colleagues and peer supporters will see you."),
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    password1 = forms.CharField(
+        label=_("Choose a password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("At least 10 characters."),
+    )
+    password2 = forms.CharField(
+        label=_("The same password again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args: Any, email: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.email = email
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        p1, p2 = data.get("password1"), data.get("password2")
+        if p1 and p2 and p1 != p2:
+            self.add_error("password2", _("The two passwords don't match. Type them again."))
+        elif p1:
+            from alongside.accounts.models import User
+
+            try:
+                password_validation.validate_password(
+                    p1, User(email=self.email, name=data.get("name", ""))
+                )
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return data
+
+
+class UnitForm(forms.Form):
+    name = forms.CharField(label=_("Unit name"), max_length=120)
+
+
+class OrganisationSettingsForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = Organisation
+        fields = [
+            "name",
+            "country",
+            "time_zone",
+            "language",
+            "requires_mfa_for_leads",
+            "session_idle_hours",
+            "sso_provider_id",
+            "sso_joins_as_clinician",
+        ]
+
+    def clean_country(self) -> str:
+        country = str(self.cleaned_data["country"]).strip().upper()
+        if len(country) != 2 or not country.isalpha():
+            raise forms.ValidationError(_("Use the two-letter country code, such as US or GB."))
+        return country
+
+
+class CrisisResourceForm(forms.ModelForm):  # type: ignore[type-arg]
+    url = forms.URLField(label=_("Website"), required=False, max_length=200, assume_scheme="https")
+
+    class Meta:
+        model = CrisisResource
+        fields = [
+            "name",
+            "description",
+            "phone",
+            "text",
+            "url",
+            "hours",
+            "is_emergency",
+            "position",
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not (data.get("phone") or data.get("text") or data.get("url")):
+            raise forms.ValidationError(
+                _(
+                    "Add a phone number, a text or chat line, or a "
+                    "website, so people can reach this service."
+                )
+            )
+        return data

@@ -1,0 +1,72 @@
+"""Reads scoped to one organisation. Views pass `request.membership.organisation`, never an id
+from the URL, so every list a person sees belongs to their own organisation."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from .crisis_defaults import DefaultResource, defaults_for
+from .models import CrisisResource, Invitation, Membership, Organisation, Unit
+
+
+def active_membership_for(user_id: int) -> Membership | None:
+    """The signed-in person's current membership, with its organisation (one query)."""
+    return (
+        Membership.objects.active()
+        .filter(user_id=user_id)
+        .select_related("organisation")
+        .order_by("created_at")
+        .first()
+    )
+
+
+def members_of(organisation: Organisation, *, search: str = "") -> QuerySet[Membership]:
+    members = (
+        Membership.objects.filter(organisation=organisation)
+        .select_related("user")
+        .prefetch_related(Prefetch("units", queryset=Unit.objects.order_by("name")))
+        .order_by("deactivated_at", "user__name", "user__email")
+    )
+    if search:
+        members = members.filter(Q(user__name__icontains=search) | Q(user__email__icontains=search))
+    return members
+
+
+def units_of(organisation: Organisation) -> QuerySet[Unit]:
+    return Unit.objects.filter(organisation=organisation).annotate(
+        member_count=Count("memberships", filter=Q(memberships__deactivated_at__isnull=True))
+    )
+
+
+def pending_invitations_for(organisation: Organisation) -> QuerySet[Invitation]:
+    return Invitation.objects.filter(
+        organisation=organisation,
+        accepted_at__isnull=True,
+        revoked_at__isnull=True,
+        expires_at__gt=timezone.now(),
+    ).prefetch_related("units")
+
+
+def crisis_resources_for(
+    organisation: Organisation | None, *, country: str
+) -> list[CrisisResource] | list[DefaultResource]:
+    """The organisation's own list, or the country defaults when signed out or when an
+    organisation has removed every line (never an empty page for someone in crisis)."""
+    if organisation is not None:
+        own = list(CrisisResource.objects.filter(organisation=organisation))
+        if own:
+            return own
+        country = organisation.country
+    return defaults_for(country)
+
+
+def active_org_admin_count(organisation: Organisation) -> int:
+    return Membership.objects.active().filter(organisation=organisation, is_org_admin=True).count()
+
+
+def member_counts(organisation: Organisation) -> dict[str, int]:
+    return Membership.objects.filter(organisation=organisation).aggregate(
+        active=Count("pk", filter=Q(deactivated_at__isnull=True)),
+        peer_supporters=Count("pk", filter=Q(deactivated_at__isnull=True, is_peer_supporter=True)),
+    )

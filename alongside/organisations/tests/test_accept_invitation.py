@@ -1,0 +1,157 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.utils import timezone
+
+from alongside.accounts.models import User
+from alongside.accounts.tests.factories import PASSWORD, UserFactory
+from alongside.audit.models import AuditAction, AuditEvent
+from alongside.lib.errors import ActionError
+from alongside.organisations.access import invitation_token
+from alongside.organisations.actions import accept_invitation, revoke_invitation
+from alongside.organisations.models import Membership, Organisation, Unit
+from alongside.organisations.tests.factories import InvitationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _link(invitation: object) -> str:
+    return f"/organisation/join/{invitation_token(invitation)}/"  # type: ignore[arg-type]
+
+
+def test_a_new_person_joins_with_roles_and_units_and_is_signed_in(
+    client: object, organisation: Organisation, unit: Unit
+) -> None:
+    invitation = InvitationFactory(
+        organisation=organisation, email="nia@x.test", is_peer_supporter=True
+    )
+    invitation.units.set([unit])
+
+    response = client.post(
+        _link(invitation),
+        {  # type: ignore[attr-defined]
+            "name": "Nia Reyes",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
+    )
+
+    assert response.status_code == 302
+    user = User.objects.get(email="nia@x.test")
+    membership = Membership.objects.get(user=user)
+    assert membership.is_peer_supporter and membership.is_clinician
+    assert list(membership.units.all()) == [unit]
+    assert user.emailaddress_set.get().verified
+    assert client.get("/").status_code == 200  # type: ignore[attr-defined]
+    assert AuditEvent.objects.filter(action=AuditAction.INVITATION_ACCEPTED).exists()
+
+
+def test_the_form_keeps_the_name_when_passwords_differ(
+    client: object, organisation: Organisation
+) -> None:
+    invitation = InvitationFactory(organisation=organisation)
+
+    response = client.post(
+        _link(invitation),
+        {  # type: ignore[attr-defined]
+            "name": "Nia Reyes",
+            "password1": PASSWORD,
+            "password2": PASSWORD + "x",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "don&#x27;t match" in response.content.decode()
+    assert 'value="Nia Reyes"' in response.content.decode()
+    assert not User.objects.filter(email=invitation.email).exists()
+
+
+def test_a_link_is_single_use(client: object, organisation: Organisation) -> None:
+    invitation = InvitationFactory(organisation=organisation)
+    client.post(
+        _link(invitation),
+        {
+            "name": "A",
+            "password1": PASSWORD,  # type: ignore[attr-defined]
+            "password2": PASSWORD,
+        },
+    )
+    other = type(client)()
+
+    response = other.get(_link(invitation))
+
+    assert response.status_code == 410
+    assert "already been used" in response.content.decode()
+
+
+def test_an_expired_link_says_to_ask_for_a_new_one(
+    client: object, organisation: Organisation
+) -> None:
+    invitation = InvitationFactory(organisation=organisation)
+    with time_machine.travel(timezone.now() + timedelta(days=8)):
+        response = client.get(_link(invitation))  # type: ignore[attr-defined]
+    assert response.status_code == 410
+    assert "expired" in response.content.decode()
+    assert "Need help now?" in response.content.decode()
+
+
+def test_a_tampered_link_is_rejected_with_a_clear_message(client: object) -> None:
+    response = client.get("/organisation/join/not-a-real-token/")  # type: ignore[attr-defined]
+    assert response.status_code == 404
+    assert "not valid" in response.content.decode()
+
+
+def test_a_withdrawn_invitation_cannot_be_used(
+    client: object, organisation: Organisation, org_admin: Membership
+) -> None:
+    invitation = InvitationFactory(organisation=organisation)
+    revoke_invitation(by=org_admin.user, invitation=invitation)
+    response = client.get(_link(invitation))  # type: ignore[attr-defined]
+    assert "withdrawn" in response.content.decode()
+
+
+def test_an_existing_account_signs_in_then_joins(
+    client: object, organisation: Organisation
+) -> None:
+    user = UserFactory(email="known@x.test")
+    invitation = InvitationFactory(organisation=organisation, email="known@x.test")
+
+    first = client.get(_link(invitation))  # type: ignore[attr-defined]
+    assert first.status_code == 302 and "/accounts/login/" in first["Location"]
+
+    client.force_login(user)  # type: ignore[attr-defined]
+    assert client.post(_link(invitation)).status_code == 302  # type: ignore[attr-defined]
+    assert Membership.objects.filter(user=user, organisation=organisation).exists()
+
+
+def test_someone_signed_in_as_another_person_is_told_to_sign_out(
+    organisation: Organisation, author: Membership
+) -> None:
+    invitation = InvitationFactory(organisation=organisation, email="someone.else@x.test")
+    with pytest.raises(ActionError, match="Sign out"):
+        accept_invitation(by=author.user, invitation=invitation)
+
+
+def test_an_existing_member_cannot_join_twice(
+    organisation: Organisation, author: Membership
+) -> None:
+    invitation = InvitationFactory(organisation=organisation, email=author.user.email)
+    with pytest.raises(ActionError, match="already a member"):
+        accept_invitation(by=author.user, invitation=invitation)
+
+
+def test_a_claimed_invitation_cannot_be_accepted_again_by_a_racing_request(
+    organisation: Organisation,
+) -> None:
+    user = UserFactory(email="race@x.test")
+    invitation = InvitationFactory(organisation=organisation, email="race@x.test")
+    stale_copy = type(invitation).objects.get(pk=invitation.pk)
+    accept_invitation(by=user, invitation=invitation)
+    Membership.objects.filter(user=user).delete()  # the second request got past the check
+
+    with pytest.raises(ActionError, match="already been used"):
+        accept_invitation(by=user, invitation=stale_copy)
+    assert not Membership.objects.filter(user=user).exists()

@@ -1,0 +1,22 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from alongside.accounts import views as account_views
+from alongside.organisations import views as organisation_views
+
+urlpatterns = [
+    path("", organisation_views.home, name="home"),
+    path("help/", organisation_views.help_now, name="help"),
+    path("privacy/", organisation_views.privacy, name="privacy"),
+    path("no-organisation/", organisation_views.no_organisation, name="no-organisation"),
+    path("language/", account_views.set_language, name="set-language"),
+    path("organisation/", include("alongside.organisations.urls", namespace="organisations")),
+    path("organisation/audit/", include("alongside.audit.urls", namespace="audit")),
+    path("notifications/", include("alongside.notifications.urls", namespace="notifications")),
+    path("accounts/", include("alongside.accounts.urls", namespace="accounts")),
+    path("accounts/", include("allauth.urls")),
+    path("favicon.ico", RedirectView.as_view(url=settings.STATIC_URL + "img/favicon.svg")),
+    path("admin/", admin.site.urls),
+]
