@@ -26,7 +26,6 @@ def event_list(request: HttpRequest) -> HttpResponse:
         since=filters.get("since"),
         until=filters.get("until"),
     )
-    page = Paginator(events, 50).get_page(request.GET.get("page"))
     # Reading the log is itself a sensitive read: who looked at whom.
     record_event(
         by=request.user,
@@ -34,6 +33,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
         organisation_id=membership.organisation_id,
         target_label="audit log",
     )
+    page = Paginator(events, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(

@@ -21,6 +21,7 @@ LAST_SEEN_KEY = "alongside_last_seen"
 # Write the last-seen time at most once a minute: a session write per request would cost more
 # than the idle check is worth.
 LAST_SEEN_RESOLUTION = 60
+SIGN_OUT_NOTICE_GRACE = 24 * 3600
 # Pages a person who must set up two-step sign-in can still reach (help is never blocked).
 MFA_SETUP_OPEN_PREFIXES = ("/accounts/", "/help/", "/privacy/", "/language/", "/static/", "/i18n/")
 
@@ -56,7 +57,9 @@ class MembershipMiddleware:
             return HttpResponseRedirect(login)
         if not isinstance(last_seen, int) or now - last_seen >= LAST_SEEN_RESOLUTION:
             request.session[LAST_SEEN_KEY] = now
-            request.session.set_expiry(idle_hours * 3600)
+            # The store keeps the session a day past the idle limit so that, within that day,
+            # the person is told why they were signed out; the check above enforces the limit.
+            request.session.set_expiry(idle_hours * 3600 + SIGN_OUT_NOTICE_GRACE)
 
         language = user.language or (
             membership.organisation.language

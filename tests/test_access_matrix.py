@@ -1,0 +1,273 @@
+"""Every URL pattern, as every persona: nobody reaches anything of another organisation.
+
+The walk is over the URL resolver itself, so a new URL is covered the day it is added. A URL
+whose parameters this file does not know how to fill fails the test until someone says here
+how to fill them: no URL is skipped silently.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from allauth.mfa.models import Authenticator
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from alongside.audit.models import AuditEvent
+from alongside.notifications.actions import notify_in_app
+from alongside.organisations import access, queries
+from alongside.organisations.models import (
+    CrisisResource,
+    Invitation,
+    Membership,
+    Organisation,
+    Unit,
+)
+from alongside.organisations.tests.factories import CrisisResourceFactory, InvitationFactory
+from conftest import client_for
+
+pytestmark = pytest.mark.django_db
+
+# What org A's data looks like in a page: every org-A label below contains it.
+MARKER = "Alpha"
+
+# Routes left out of the walk, each with its reason.
+NOT_WALKED = {
+    "admin/": "Django admin: staff-only, for server operators, not organisation members.",
+}
+# Reachable by anyone holding the link, by design; the signature is the access check.
+# Parameters that point at one of org A's objects (the others are keys nobody else holds, filled
+# with made-up values: those pages may answer 200 with "this link is not valid").
+OBJECT_PARAMS = {"code", "pk", "provider_id", "token"}
+PUBLIC_BY_DESIGN = {
+    "organisations:invitation-accept": "a signed, expiring, single-use invitation link",
+}
+
+
+@dataclass(frozen=True)
+class Route:
+    name: str
+    route: str
+    params: tuple[str, ...]
+
+
+def _walk(
+    patterns: list[Any], prefix: str = "", namespace: str = "", params: tuple[str, ...] = ()
+) -> Iterator[Route]:
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            ns = namespace + (f"{pattern.namespace}:" if pattern.namespace else "")
+            outer = params + tuple(pattern.pattern.regex.groupindex)
+            yield from _walk(pattern.url_patterns, prefix + str(pattern.pattern), ns, outer)
+        elif isinstance(pattern, URLPattern):
+            route = prefix + str(pattern.pattern)
+            if any(route.startswith(skip) for skip in NOT_WALKED):
+                continue
+            name = namespace + pattern.name if pattern.name else ""
+            yield Route(name, route, params + tuple(pattern.pattern.regex.groupindex))
+
+
+def all_routes() -> list[Route]:
+    return list(_walk(get_resolver().url_patterns))
+
+
+@dataclass
+class AlphaWorld:
+    """Org A's objects, every one labelled with MARKER, and how to fill each parameter."""
+
+    values: dict[str, list[Any]]
+
+
+def build_alpha(
+    organisation: Organisation,
+    author: Membership,
+    colleague: Membership,
+    coordinator: Membership,
+    org_admin: Membership,
+) -> AlphaWorld:
+    organisation.sso_provider_id = "alpha-sso"
+    organisation.save()
+    invitation = InvitationFactory(organisation=organisation, email="alpha.invitee@x.test")
+    resource = CrisisResourceFactory(organisation=organisation, name="Alpha Helpline")
+    notify_in_app(
+        recipient_id=author.user_id, title="Alpha notice", organisation_id=organisation.pk
+    )
+    codes = [
+        *Membership.objects.filter(organisation=organisation).values_list("code", flat=True),
+        *Unit.objects.filter(organisation=organisation).values_list("code", flat=True),
+        *Invitation.objects.filter(organisation=organisation).values_list("code", flat=True),
+        resource.code,
+        organisation.code,
+        author.user.code,
+    ]
+    authenticators = list(
+        Authenticator.objects.filter(user__memberships__organisation=organisation).values_list(
+            "pk", flat=True
+        )
+    )
+    return AlphaWorld(
+        values={
+            "code": codes,
+            "token": [access.invitation_token(invitation)],
+            "key": ["not-a-real-key"],
+            "uidb36": ["1"],
+            "pk": authenticators,
+            "provider_id": ["alpha-sso"],
+        }
+    )
+
+
+def urls_for(route: Route, world: AlphaWorld) -> list[str]:
+    unknown = [p for p in route.params if p not in world.values]
+    assert not unknown, (
+        f"{route.route} takes {unknown}: teach tests/test_access_matrix.py which objects of "
+        "another organisation to try there."
+    )
+    if not route.params:
+        if route.name:
+            return [reverse(route.name)]
+        return ["/" + route.route]
+    combos = itertools.product(*(world.values[p] for p in route.params))
+    return [
+        reverse(route.name, kwargs=dict(zip(route.params, combo, strict=True))) for combo in combos
+    ]
+
+
+def snapshot(organisation: Organisation) -> dict[str, Any]:
+    """What an outsider's POSTs must never change."""
+    return {
+        "members": sorted(
+            Membership.objects.filter(organisation=organisation).values_list(
+                "code", "deactivated_at", "is_org_admin", "is_peer_supporter"
+            )
+        ),
+        "units": sorted(Unit.objects.filter(organisation=organisation).values_list("code", "name")),
+        "invitations": sorted(
+            Invitation.objects.filter(organisation=organisation).values_list(
+                "code", "revoked_at", "accepted_at"
+            )
+        ),
+        "resources": sorted(
+            CrisisResource.objects.filter(organisation=organisation).values_list("code", "name")
+        ),
+        "organisation": Organisation.objects.filter(pk=organisation.pk)
+        .values_list("name", "requires_mfa_for_leads", "session_idle_hours")
+        .get(),
+        "audit_by_others": AuditEvent.objects.filter(organisation_id=organisation.pk)
+        .exclude(action="membership.viewed")
+        .count(),
+    }
+
+
+def find_leaks(outsider: Client, world: AlphaWorld, organisation: Organisation) -> list[str]:
+    leaks: list[str] = []
+    before = snapshot(organisation)
+    for route in all_routes():
+        if route.name in PUBLIC_BY_DESIGN:
+            continue
+        for url in urls_for(route, world):
+            response = outsider.get(url)
+            body = response.content.decode(errors="replace")
+            if response.status_code >= 500:
+                leaks.append(f"GET {url}: server error {response.status_code}")
+            if MARKER in body:
+                leaks.append(f"GET {url}: shows another organisation's data")
+            points_at_object = any(p in OBJECT_PARAMS for p in route.params)
+            if points_at_object and response.status_code == 200:
+                leaks.append(f"GET {url}: answered 200 for another organisation's object")
+            if points_at_object:
+                posted = outsider.post(
+                    url, {"name": "Hijacked", "roles": ["org_admin"], "delete": "1"}
+                )
+                if posted.status_code not in (302, 403, 404, 405):
+                    leaks.append(f"POST {url}: answered {posted.status_code}")
+    if snapshot(organisation) != before:
+        leaks.append("an outsider's request changed another organisation's data")
+    return leaks
+
+
+@pytest.fixture
+def world(
+    organisation: Organisation,
+    author: Membership,
+    colleague: Membership,
+    coordinator: Membership,
+    org_admin: Membership,
+) -> AlphaWorld:
+    return build_alpha(organisation, author, colleague, coordinator, org_admin)
+
+
+def test_an_outsider_reaches_nothing_of_another_organisation(
+    world: AlphaWorld, organisation: Organisation, outsider: Membership
+) -> None:
+    assert find_leaks(client_for(outsider), world, organisation) == []
+
+
+def test_signed_out_visitors_reach_nothing_of_an_organisation(
+    world: AlphaWorld, organisation: Organisation
+) -> None:
+    assert find_leaks(Client(), world, organisation) == []
+
+
+@pytest.mark.parametrize("persona", ["author", "colleague", "coordinator", "org_admin"])
+def test_no_page_crashes_for_members_of_the_organisation(
+    world: AlphaWorld, persona: str, request: pytest.FixtureRequest
+) -> None:
+    client = client_for(request.getfixturevalue(persona))
+    errors = []
+    for route in all_routes():
+        for url in urls_for(route, world):
+            status = client.get(url).status_code
+            if status >= 500:
+                errors.append(f"{url}: {status}")
+    assert errors == []
+
+
+def test_clinicians_do_not_reach_admin_pages_of_their_own_organisation(
+    world: AlphaWorld, author: Membership, colleague: Membership
+) -> None:
+    client = client_for(author)
+    for route in all_routes():
+        if not route.name.startswith(("organisations:", "audit:")):
+            continue
+        if route.name in PUBLIC_BY_DESIGN:
+            continue
+        for url in urls_for(route, world):
+            assert client.get(url).status_code in (404, 405), url
+            assert client.post(url, {"roles": ["org_admin"]}).status_code == 404, url
+
+
+def test_the_matrix_catches_an_access_function_that_forgets_the_organisation(
+    world: AlphaWorld,
+    organisation: Organisation,
+    outsider: Membership,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from django.shortcuts import get_object_or_404
+
+    def leaky_get_unit_for(membership: Membership | None, code: Any) -> Unit:
+        return get_object_or_404(Unit, code=code)  # the organisation filter is gone
+
+    monkeypatch.setattr(access, "get_unit_for", leaky_get_unit_for)
+    leaks = find_leaks(client_for(outsider), world, organisation)
+    assert any("/organisation/units/" in leak for leak in leaks)
+
+
+def test_the_matrix_catches_a_list_query_that_forgets_the_organisation(
+    world: AlphaWorld,
+    organisation: Organisation,
+    outsider: Membership,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    original = queries.members_of
+
+    def leaky_members_of(org: Organisation, *, search: str = "") -> Any:
+        return original(org, search=search) | Membership.objects.all()
+
+    monkeypatch.setattr(queries, "members_of", leaky_members_of)
+    leaks = find_leaks(client_for(outsider), world, organisation)
+    assert any("/organisation/members/" in leak for leak in leaks)
