@@ -221,9 +221,12 @@ def test_no_page_crashes_for_members_of_the_organisation(
     errors = []
     for route in all_routes():
         for url in urls_for(route, world):
-            status = client.get(url).status_code
-            if status >= 500:
-                errors.append(f"{url}: {status}")
+            response = client.get(url)
+            if response.status_code >= 500:
+                errors.append(f"{url}: {response.status_code}")
+            html = response.get("Content-Type", "").startswith("text/html")
+            if response.status_code == 200 and html and b'href="/help/"' not in response.content:
+                errors.append(f"{url}: no 'Need help now?' link")
     assert errors == []
 
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from copy import copy
 from uuid import UUID
 
 from django.conf import settings
@@ -300,7 +301,8 @@ def resource_detail(request: HttpRequest, code: UUID) -> HttpResponse:
         actions.delete_crisis_resource(by=request.user, resource=resource)
         messages.success(request, _("Removed."))
         return redirect("organisations:resource-list")
-    form = CrisisResourceForm(request.POST or None, instance=resource)
+    # The form validates a copy: the action compares against the row as it was.
+    form = CrisisResourceForm(request.POST or None, instance=copy(resource))
     if request.method == "POST" and form.is_valid():
         try:
             actions.update_crisis_resource(
@@ -319,7 +321,7 @@ def resource_detail(request: HttpRequest, code: UUID) -> HttpResponse:
 @member_required(Permission.MANAGE_ORGANISATION)
 def organisation_settings(request: HttpRequest) -> HttpResponse:
     organisation = request.membership.organisation  # type: ignore[attr-defined]
-    form = OrganisationSettingsForm(request.POST or None, instance=organisation)
+    form = OrganisationSettingsForm(request.POST or None, instance=copy(organisation))
     if request.method == "POST" and form.is_valid():
         try:
             actions.update_organisation_policy(

@@ -67,7 +67,7 @@ def test_a_failed_send_is_recorded_and_retried_until_it_goes_through() -> None:
 def test_a_delivery_gives_up_after_the_last_attempt_and_says_so() -> None:
     delivery = _invitation()
     with _smtp_down():
-        for n in range(MAX_ATTEMPTS):
+        for _attempt in range(MAX_ATTEMPTS):
             Delivery.objects.filter(pk=delivery.pk).update(next_attempt_at=timezone.now())
             attempt_delivery(delivery_id=delivery.pk)
     delivery.refresh_from_db()

@@ -1,0 +1,144 @@
+from __future__ import annotations
+
+import pytest
+
+from alongside.audit.models import AuditAction, AuditEvent
+from alongside.lib.errors import ActionError
+from alongside.organisations.actions import (
+    add_crisis_resource,
+    create_unit,
+    rename_unit,
+    update_crisis_resource,
+    update_organisation_policy,
+)
+from alongside.organisations.models import CrisisResource, Membership, Organisation, Unit
+from alongside.organisations.tests.factories import OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_resource_needs_a_way_to_reach_it_and_the_form_keeps_what_was_typed(
+    as_coordinator: object,
+) -> None:
+    response = as_coordinator.post(
+        "/organisation/resources/",  # type: ignore[attr-defined]
+        {"name": "Chaplaincy", "description": "Any faith or none", "position": 5},
+    )
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "so people can reach this service" in content
+    assert 'value="Chaplaincy"' in content and "Any faith or none" in content
+
+
+def test_coordinators_add_edit_and_remove_resources(
+    as_coordinator: object, coordinator: Membership
+) -> None:
+    as_coordinator.post(
+        "/organisation/resources/",  # type: ignore[attr-defined]
+        {"name": "Chaplaincy", "phone": "555 0101", "position": 5},
+    )
+    resource = CrisisResource.objects.get(name="Chaplaincy")
+    url = f"/organisation/resources/{resource.code}/"
+    as_coordinator.post(
+        url,
+        {
+            "name": "Chaplaincy (24/7)",
+            "phone": "555 0101",  # type: ignore[attr-defined]
+            "position": 5,
+        },
+    )
+    resource.refresh_from_db()
+    assert resource.name == "Chaplaincy (24/7)"
+    as_coordinator.post(url, {"delete": "1"})  # type: ignore[attr-defined]
+    assert not CrisisResource.objects.filter(pk=resource.pk).exists()
+    actions = set(AuditEvent.objects.values_list("action", flat=True))
+    assert {
+        AuditAction.RESOURCE_CREATED,
+        AuditAction.RESOURCE_CHANGED,
+        AuditAction.RESOURCE_DELETED,
+    } <= actions
+
+
+def test_resource_actions_refuse_an_unreachable_line(coordinator: Membership) -> None:
+    with pytest.raises(ActionError):
+        add_crisis_resource(
+            by=coordinator.user, organisation=coordinator.organisation, values={"name": "Nothing"}
+        )
+    resource = add_crisis_resource(
+        by=coordinator.user,
+        organisation=coordinator.organisation,
+        values={"name": "Line", "phone": "1"},
+    )
+    with pytest.raises(ActionError):
+        update_crisis_resource(by=coordinator.user, resource=resource, values={"phone": ""})
+
+
+def test_unit_names_are_unique_within_an_organisation(
+    org_admin: Membership, unit: Unit, as_admin: object
+) -> None:
+    with pytest.raises(ActionError, match="already a unit"):
+        create_unit(by=org_admin.user, organisation=org_admin.organisation, name=unit.name.upper())
+    other = create_unit(by=org_admin.user, organisation=org_admin.organisation, name="Renal")
+    with pytest.raises(ActionError, match="already a unit"):
+        rename_unit(by=org_admin.user, unit=other, name=unit.name)
+    response = as_admin.post("/organisation/units/", {"name": unit.name})  # type: ignore[attr-defined]
+    assert "already a unit" in response.content.decode()
+
+
+def test_another_organisation_may_use_the_same_unit_name(org_admin: Membership) -> None:
+    create_unit(by=org_admin.user, organisation=OrganisationFactory(), name="ICU")
+    assert create_unit(by=org_admin.user, organisation=org_admin.organisation, name="ICU")
+
+
+def test_admins_change_the_organisations_policy_and_it_is_audited(
+    as_admin: object, organisation: Organisation
+) -> None:
+    response = as_admin.post(
+        "/organisation/settings/",
+        {  # type: ignore[attr-defined]
+            "name": organisation.name,
+            "country": "gb",
+            "time_zone": "Europe/London",
+            "language": "en",
+            "session_idle_hours": 8,
+            "requires_mfa_for_leads": "on",
+            "sso_provider_id": "",
+            "sso_joins_as_clinician": "on",
+        },
+    )
+    assert response.status_code == 302
+    organisation.refresh_from_db()
+    assert organisation.session_idle_hours == 8 and organisation.country == "GB"
+    event = AuditEvent.objects.get(action=AuditAction.ORGANISATION_POLICY_CHANGED)
+    assert event.detail["fields"] == ["country", "session_idle_hours", "time_zone"]
+
+
+def test_an_idle_limit_out_of_range_is_refused_with_the_form_kept(
+    as_admin: object, organisation: Organisation
+) -> None:
+    response = as_admin.post(
+        "/organisation/settings/",
+        {  # type: ignore[attr-defined]
+            "name": "Renamed Hospital",
+            "country": "US",
+            "time_zone": "UTC",
+            "language": "en",
+            "session_idle_hours": 500,
+        },
+    )
+    assert response.status_code == 200
+    assert 'value="Renamed Hospital"' in response.content.decode()
+    organisation.refresh_from_db()
+    assert organisation.session_idle_hours == 12
+
+
+def test_two_organisations_cannot_share_a_single_sign_on_provider(
+    org_admin: Membership,
+) -> None:
+    OrganisationFactory(sso_provider_id="shared-idp")
+    with pytest.raises(ActionError, match="single sign-on"):
+        update_organisation_policy(
+            by=org_admin.user,
+            organisation=org_admin.organisation,
+            changes={"sso_provider_id": "shared-idp"},
+        )
