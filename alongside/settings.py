@@ -257,6 +257,9 @@ SOCIALACCOUNT_ONLY = False
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_TOTP_ISSUER = "Alongside"
 MFA_PASSKEY_LOGIN_ENABLED = True
+# Accept the code of the 30-second step before or after the current one: phone clocks drift
+# (RFC 6238 section 5.2). A code is still single-use.
+MFA_TOTP_TOLERANCE = 1
 # WebAuthn needs https, except on localhost in development and tests.
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = not PRODUCTION
 # Sessions are recorded at sign-in; tracking every request would cost a write per page.

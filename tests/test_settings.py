@@ -25,7 +25,9 @@ def _manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]
     clean = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith(("ALONGSIDE_", "DATABASE_URL", "SECRET_KEY", "EMAIL_"))
+        if not k.startswith(
+            ("ALONGSIDE_", "DATABASE_URL", "SECRET_KEY", "EMAIL_", "DJANGO_ALLOW_ASYNC")
+        )
     }
     return subprocess.run(
         [sys.executable, "manage.py", *args],

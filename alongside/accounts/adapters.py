@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
@@ -30,6 +31,24 @@ class AccountAdapter(DefaultAccountAdapter):
         # People join through an invitation (organisations:invitation-accept) or their
         # organisation's single sign-on; there is no open sign-up form.
         return False
+
+    def is_reauthentication_required(self, *, app: str, **kwargs: Any) -> bool:
+        """A sign-in in the last few minutes counts as recent: a coordinator sent straight from
+        sign-in to set up two-step sign-in is not asked for the same password twice."""
+        from allauth.account import app_settings
+        from allauth.account.internal.flows.login import get_authentication_records
+
+        required = bool(super().is_reauthentication_required(app=app, **kwargs))
+        request = self.request
+        if not required or request is None or not request.user.is_authenticated:
+            return required
+        records = get_authentication_records(request, request.user)
+        recent = [
+            r
+            for r in records
+            if time.time() - r.get("at", 0) < app_settings.REAUTHENTICATION_TIMEOUT
+        ]
+        return not recent
 
     def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
         """Hand allauth's mails (verification, password reset) to our delivery queue, so a mail

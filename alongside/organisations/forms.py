@@ -28,7 +28,11 @@ class RolesAndUnitsForm(forms.Form):
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["units"].queryset = Unit.objects.filter(organisation=organisation)  # type: ignore[attr-defined]
+        units = Unit.objects.filter(organisation=organisation)
+        if units.exists():
+            self.fields["units"].queryset = units  # type: ignore[attr-defined]
+        else:
+            del self.fields["units"]  # an empty box of choices helps nobody
 
 
 class InvitationForm(RolesAndUnitsForm):

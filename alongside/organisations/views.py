@@ -78,7 +78,7 @@ def member_list(request: HttpRequest) -> HttpResponse:
                 organisation=organisation,
                 email=form.cleaned_data["email"],
                 roles=form.cleaned_data["roles"],
-                units=form.cleaned_data["units"],
+                units=form.cleaned_data.get("units", []),
             )
         except ActionError as error:
             form.add_error(None, error.message)
@@ -115,7 +115,7 @@ def member_detail(request: HttpRequest, code: UUID) -> HttpResponse:
                 by=request.user,
                 membership=member,
                 roles=form.cleaned_data["roles"],
-                units=form.cleaned_data["units"],
+                units=form.cleaned_data.get("units", []),
             )
         except ActionError as error:
             form.add_error(None, error.message)
