@@ -94,9 +94,26 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
         return user
 
     def pre_social_login(self, request: HttpRequest, sociallogin: SocialLogin) -> None:
+        if self._organisation_for(sociallogin) is not None:
+            # The hospital's own identity provider vouches for its staff addresses (many, such
+            # as Entra ID, never send email_verified).
+            for address in sociallogin.email_addresses:
+                address.verified = True
         super().pre_social_login(request, sociallogin)
         if sociallogin.is_existing:
             self._join(sociallogin, sociallogin.user)
+
+    def populate_user(self, request: HttpRequest, sociallogin: SocialLogin, data: Any) -> Any:
+        user = super().populate_user(request, sociallogin, data)
+        claims = sociallogin.account.extra_data or {}
+        name = (
+            data.get("name")
+            or claims.get("name")
+            or " ".join(part for part in (data.get("first_name"), data.get("last_name")) if part)
+        )
+        if name and not user.name:
+            user.name = str(name)[:150]
+        return user
 
     def _join(self, sociallogin: SocialLogin, user: Any) -> None:
         from alongside.organisations.actions import join_through_sso

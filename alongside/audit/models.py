@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 class AuditAction(models.TextChoices):
     ORGANISATION_CREATED = "organisation.created", _("Organisation created")
     ORGANISATION_POLICY_CHANGED = "organisation.policy_changed", _("Organisation policy changed")
+    SSO_CONFIGURED = "organisation.sso_configured", _("Single sign-on set up")
+    SSO_REMOVED = "organisation.sso_removed", _("Single sign-on removed")
     UNIT_CREATED = "unit.created", _("Unit created")
     UNIT_RENAMED = "unit.renamed", _("Unit renamed")
     UNIT_DELETED = "unit.deleted", _("Unit deleted")

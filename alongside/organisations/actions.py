@@ -10,7 +10,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -90,8 +90,6 @@ def update_organisation_policy(
         "language",
         "requires_mfa_for_leads",
         "session_idle_hours",
-        "sso_provider_id",
-        "sso_joins_as_clinician",
     }
     changed = sorted(
         k for k, v in changes.items() if k in allowed and getattr(organisation, k) != v
@@ -99,13 +97,7 @@ def update_organisation_policy(
     for field in changed:
         setattr(organisation, field, changes[field])
     if changed:
-        try:
-            with transaction.atomic():
-                organisation.save(update_fields=changed)
-        except IntegrityError:
-            raise ActionError(
-                _("Another organisation already uses that single sign-on provider id.")
-            ) from None
+        organisation.save(update_fields=changed)
         record_event(
             by=by,
             action=AuditAction.ORGANISATION_POLICY_CHANGED,
@@ -335,6 +327,75 @@ def join_through_sso(*, user: User, organisation: Organisation) -> Membership | 
         detail={"via": "sso"},
     )
     return membership
+
+
+def sso_provider_id_for(organisation: Organisation) -> str:
+    return f"org-{organisation.code.hex[:12]}"
+
+
+@transaction.atomic
+def configure_single_sign_on(
+    *,
+    by: User,
+    organisation: Organisation,
+    issuer_url: str,
+    client_id: str,
+    client_secret: str = "",
+    joins_as_clinician: bool = True,
+) -> Organisation:
+    """Connect the organisation's OpenID Connect identity provider (one per organisation).
+
+    An empty `client_secret` keeps the stored one. Audited without the secret."""
+    from allauth.socialaccount.models import SocialApp
+
+    provider_id = organisation.sso_provider_id or sso_provider_id_for(organisation)
+    app = SocialApp.objects.filter(provider="openid_connect", provider_id=provider_id).first()
+    if app is None:
+        if not client_secret:
+            raise ActionError(_("Enter the client secret your identity provider gave you."))
+        app = SocialApp(provider="openid_connect", provider_id=provider_id)
+    app.name = organisation.name
+    app.client_id = client_id.strip()
+    if client_secret:
+        app.secret = client_secret
+    app.settings = {
+        "server_url": issuer_url.strip().rstrip("/"),
+        "token_auth_method": "client_secret_basic",
+        "oauth_pkce_enabled": True,
+    }
+    app.save()
+    organisation.sso_provider_id = provider_id
+    organisation.sso_joins_as_clinician = joins_as_clinician
+    organisation.save(update_fields=["sso_provider_id", "sso_joins_as_clinician"])
+    record_event(
+        by=by,
+        action=AuditAction.SSO_CONFIGURED,
+        organisation_id=organisation.pk,
+        target=organisation,
+        detail={"issuer": app.settings["server_url"], "client_id": app.client_id},
+    )
+    return organisation
+
+
+@transaction.atomic
+def remove_single_sign_on(*, by: User, organisation: Organisation) -> Organisation:
+    """Disconnect the identity provider; members keep their accounts and can reset a
+    password to sign in. Audited."""
+    from allauth.socialaccount.models import SocialApp
+
+    if organisation.sso_provider_id:
+        SocialApp.objects.filter(
+            provider="openid_connect", provider_id=organisation.sso_provider_id
+        ).delete()
+        organisation.sso_provider_id = ""
+        organisation.save(update_fields=["sso_provider_id"])
+        record_event(
+            by=by,
+            action=AuditAction.SSO_REMOVED,
+            organisation_id=organisation.pk,
+            target=organisation,
+        )
+    return organisation
 
 
 def _guard_last_admin(membership: Membership, *, losing_admin: bool) -> None:

@@ -134,3 +134,28 @@ class CrisisResourceForm(forms.ModelForm):  # type: ignore[type-arg]
                 )
             )
         return data
+
+
+class SingleSignOnForm(forms.Form):
+    issuer_url = forms.URLField(
+        label=_("Issuer address"),
+        assume_scheme="https",
+        help_text=_(
+            "Your identity provider's address, such as "
+            "https://login.example-hospital.org/realms/staff. Alongside reads its "
+            "settings from /.well-known/openid-configuration there."
+        ),
+    )
+    client_id = forms.CharField(label=_("Client ID"), max_length=191)
+    client_secret = forms.CharField(
+        label=_("Client secret"),
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "off"}),
+        help_text=_("Leave empty to keep the one already saved."),
+    )
+    joins_as_clinician = forms.BooleanField(
+        label=_("Anyone who signs in through it joins as a clinician"),
+        required=False,
+        initial=True,
+    )

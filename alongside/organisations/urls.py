@@ -15,6 +15,7 @@ urlpatterns = [
     path("resources/", views.resource_list, name="resource-list"),
     path("resources/<uuid:code>/", views.resource_detail, name="resource-detail"),
     path("settings/", views.organisation_settings, name="settings"),
+    path("sso/", views.organisation_sso, name="sso"),
     # Open to anyone holding the signed link (the signature is the access check).
     path("join/<str:token>/", views.invitation_accept, name="invitation-accept"),
 ]

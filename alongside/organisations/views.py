@@ -22,6 +22,7 @@ from .forms import (
     InvitationForm,
     OrganisationSettingsForm,
     RolesAndUnitsForm,
+    SingleSignOnForm,
     UnitForm,
 )
 from .roles import Permission, has_permission
@@ -335,3 +336,57 @@ def organisation_settings(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Saved."))
             return redirect("organisations:settings")
     return render(request, "organisations/organisation_settings.html", {"form": form})
+
+
+@member_required(Permission.MANAGE_ORGANISATION)
+def organisation_sso(request: HttpRequest) -> HttpResponse:
+    from allauth.socialaccount.models import SocialApp
+
+    organisation = request.membership.organisation  # type: ignore[attr-defined]
+    app = (
+        SocialApp.objects.filter(
+            provider="openid_connect", provider_id=organisation.sso_provider_id
+        ).first()
+        if organisation.sso_provider_id
+        else None
+    )
+    if request.method == "POST" and "remove" in request.POST:
+        actions.remove_single_sign_on(by=request.user, organisation=organisation)
+        messages.success(
+            request,
+            _(
+                "Single sign-on is off. Members can still sign in with "
+                "their email address and a password."
+            ),
+        )
+        return redirect("organisations:sso")
+    initial = {"joins_as_clinician": organisation.sso_joins_as_clinician}
+    if app is not None:
+        initial |= {"issuer_url": app.settings.get("server_url", ""), "client_id": app.client_id}
+    form = SingleSignOnForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.configure_single_sign_on(
+                by=request.user,
+                organisation=organisation,
+                issuer_url=form.cleaned_data["issuer_url"],
+                client_id=form.cleaned_data["client_id"],
+                client_secret=form.cleaned_data["client_secret"],
+                joins_as_clinician=form.cleaned_data["joins_as_clinician"],
+            )
+        except ActionError as error:
+            form.add_error("client_secret", error.message)
+        else:
+            messages.success(
+                request,
+                _("Saved. The sign-in page now offers “Sign in with %(organisation)s”.")
+                % {"organisation": organisation.name},
+            )
+            return redirect("organisations:sso")
+    provider_id = organisation.sso_provider_id or actions.sso_provider_id_for(organisation)
+    callback = request.build_absolute_uri(f"/accounts/oidc/{provider_id}/login/callback/")
+    return render(
+        request,
+        "organisations/organisation_sso.html",
+        {"form": form, "app": app, "callback": callback},
+    )

@@ -9,7 +9,6 @@ from alongside.organisations.actions import (
     create_unit,
     rename_unit,
     update_crisis_resource,
-    update_organisation_policy,
 )
 from alongside.organisations.models import CrisisResource, Membership, Organisation, Unit
 from alongside.organisations.tests.factories import OrganisationFactory
@@ -102,8 +101,6 @@ def test_admins_change_the_organisations_policy_and_it_is_audited(
             "language": "en",
             "session_idle_hours": 8,
             "requires_mfa_for_leads": "on",
-            "sso_provider_id": "",
-            "sso_joins_as_clinician": "on",
         },
     )
     assert response.status_code == 302
@@ -130,15 +127,3 @@ def test_an_idle_limit_out_of_range_is_refused_with_the_form_kept(
     assert 'value="Renamed Hospital"' in response.content.decode()
     organisation.refresh_from_db()
     assert organisation.session_idle_hours == 12
-
-
-def test_two_organisations_cannot_share_a_single_sign_on_provider(
-    org_admin: Membership,
-) -> None:
-    OrganisationFactory(sso_provider_id="shared-idp")
-    with pytest.raises(ActionError, match="single sign-on"):
-        update_organisation_policy(
-            by=org_admin.user,
-            organisation=org_admin.organisation,
-            changes={"sso_provider_id": "shared-idp"},
-        )
