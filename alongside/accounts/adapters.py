@@ -6,6 +6,7 @@ import time
 from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from allauth.socialaccount.models import SocialLogin
 from django.http import HttpRequest
@@ -121,3 +122,13 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
         organisation = self._organisation_for(sociallogin)
         if organisation is not None and user.pk:
             join_through_sso(user=user, organisation=organisation)
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    error_messages = {
+        **DefaultMFAAdapter.error_messages,
+        "incorrect_code": _(
+            "That code didn't work. Codes change every 30 seconds: type the one your "
+            "authenticator app shows now, or use one of your recovery codes."
+        ),
+    }

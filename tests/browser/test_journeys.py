@@ -67,7 +67,7 @@ def test_a_coordinator_enrols_totp_signs_out_signs_in_with_it_and_finds_help_in_
     phone.check("totp-authenticate")
     page.get_by_label("Code").fill("000000")
     page.get_by_role("button", name="Sign In", exact=True).click()
-    assert "Incorrect code" in page.content()
+    assert "code didn't work" in page.content()
     page.get_by_label("Code").fill(totp(secret, step=1))
     page.get_by_role("button", name="Sign In", exact=True).click()
     page.wait_for_url(f"{phone.base_url}/")
