@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -71,12 +72,27 @@ def manage(*args: str) -> None:
     run(PYTHON, "manage.py", *args)
 
 
+def wait_for_port(port: int, process: subprocess.Popen[bytes], timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.poll() is None:
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.2)
+
+
 def cmd_run() -> int:
     install(dev=False)
     say("Preparing the SQLite database in var/")
     manage("migrate", "--verbosity", "0")
     manage("createcachetable")
-    manage("seed_demo_data", "--quiet")
+    logins = subprocess.run(
+        [str(PYTHON), "manage.py", "seed_demo_data"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     port = os.environ.get("PORT", "8000")
     processes = {
         "web": [PYTHON, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
@@ -87,21 +103,10 @@ def cmd_run() -> int:
         name: subprocess.Popen([str(a) for a in argv], cwd=ROOT, start_new_session=True)
         for name, argv in processes.items()
     }
-    time.sleep(1.5)
+    wait_for_port(int(port), children["web"])
     print()
     say(f"Alongside is running at http://localhost:{port}/")
-    subprocess.run(
-        [
-            str(PYTHON),
-            "manage.py",
-            "shell",
-            "-c",
-            "from alongside.devtools.management.commands.seed_demo_data import Command;"
-            "print(Command.login_table())",
-        ],
-        cwd=ROOT,
-        check=False,
-    )
+    print(logins, flush=True)
     say("Emails (invitations, password resets) are written to var/mail/. Ctrl-C stops all three.")
     print(flush=True)
     stopping = False

@@ -10,6 +10,8 @@ from . import actions, queries
 
 @login_required
 def notification_list(request: HttpRequest) -> HttpResponse:
+    # Opening the list refreshes the header badge now rather than within the minute.
+    request.session["alongside_unread_notices"] = queries.unread_count_for(request.user.pk)
     return render(
         request,
         "notifications/notification_list.html",
@@ -21,4 +23,5 @@ def notification_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def notification_mark_read(request: HttpRequest) -> HttpResponse:
     actions.mark_notifications_read(recipient_id=request.user.pk)
+    request.session.pop("alongside_unread_notices", None)  # the header badge recounts
     return redirect("notifications:notification-list")

@@ -15,9 +15,13 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from alongside.notifications.queries import unread_count_for
+
+from .backends import MEMBERSHIP_ATTRIBUTE
 from .queries import active_membership_for
 
 LAST_SEEN_KEY = "alongside_last_seen"
+UNREAD_KEY = "alongside_unread_notices"
 # Write the last-seen time at most once a minute: a session write per request would cost more
 # than the idle check is worth.
 LAST_SEEN_RESOLUTION = 60
@@ -36,7 +40,8 @@ class MembershipMiddleware:
         if not user.is_authenticated:
             return self.get_response(request)
 
-        membership = active_membership_for(user.pk)
+        # MemberBackend loaded it with the user; other backends (tests' force_login) did not.
+        membership = getattr(user, MEMBERSHIP_ATTRIBUTE, None) or active_membership_for(user.pk)
         request.membership = membership  # type: ignore[attr-defined]
 
         idle_hours = membership.organisation.session_idle_hours if membership else 12
@@ -57,6 +62,9 @@ class MembershipMiddleware:
             return HttpResponseRedirect(login)
         if not isinstance(last_seen, int) or now - last_seen >= LAST_SEEN_RESOLUTION:
             request.session[LAST_SEEN_KEY] = now
+            # The header's notices badge, refreshed with the same once-a-minute session write
+            # rather than counted on every page.
+            request.session[UNREAD_KEY] = unread_count_for(user.pk)
             # The store keeps the session a day past the idle limit so that, within that day,
             # the person is told why they were signed out; the check above enforces the limit.
             request.session.set_expiry(idle_hours * 3600 + SIGN_OUT_NOTICE_GRACE)

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from alongside.lib.errors import ActionError
-from alongside.notifications.queries import unread_count_for
 
 from . import access, actions, queries
 from .decorators import member_required
@@ -35,7 +34,6 @@ def home(request: HttpRequest) -> HttpResponse:
     if membership is None:
         return redirect("no-organisation")
     context = {
-        "unread": unread_count_for(request.user.pk),
         "is_supporter": has_permission(membership, Permission.RESPOND_TO_REQUESTS),
         "is_moderator": has_permission(membership, Permission.MODERATE_STORIES),
         "is_coordinator": has_permission(membership, Permission.VIEW_PROGRAMME),

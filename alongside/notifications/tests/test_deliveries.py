@@ -116,3 +116,23 @@ def test_invitation_mail_is_in_the_organisations_language() -> None:
     )
     attempt_delivery(delivery_id=delivery.pk)
     assert "Te invitan a Alfa" in mail.outbox[0].subject
+
+
+def test_the_header_badge_shows_a_new_notice_within_the_minute_and_clears_when_read(
+    author: object,
+) -> None:
+    from datetime import timedelta as td
+
+    from alongside.notifications.actions import notify_in_app
+    from conftest import client_for
+
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        client = client_for(author)  # type: ignore[arg-type]
+        client.get("/")
+        notify_in_app(recipient_id=author.user_id, title="A peer replied")  # type: ignore[attr-defined]
+    with time_machine.travel(start + td(seconds=61), tick=False):
+        page = client.get("/").content.decode()
+        assert '<span class="badge">1<span class="visually-hidden"> new</span>' in page
+        client.post("/notifications/read/")
+        assert 'class="badge">1' not in client.get("/").content.decode()
