@@ -87,3 +87,21 @@ def test_passwords_are_hashed_with_argon2_in_production() -> None:
             env=PRODUCTION,
         ).stdout
     )
+
+
+def test_redis_url_switches_the_cache_and_sessions_to_redis() -> None:
+    import socket
+
+    with socket.socket() as probe:
+        if probe.connect_ex(("127.0.0.1", 6379)) != 0:
+            pytest.fail("Redis is not running on 127.0.0.1:6379 (CI and this machine run it)")
+    script = (
+        "from django.conf import settings; from django.core.cache import cache;"
+        "cache.set('alongside-probe', 42, 5); print(cache.get('alongside-probe'),"
+        "settings.SESSION_ENGINE)"
+    )
+    result = _manage(
+        "shell", "-c", script, env={**PRODUCTION, "REDIS_URL": "redis://127.0.0.1:6379/5"}
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-2:] == ["42", "django.contrib.sessions.backends.cached_db"]
