@@ -6,7 +6,7 @@ database holding the demo organisation, signs a clinician in, and drives three p
 the signed-in home page, the "Need help now?" page, and a bare Django view on the same server
 (the ceiling). Prints a table. Needs `wrk` (Debian: apt-get install wrk).
 
-    .venv/bin/python bench/http_bench.py [--clients 50] [--seconds 20] [--workers 4]
+    .venv/bin/python bench/http_bench.py [--clients 50] [--seconds 20] [--workers 3]
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/alongside_bench .venv/bin/python bench/...
 """
 
@@ -80,7 +80,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=20)
-    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--warmup", type=int, default=3)
     options = parser.parse_args()
     if not shutil.which("wrk"):
