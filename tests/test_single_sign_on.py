@@ -146,7 +146,8 @@ def connect(
     return pid
 
 
-def sign_in_through_idp(live_server: Any, pid: str) -> requests.Session:
+def sign_in_through_idp(live_server: Any, pid: str) -> tuple[requests.Session, requests.Response]:
+    """Follow the flow as a browser: Alongside, the provider's sign-in form, back again."""
     browser = requests.Session()
     start = browser.get(f"{live_server.url}/accounts/oidc/{pid}/login/", timeout=30)
     assert start.status_code == 200
@@ -163,8 +164,7 @@ def sign_in_through_idp(live_server: Any, pid: str) -> requests.Session:
             "password": STAFF_PASSWORD,
         },
     )
-    assert done.url.rstrip("/") == live_server.url.rstrip("/"), done.url
-    return browser
+    return browser, done
 
 
 def test_staff_sign_in_with_the_hospitals_identity_provider_and_join_as_clinicians(
@@ -178,7 +178,8 @@ def test_staff_sign_in_with_the_hospitals_identity_provider_and_join_as_clinicia
     login_page = requests.get(f"{live_server.url}/accounts/login/", timeout=30).text
     assert organisation.name in login_page  # "Sign in with Alpha General Hospital"
 
-    browser = sign_in_through_idp(live_server, pid)
+    browser, done = sign_in_through_idp(live_server, pid)
+    assert done.url.rstrip("/") == live_server.url.rstrip("/"), done.url
 
     home = browser.get(live_server.url + "/", timeout=30).text
     assert "Hello, Rosa Alvarez" in home
@@ -200,19 +201,6 @@ def test_without_auto_join_an_unknown_person_is_not_let_in(
     organisation: Organisation,
 ) -> None:
     pid = connect(identity_provider, live_server, org_admin, organisation, joins_as_clinician=False)
-    browser = requests.Session()
-    start = browser.get(f"{live_server.url}/accounts/oidc/{pid}/login/", timeout=30)
-    at_idp = browser.post(
-        start.url, data={"csrfmiddlewaretoken": csrf_token(start.text)}, timeout=30
-    )
-    end = browser.post(
-        at_idp.url,
-        timeout=30,
-        data={
-            "csrfmiddlewaretoken": csrf_token(at_idp.text),
-            "login": STAFF_EMAIL,
-            "password": STAFF_PASSWORD,
-        },
-    )
+    _browser, end = sign_in_through_idp(live_server, pid)
     assert not User.objects.filter(email=STAFF_EMAIL).exists()
     assert "Need help now?" in end.text  # never a dead end
