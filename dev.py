@@ -146,9 +146,36 @@ def cmd_test(pytest_args: list[str]) -> int:
             "(install Debian's chromium package to run them)."
         )
     env = {**os.environ, "ALONGSIDE_TESTING": "1"}
-    return subprocess.run(
-        [str(PYTHON), "-m", "pytest", *pytest_args], cwd=ROOT, env=env, check=False
+    if pytest_args:  # a partial run: no coverage gate
+        return subprocess.run(
+            [str(PYTHON), "-m", "pytest", *pytest_args], cwd=ROOT, env=env, check=False
+        ).returncode
+    code = subprocess.run(
+        [str(PYTHON), "-m", "coverage", "run", "-m", "pytest"], cwd=ROOT, env=env, check=False
     ).returncode
+    say("Branch coverage of the code that writes and guards access (must be 100%)")
+    gate = subprocess.run(
+        [
+            str(PYTHON),
+            "-m",
+            "coverage",
+            "report",
+            "--fail-under=100",
+            "--skip-covered",
+            "--include=*/actions.py,*/access.py,*/backends.py",
+        ],
+        cwd=ROOT,
+        check=False,
+    ).returncode
+    total = subprocess.run(
+        [str(PYTHON), "-m", "coverage", "report", "--format=total"],
+        cwd=ROOT,
+        check=False,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    say(f"Overall branch coverage: {total}%")
+    return code or gate
 
 
 def main() -> int:

@@ -217,11 +217,16 @@ def invite_member(
 
 @transaction.atomic
 def revoke_invitation(*, by: User, invitation: Invitation) -> Invitation:
+    """Withdraw a pending invitation. A conditional UPDATE, so an invitation accepted a moment
+    ago (even in another request) is never withdrawn under the new member. Audited once."""
+    now = timezone.now()
+    withdrawn = Invitation.objects.filter(
+        pk=invitation.pk, accepted_at__isnull=True, revoked_at__isnull=True
+    ).update(revoked_at=now)
+    invitation.refresh_from_db(fields=["accepted_at", "revoked_at"])
     if invitation.accepted_at is not None:
         raise ActionError(_("This invitation has already been accepted."))
-    if invitation.revoked_at is None:
-        invitation.revoked_at = timezone.now()
-        invitation.save(update_fields=["revoked_at"])
+    if withdrawn:
         record_event(
             by=by,
             action=AuditAction.INVITATION_REVOKED,
@@ -290,6 +295,7 @@ def accept_invitation(*, by: User, invitation: Invitation) -> Membership:
                 "with your email address and password."
             )
         )
+    invitation.accepted_at = now
     membership = Membership(user=by, organisation_id=invitation.organisation_id)
     _set_roles(membership, invitation.roles)
     membership.save()

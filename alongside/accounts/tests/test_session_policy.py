@@ -91,3 +91,38 @@ def test_a_signed_in_person_without_an_organisation_is_told_so(db: None) -> None
     response = client.get("/", follow=True)
     assert "not part of an organisation" in response.content.decode()
     assert "Need help now?" in response.content.decode()
+
+
+def test_sign_out_everywhere_also_clears_the_list_of_signed_in_devices(
+    author: Membership,
+) -> None:
+    from allauth.usersessions.models import UserSession
+
+    from alongside.accounts.tests.factories import PASSWORD
+
+    client = Client()
+    client.post("/accounts/login/", {"login": author.user.email, "password": PASSWORD})
+    assert UserSession.objects.filter(user=author.user).count() == 1
+
+    sign_out_everywhere(by=author.user, organisation_id=author.organisation_id)
+
+    assert not UserSession.objects.filter(user=author.user).exists()
+    assert client.get("/organisation/members/").status_code == 302
+
+
+def test_saving_an_unchanged_profile_writes_no_audit_row(author: Membership) -> None:
+    from alongside.accounts.actions import update_profile
+
+    update_profile(
+        by=author.user,
+        name=author.user.name,
+        language=author.user.language,
+        organisation_id=author.organisation_id,
+    )
+    assert not AuditEvent.objects.filter(action=AuditAction.USER_PROFILE_CHANGED).exists()
+    update_profile(
+        by=author.user, name="Avery A.", language="es", organisation_id=author.organisation_id
+    )
+    event = AuditEvent.objects.get(action=AuditAction.USER_PROFILE_CHANGED)
+    assert event.detail == {"fields": ["name", "language"]}
+    assert "Avery A." not in str(event.detail)

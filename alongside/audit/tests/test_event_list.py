@@ -78,3 +78,31 @@ def test_the_audit_list_page_uses_a_fixed_number_of_queries(
     client = client_for(org_admin)
     with django_assert_max_num_queries(12):  # type: ignore[operator]
         assert client.get("/organisation/audit/").status_code == 200
+
+
+def test_the_log_filters_by_date(org_admin: Membership) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    old = record_event(
+        by=None,
+        action=AuditAction.RESOURCE_CREATED,
+        organisation_id=org_admin.organisation_id,
+        target_label="Alpha Old Line",
+    )
+    AuditEvent.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=40))
+    record_event(
+        by=None,
+        action=AuditAction.RESOURCE_CREATED,
+        organisation_id=org_admin.organisation_id,
+        target_label="Alpha New Line",
+    )
+    client = client_for(org_admin)
+    since = (timezone.localdate() - timedelta(days=7)).isoformat()
+    until = (timezone.localdate() - timedelta(days=30)).isoformat()
+
+    recent = client.get("/organisation/audit/", {"since": since}).content.decode()
+    assert "Alpha New Line" in recent and "Alpha Old Line" not in recent
+    older = client.get("/organisation/audit/", {"until": until}).content.decode()
+    assert "Alpha Old Line" in older and "Alpha New Line" not in older
