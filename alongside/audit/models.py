@@ -24,7 +24,6 @@ class AuditAction(models.TextChoices):
     RESOURCE_CREATED = "resource.created", _("Crisis resource added")
     RESOURCE_CHANGED = "resource.changed", _("Crisis resource changed")
     RESOURCE_DELETED = "resource.deleted", _("Crisis resource removed")
-    USER_SIGNED_IN = "user.signed_in", _("Signed in")
     USER_SIGNED_OUT_EVERYWHERE = "user.signed_out_everywhere", _("Signed out everywhere")
     USER_PROFILE_CHANGED = "user.profile_changed", _("Profile changed")
     AUDIT_LOG_VIEWED = "audit.viewed", _("Audit log viewed")

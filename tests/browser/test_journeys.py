@@ -140,3 +140,41 @@ def test_the_admin_pages_work_at_phone_width(phone: Any) -> None:
     ]:
         phone.goto(path)
         phone.check(label)
+
+
+def test_a_nurse_adds_a_passkey_and_signs_in_with_it(phone: Any) -> None:
+    MembershipFactory(user__email="passkey@x.test", user__name="Pat Passkey")
+    page = phone.page
+    # A platform authenticator in the browser, as a phone's fingerprint sensor would be.
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("WebAuthn.enable")
+    cdp.send(
+        "WebAuthn.addVirtualAuthenticator",
+        {
+            "options": {
+                "protocol": "ctap2",
+                "transport": "internal",
+                "hasResidentKey": True,
+                "hasUserVerification": True,
+                "isUserVerified": True,
+                "automaticPresenceSimulation": True,
+            }
+        },
+    )
+
+    sign_in(phone, "passkey@x.test")
+    page.wait_for_url(f"{phone.base_url}/")
+    phone.goto("/accounts/2fa/webauthn/add/")
+    phone.check("add-passkey")
+    page.get_by_label("Name").fill("My phone")
+    page.get_by_label("Passwordless").check()
+    page.locator("#mfa_webauthn_add").click()
+    page.wait_for_url(lambda url: "/webauthn/add/" not in url)
+    phone.check("passkey-added")
+
+    page.get_by_role("button", name="Sign out").click()
+    page.wait_for_load_state()
+    phone.goto("/accounts/login/")
+    page.get_by_role("button", name="Sign in with a passkey").click()
+    page.wait_for_url(f"{phone.base_url}/")
+    assert "Hello, Pat Passkey" in page.content()
