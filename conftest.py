@@ -30,38 +30,38 @@ ALL_ROLES = {
 
 
 def enrol_totp(user: User) -> str:
-    secret = generate_totp_secret()
+    secret: str = generate_totp_secret()
     TOTP.activate(user, secret)
     return secret
 
 
 @pytest.fixture
 def organisation(db: None) -> Organisation:
-    return OrganisationFactory(name="Alpha General Hospital")
+    return OrganisationFactory.create(name="Alpha General Hospital")
 
 
 @pytest.fixture
 def unit(organisation: Organisation) -> Unit:
-    return UnitFactory(organisation=organisation, name="Alpha ICU")
+    return UnitFactory.create(organisation=organisation, name="Alpha ICU")
 
 
 @pytest.fixture
 def author(organisation: Organisation, unit: Unit) -> Membership:
-    return MembershipFactory(
+    return MembershipFactory.create(
         organisation=organisation, units=[unit], user__name="Avery Alphaauthor"
     )
 
 
 @pytest.fixture
 def colleague(organisation: Organisation, unit: Unit) -> Membership:
-    return MembershipFactory(
+    return MembershipFactory.create(
         organisation=organisation, units=[unit], user__name="Casey Alphacolleague"
     )
 
 
 @pytest.fixture
 def coordinator(organisation: Organisation) -> Membership:
-    member = MembershipFactory(
+    member = MembershipFactory.create(
         organisation=organisation, is_coordinator=True, user__name="Corin Alphacoordinator"
     )
     enrol_totp(member.user)
@@ -70,7 +70,7 @@ def coordinator(organisation: Organisation) -> Membership:
 
 @pytest.fixture
 def org_admin(organisation: Organisation) -> Membership:
-    member = MembershipFactory(
+    member = MembershipFactory.create(
         organisation=organisation, is_org_admin=True, user__name="Adrian Alphaadmin"
     )
     enrol_totp(member.user)
@@ -79,12 +79,12 @@ def org_admin(organisation: Organisation) -> Membership:
 
 @pytest.fixture
 def other_organisation(db: None) -> Organisation:
-    return OrganisationFactory(name="Beta Community Hospital")
+    return OrganisationFactory.create(name="Beta Community Hospital")
 
 
 @pytest.fixture
 def outsider(other_organisation: Organisation) -> Membership:
-    member = MembershipFactory(
+    member = MembershipFactory.create(
         organisation=other_organisation, user__name="Olive Betaoutsider", **ALL_ROLES
     )
     enrol_totp(member.user)

@@ -91,8 +91,8 @@ def build_alpha(
 ) -> AlphaWorld:
     organisation.sso_provider_id = "alpha-sso"
     organisation.save()
-    invitation = InvitationFactory(organisation=organisation, email="alpha.invitee@x.test")
-    resource = CrisisResourceFactory(organisation=organisation, name="Alpha Helpline")
+    invitation = InvitationFactory.create(organisation=organisation, email="alpha.invitee@x.test")
+    resource = CrisisResourceFactory.create(organisation=organisation, name="Alpha Helpline")
     notify_in_app(
         recipient_id=author.user_id, title="Alpha notice", organisation_id=organisation.pk
     )

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.test import Client
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -68,8 +69,8 @@ def test_production_leaves_out_the_dev_tools() -> None:
     assert "Unknown command" in result.stderr
 
 
-def test_the_security_headers_are_sent(client: object, db: None) -> None:
-    response = client.get("/help/")  # type: ignore[attr-defined]
+def test_the_security_headers_are_sent(client: Client, db: None) -> None:
+    response = client.get("/help/")
     csp = response["Content-Security-Policy"]
     assert "script-src 'self'" in csp
     assert "unsafe-inline" not in csp

@@ -10,6 +10,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from alongside.organisations.http import AuthenticatedRequest
+
 from . import actions
 from .forms import LanguageForm, ProfileForm
 
@@ -20,13 +22,13 @@ def _organisation_id(request: HttpRequest) -> int | None:
 
 
 @login_required
-def profile(request: HttpRequest) -> HttpResponse:
+def profile(request: AuthenticatedRequest) -> HttpResponse:
     user = request.user
-    form = ProfileForm(request.POST or None, initial={"name": user.name, "language": user.language})  # type: ignore[union-attr]
+    form = ProfileForm(request.POST or None, initial={"name": user.name, "language": user.language})
     if request.method == "POST" and form.is_valid():
         actions.update_profile(
             by=user,
-            name=form.cleaned_data["name"],  # type: ignore[arg-type]
+            name=form.cleaned_data["name"],
             language=form.cleaned_data["language"],
             organisation_id=_organisation_id(request),
         )
@@ -47,9 +49,9 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @login_required
-def sign_out_everywhere(request: HttpRequest) -> HttpResponse:
+def sign_out_everywhere(request: AuthenticatedRequest) -> HttpResponse:
     actions.sign_out_everywhere(
-        by=request.user,  # type: ignore[arg-type]
+        by=request.user,
         organisation_id=_organisation_id(request),
     )
     logout(request)
@@ -72,7 +74,7 @@ def set_language(request: HttpRequest) -> HttpResponse:
         if request.user.is_authenticated:
             actions.update_profile(
                 by=request.user,
-                name=request.user.name,  # type: ignore[union-attr,arg-type]
+                name=request.user.name,
                 language=language,
                 organisation_id=_organisation_id(request),
             )

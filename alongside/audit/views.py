@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from alongside.organisations.decorators import member_required
+from alongside.organisations.http import MemberRequest
 from alongside.organisations.roles import Permission
 
 from .actions import record_event
@@ -14,9 +15,9 @@ from .queries import events_for
 
 
 @member_required(Permission.VIEW_AUDIT_LOG)
-def event_list(request: HttpRequest) -> HttpResponse:
+def event_list(request: MemberRequest) -> HttpResponse:
     """The organisation's audit log, for org admins and coordinators."""
-    membership = request.membership  # type: ignore[attr-defined]
+    membership = request.membership
     form = AuditFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     events = events_for(
@@ -29,7 +30,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
     # Reading the log is itself a sensitive read: who looked at whom.
     record_event(
         by=request.user,
-        action=AuditAction.AUDIT_LOG_VIEWED,  # type: ignore[arg-type]
+        action=AuditAction.AUDIT_LOG_VIEWED,
         organisation_id=membership.organisation_id,
         target_label="audit log",
     )

@@ -24,16 +24,18 @@ from .forms import (
     SingleSignOnForm,
     UnitForm,
 )
+from .http import MemberRequest
+from .models import Membership
 from .roles import Permission, has_permission
 
 
 def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return render(request, "organisations/home_public.html")
-    membership = request.membership  # type: ignore[attr-defined]
+    membership: Membership | None = getattr(request, "membership", None)
     if membership is None:
         return redirect("no-organisation")
-    context = {
+    context: dict[str, object] = {
         "is_supporter": has_permission(membership, Permission.RESPOND_TO_REQUESTS),
         "is_moderator": has_permission(membership, Permission.MODERATE_STORIES),
         "is_coordinator": has_permission(membership, Permission.VIEW_PROGRAMME),
@@ -65,8 +67,8 @@ def privacy(request: HttpRequest) -> HttpResponse:
 
 
 @member_required(Permission.MANAGE_MEMBERS)
-def member_list(request: HttpRequest) -> HttpResponse:
-    organisation = request.membership.organisation  # type: ignore[attr-defined]
+def member_list(request: MemberRequest) -> HttpResponse:
+    organisation = request.membership.organisation
     form = InvitationForm(
         request.POST or None, organisation=organisation, initial={"roles": ["clinician"]}
     )
@@ -102,8 +104,8 @@ def member_list(request: HttpRequest) -> HttpResponse:
 
 
 @member_required(Permission.MANAGE_MEMBERS)
-def member_detail(request: HttpRequest, code: UUID) -> HttpResponse:
-    member = access.get_member_for(request.membership, code)  # type: ignore[attr-defined]
+def member_detail(request: MemberRequest, code: UUID) -> HttpResponse:
+    member = access.get_member_for(request.membership, code)
     initial = {"roles": [r.value for r in member.roles], "units": list(member.units.all())}
     form = RolesAndUnitsForm(
         request.POST or None, organisation=member.organisation, initial=initial
@@ -126,8 +128,8 @@ def member_detail(request: HttpRequest, code: UUID) -> HttpResponse:
 
 @require_POST
 @member_required(Permission.MANAGE_MEMBERS)
-def member_deactivate(request: HttpRequest, code: UUID) -> HttpResponse:
-    member = access.get_member_for(request.membership, code)  # type: ignore[attr-defined]
+def member_deactivate(request: MemberRequest, code: UUID) -> HttpResponse:
+    member = access.get_member_for(request.membership, code)
     try:
         actions.deactivate_membership(by=request.user, membership=member)
     except ActionError as error:
@@ -143,8 +145,8 @@ def member_deactivate(request: HttpRequest, code: UUID) -> HttpResponse:
 
 @require_POST
 @member_required(Permission.MANAGE_MEMBERS)
-def member_reactivate(request: HttpRequest, code: UUID) -> HttpResponse:
-    member = access.get_member_for(request.membership, code)  # type: ignore[attr-defined]
+def member_reactivate(request: MemberRequest, code: UUID) -> HttpResponse:
+    member = access.get_member_for(request.membership, code)
     actions.reactivate_membership(by=request.user, membership=member)
     messages.success(request, _("%(name)s is a member again.") % {"name": member.user.display_name})
     return redirect("organisations:member-detail", code=member.code)
@@ -152,8 +154,8 @@ def member_reactivate(request: HttpRequest, code: UUID) -> HttpResponse:
 
 @require_POST
 @member_required(Permission.MANAGE_MEMBERS)
-def invitation_revoke(request: HttpRequest, code: UUID) -> HttpResponse:
-    invitation = access.get_invitation_for(request.membership, code)  # type: ignore[attr-defined]
+def invitation_revoke(request: MemberRequest, code: UUID) -> HttpResponse:
+    invitation = access.get_invitation_for(request.membership, code)
     try:
         actions.revoke_invitation(by=request.user, invitation=invitation)
     except ActionError as error:
@@ -234,8 +236,8 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @member_required(Permission.MANAGE_UNITS)
-def unit_list(request: HttpRequest) -> HttpResponse:
-    organisation = request.membership.organisation  # type: ignore[attr-defined]
+def unit_list(request: MemberRequest) -> HttpResponse:
+    organisation = request.membership.organisation
     form = UnitForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -255,8 +257,8 @@ def unit_list(request: HttpRequest) -> HttpResponse:
 
 
 @member_required(Permission.MANAGE_UNITS)
-def unit_detail(request: HttpRequest, code: UUID) -> HttpResponse:
-    unit = access.get_unit_for(request.membership, code)  # type: ignore[attr-defined]
+def unit_detail(request: MemberRequest, code: UUID) -> HttpResponse:
+    unit = access.get_unit_for(request.membership, code)
     form = UnitForm(request.POST or None, initial={"name": unit.name})
     if request.method == "POST" and "delete" in request.POST:
         actions.delete_unit(by=request.user, unit=unit)
@@ -274,8 +276,8 @@ def unit_detail(request: HttpRequest, code: UUID) -> HttpResponse:
 
 
 @member_required(Permission.MANAGE_RESOURCES)
-def resource_list(request: HttpRequest) -> HttpResponse:
-    organisation = request.membership.organisation  # type: ignore[attr-defined]
+def resource_list(request: MemberRequest) -> HttpResponse:
+    organisation = request.membership.organisation
     form = CrisisResourceForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -294,8 +296,8 @@ def resource_list(request: HttpRequest) -> HttpResponse:
 
 
 @member_required(Permission.MANAGE_RESOURCES)
-def resource_detail(request: HttpRequest, code: UUID) -> HttpResponse:
-    resource = access.get_resource_for(request.membership, code)  # type: ignore[attr-defined]
+def resource_detail(request: MemberRequest, code: UUID) -> HttpResponse:
+    resource = access.get_resource_for(request.membership, code)
     if request.method == "POST" and "delete" in request.POST:
         actions.delete_crisis_resource(by=request.user, resource=resource)
         messages.success(request, _("Removed."))
@@ -318,8 +320,8 @@ def resource_detail(request: HttpRequest, code: UUID) -> HttpResponse:
 
 
 @member_required(Permission.MANAGE_ORGANISATION)
-def organisation_settings(request: HttpRequest) -> HttpResponse:
-    organisation = request.membership.organisation  # type: ignore[attr-defined]
+def organisation_settings(request: MemberRequest) -> HttpResponse:
+    organisation = request.membership.organisation
     form = OrganisationSettingsForm(request.POST or None, instance=copy(organisation))
     if request.method == "POST" and form.is_valid():
         try:
@@ -337,10 +339,10 @@ def organisation_settings(request: HttpRequest) -> HttpResponse:
 
 
 @member_required(Permission.MANAGE_ORGANISATION)
-def organisation_sso(request: HttpRequest) -> HttpResponse:
+def organisation_sso(request: MemberRequest) -> HttpResponse:
     from allauth.socialaccount.models import SocialApp
 
-    organisation = request.membership.organisation  # type: ignore[attr-defined]
+    organisation = request.membership.organisation
     app = (
         SocialApp.objects.filter(
             provider="openid_connect", provider_id=organisation.sso_provider_id

@@ -18,7 +18,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def totp(secret: str, step: int = 0) -> str:
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30 + step))
+    return str(format_hotp_value(hotp_value(secret, int(time.time()) // 30 + step)))
 
 
 def sign_in(phone: Any, email: str) -> None:
@@ -31,8 +31,8 @@ def sign_in(phone: Any, email: str) -> None:
 def test_a_coordinator_enrols_totp_signs_out_signs_in_with_it_and_finds_help_in_spanish(
     phone: Any,
 ) -> None:
-    organisation = OrganisationFactory(name="Demo General Hospital")
-    coordinator = MembershipFactory(
+    organisation = OrganisationFactory.create(name="Demo General Hospital")
+    coordinator = MembershipFactory.create(
         organisation=organisation,
         is_coordinator=True,
         user__name="Cora Coordinator",
@@ -88,7 +88,7 @@ def test_a_coordinator_enrols_totp_signs_out_signs_in_with_it_and_finds_help_in_
 
 
 def test_an_invited_nurse_joins_from_the_link_and_a_typo_loses_nothing(phone: Any) -> None:
-    admin = MembershipFactory(
+    admin = MembershipFactory.create(
         is_org_admin=True,
         organisation__requires_mfa_for_leads=False,
         organisation__name="Demo General Hospital",
@@ -122,7 +122,7 @@ def test_an_invited_nurse_joins_from_the_link_and_a_typo_loses_nothing(phone: An
 
 
 def test_the_admin_pages_work_at_phone_width(phone: Any) -> None:
-    admin = MembershipFactory(
+    admin = MembershipFactory.create(
         is_org_admin=True, organisation__requires_mfa_for_leads=False, user__email="admin@x.test"
     )
     MembershipFactory.create_batch(3, organisation=admin.organisation)
@@ -143,7 +143,7 @@ def test_the_admin_pages_work_at_phone_width(phone: Any) -> None:
 
 
 def test_a_nurse_adds_a_passkey_and_signs_in_with_it(phone: Any) -> None:
-    MembershipFactory(user__email="passkey@x.test", user__name="Pat Passkey")
+    MembershipFactory.create(user__email="passkey@x.test", user__name="Pat Passkey")
     page = phone.page
     # A platform authenticator in the browser, as a phone's fingerprint sensor would be.
     cdp = page.context.new_cdp_session(page)

@@ -87,7 +87,7 @@ def test_a_signed_in_person_without_an_organisation_is_told_so(db: None) -> None
     from alongside.accounts.tests.factories import UserFactory
 
     client = Client()
-    client.force_login(UserFactory())
+    client.force_login(UserFactory.create())
     response = client.get("/", follow=True)
     assert "not part of an organisation" in response.content.decode()
     assert "Need help now?" in response.content.decode()

@@ -1,9 +1,14 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.core import mail
 from django.test import Client
+
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse
 
 from alongside.accounts.tests.factories import PASSWORD, UserFactory
 from alongside.notifications.models import Delivery
@@ -13,31 +18,31 @@ from conftest import enrol_totp
 pytestmark = pytest.mark.django_db
 
 
-def _sign_in(client: Client, email: str, password: str = PASSWORD) -> object:
+def _sign_in(client: Client, email: str, password: str = PASSWORD) -> _MonkeyPatchedWSGIResponse:
     return client.post("/accounts/login/", {"login": email, "password": password})
 
 
 def test_a_member_signs_in_with_email_and_password(author: Membership) -> None:
     client = Client()
     response = _sign_in(client, author.user.email.upper())
-    assert response.status_code == 302  # type: ignore[attr-defined]
+    assert response.status_code == 302
     assert client.get("/").status_code == 200
 
 
 def test_an_unverified_address_must_be_verified_first(organisation: object) -> None:
-    user = UserFactory(verified=False)
+    user = UserFactory.create(verified=False)
     client = Client()
 
     response = _sign_in(client, user.email)
 
-    assert response["Location"] == "/accounts/confirm-email/"  # type: ignore[index]
+    assert response["Location"] == "/accounts/confirm-email/"
     delivery = Delivery.objects.get(to_address=user.email)
     assert "confirm" in delivery.context["subject"].lower()
 
 
 def test_wrong_password_keeps_the_email_and_says_what_to_do(author: Membership) -> None:
     response = _sign_in(Client(), author.user.email, "wrong-password")
-    content = response.content.decode()  # type: ignore[attr-defined]
+    content = response.content.decode()
     assert "don&#x27;t match" in content
     assert f'value="{author.user.email}"' in content
 
@@ -51,7 +56,7 @@ def test_repeated_wrong_passwords_pause_the_account_with_a_clear_next_step(
 
     response = _sign_in(client, author.user.email)  # even the right password waits
 
-    content = response.content.decode()  # type: ignore[attr-defined]
+    content = response.content.decode()
     assert "paused for five minutes" in content
     assert "reset your password" in content
     assert f'value="{author.user.email}"' in content
@@ -70,7 +75,7 @@ def test_totp_sign_in_accepts_the_right_code_and_explains_a_wrong_one(
     secret = enrol_totp(author.user)
     client = Client()
     step = _sign_in(client, author.user.email)
-    assert step["Location"] == "/accounts/2fa/authenticate/"  # type: ignore[index]
+    assert step["Location"] == "/accounts/2fa/authenticate/"
 
     wrong = client.post("/accounts/2fa/authenticate/", {"code": "000000"})
     assert "code didn&#x27;t work" in wrong.content.decode()

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+from pytest_django import DjangoAssertNumQueries
 
 from alongside.audit.actions import record_event
 from alongside.audit.models import AuditAction, AuditEvent
@@ -66,7 +67,7 @@ def test_audit_rows_copy_labels_so_deleting_a_person_keeps_the_log(
 
 
 def test_the_audit_list_page_uses_a_fixed_number_of_queries(
-    org_admin: Membership, django_assert_max_num_queries: object
+    org_admin: Membership, django_assert_max_num_queries: DjangoAssertNumQueries
 ) -> None:
     for n in range(30):
         record_event(
@@ -76,7 +77,7 @@ def test_the_audit_list_page_uses_a_fixed_number_of_queries(
             target_label=f"Unit {n}",
         )
     client = client_for(org_admin)
-    with django_assert_max_num_queries(12):  # type: ignore[operator]
+    with django_assert_max_num_queries(12):
         assert client.get("/organisation/audit/").status_code == 200
 
 

@@ -16,6 +16,7 @@ from alongside.notifications.actions import (
     send_rendered_email,
 )
 from alongside.notifications.models import MAX_ATTEMPTS, Delivery
+from alongside.organisations.models import Membership
 
 pytestmark = pytest.mark.django_db
 
@@ -119,7 +120,7 @@ def test_invitation_mail_is_in_the_organisations_language() -> None:
 
 
 def test_the_header_badge_shows_a_new_notice_within_the_minute_and_clears_when_read(
-    author: object,
+    author: Membership,
 ) -> None:
     from datetime import timedelta as td
 
@@ -128,9 +129,9 @@ def test_the_header_badge_shows_a_new_notice_within_the_minute_and_clears_when_r
 
     start = timezone.now()
     with time_machine.travel(start, tick=False):
-        client = client_for(author)  # type: ignore[arg-type]
+        client = client_for(author)
         client.get("/")
-        notify_in_app(recipient_id=author.user_id, title="A peer replied")  # type: ignore[attr-defined]
+        notify_in_app(recipient_id=author.user_id, title="A peer replied")
     with time_machine.travel(start + td(seconds=61), tick=False):
         page = client.get("/").content.decode()
         assert '<span class="badge">1<span class="visually-hidden"> new</span>' in page

@@ -15,7 +15,7 @@ from alongside.organisations.models import (
 )
 
 
-class OrganisationFactory(factory.django.DjangoModelFactory):
+class OrganisationFactory(factory.django.DjangoModelFactory[Organisation]):
     class Meta:
         model = Organisation
 
@@ -24,7 +24,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     time_zone = "America/New_York"
 
 
-class UnitFactory(factory.django.DjangoModelFactory):
+class UnitFactory(factory.django.DjangoModelFactory[Unit]):
     class Meta:
         model = Unit
 
@@ -32,7 +32,7 @@ class UnitFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Unit {n}")
 
 
-class MembershipFactory(factory.django.DjangoModelFactory):
+class MembershipFactory(factory.django.DjangoModelFactory[Membership]):
     class Meta:
         model = Membership
         skip_postgeneration_save = True
@@ -47,7 +47,7 @@ class MembershipFactory(factory.django.DjangoModelFactory):
             obj.units.set(extracted)
 
 
-class InvitationFactory(factory.django.DjangoModelFactory):
+class InvitationFactory(factory.django.DjangoModelFactory[Invitation]):
     class Meta:
         model = Invitation
 
@@ -57,7 +57,7 @@ class InvitationFactory(factory.django.DjangoModelFactory):
     expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
 
 
-class CrisisResourceFactory(factory.django.DjangoModelFactory):
+class CrisisResourceFactory(factory.django.DjangoModelFactory[CrisisResource]):
     class Meta:
         model = CrisisResource
 

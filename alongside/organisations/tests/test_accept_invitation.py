@@ -4,6 +4,8 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from allauth.account.models import EmailAddress
+from django.test import Client
 from django.utils import timezone
 
 from alongside.accounts.models import User
@@ -12,27 +14,27 @@ from alongside.audit.models import AuditAction, AuditEvent
 from alongside.lib.errors import ActionError
 from alongside.organisations.access import invitation_token
 from alongside.organisations.actions import accept_invitation, revoke_invitation
-from alongside.organisations.models import Membership, Organisation, Unit
+from alongside.organisations.models import Invitation, Membership, Organisation, Unit
 from alongside.organisations.tests.factories import InvitationFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def _link(invitation: object) -> str:
-    return f"/organisation/join/{invitation_token(invitation)}/"  # type: ignore[arg-type]
+def _link(invitation: Invitation) -> str:
+    return f"/organisation/join/{invitation_token(invitation)}/"
 
 
 def test_a_new_person_joins_with_roles_and_units_and_is_signed_in(
-    client: object, organisation: Organisation, unit: Unit
+    client: Client, organisation: Organisation, unit: Unit
 ) -> None:
-    invitation = InvitationFactory(
+    invitation = InvitationFactory.create(
         organisation=organisation, email="nia@x.test", is_peer_supporter=True
     )
     invitation.units.set([unit])
 
     response = client.post(
         _link(invitation),
-        {  # type: ignore[attr-defined]
+        {
             "name": "Nia Reyes",
             "password1": PASSWORD,
             "password2": PASSWORD,
@@ -44,19 +46,19 @@ def test_a_new_person_joins_with_roles_and_units_and_is_signed_in(
     membership = Membership.objects.get(user=user)
     assert membership.is_peer_supporter and membership.is_clinician
     assert list(membership.units.all()) == [unit]
-    assert user.emailaddress_set.get().verified
-    assert client.get("/").status_code == 200  # type: ignore[attr-defined]
+    assert EmailAddress.objects.get(user=user).verified
+    assert client.get("/").status_code == 200
     assert AuditEvent.objects.filter(action=AuditAction.INVITATION_ACCEPTED).exists()
 
 
 def test_the_form_keeps_the_name_when_passwords_differ(
-    client: object, organisation: Organisation
+    client: Client, organisation: Organisation
 ) -> None:
-    invitation = InvitationFactory(organisation=organisation)
+    invitation = InvitationFactory.create(organisation=organisation)
 
     response = client.post(
         _link(invitation),
-        {  # type: ignore[attr-defined]
+        {
             "name": "Nia Reyes",
             "password1": PASSWORD,
             "password2": PASSWORD + "x",
@@ -69,13 +71,13 @@ def test_the_form_keeps_the_name_when_passwords_differ(
     assert not User.objects.filter(email=invitation.email).exists()
 
 
-def test_a_link_is_single_use(client: object, organisation: Organisation) -> None:
-    invitation = InvitationFactory(organisation=organisation)
+def test_a_link_is_single_use(client: Client, organisation: Organisation) -> None:
+    invitation = InvitationFactory.create(organisation=organisation)
     client.post(
         _link(invitation),
         {
             "name": "A",
-            "password1": PASSWORD,  # type: ignore[attr-defined]
+            "password1": PASSWORD,
             "password2": PASSWORD,
         },
     )
@@ -88,49 +90,49 @@ def test_a_link_is_single_use(client: object, organisation: Organisation) -> Non
 
 
 def test_an_expired_link_says_to_ask_for_a_new_one(
-    client: object, organisation: Organisation
+    client: Client, organisation: Organisation
 ) -> None:
-    invitation = InvitationFactory(organisation=organisation)
+    invitation = InvitationFactory.create(organisation=organisation)
     with time_machine.travel(timezone.now() + timedelta(days=8)):
-        response = client.get(_link(invitation))  # type: ignore[attr-defined]
+        response = client.get(_link(invitation))
     assert response.status_code == 410
     assert "expired" in response.content.decode()
     assert "Need help now?" in response.content.decode()
 
 
-def test_a_tampered_link_is_rejected_with_a_clear_message(client: object) -> None:
-    response = client.get("/organisation/join/not-a-real-token/")  # type: ignore[attr-defined]
+def test_a_tampered_link_is_rejected_with_a_clear_message(client: Client) -> None:
+    response = client.get("/organisation/join/not-a-real-token/")
     assert response.status_code == 404
     assert "not valid" in response.content.decode()
 
 
 def test_a_withdrawn_invitation_cannot_be_used(
-    client: object, organisation: Organisation, org_admin: Membership
+    client: Client, organisation: Organisation, org_admin: Membership
 ) -> None:
-    invitation = InvitationFactory(organisation=organisation)
+    invitation = InvitationFactory.create(organisation=organisation)
     revoke_invitation(by=org_admin.user, invitation=invitation)
-    response = client.get(_link(invitation))  # type: ignore[attr-defined]
+    response = client.get(_link(invitation))
     assert "withdrawn" in response.content.decode()
 
 
 def test_an_existing_account_signs_in_then_joins(
-    client: object, organisation: Organisation
+    client: Client, organisation: Organisation
 ) -> None:
-    user = UserFactory(email="known@x.test")
-    invitation = InvitationFactory(organisation=organisation, email="known@x.test")
+    user = UserFactory.create(email="known@x.test")
+    invitation = InvitationFactory.create(organisation=organisation, email="known@x.test")
 
-    first = client.get(_link(invitation))  # type: ignore[attr-defined]
+    first = client.get(_link(invitation))
     assert first.status_code == 302 and "/accounts/login/" in first["Location"]
 
-    client.force_login(user)  # type: ignore[attr-defined]
-    assert client.post(_link(invitation)).status_code == 302  # type: ignore[attr-defined]
+    client.force_login(user)
+    assert client.post(_link(invitation)).status_code == 302
     assert Membership.objects.filter(user=user, organisation=organisation).exists()
 
 
 def test_someone_signed_in_as_another_person_is_told_to_sign_out(
     organisation: Organisation, author: Membership
 ) -> None:
-    invitation = InvitationFactory(organisation=organisation, email="someone.else@x.test")
+    invitation = InvitationFactory.create(organisation=organisation, email="someone.else@x.test")
     with pytest.raises(ActionError, match="Sign out"):
         accept_invitation(by=author.user, invitation=invitation)
 
@@ -138,7 +140,7 @@ def test_someone_signed_in_as_another_person_is_told_to_sign_out(
 def test_an_existing_member_cannot_join_twice(
     organisation: Organisation, author: Membership
 ) -> None:
-    invitation = InvitationFactory(organisation=organisation, email=author.user.email)
+    invitation = InvitationFactory.create(organisation=organisation, email=author.user.email)
     with pytest.raises(ActionError, match="already a member"):
         accept_invitation(by=author.user, invitation=invitation)
 
@@ -146,8 +148,8 @@ def test_an_existing_member_cannot_join_twice(
 def test_a_claimed_invitation_cannot_be_accepted_again_by_a_racing_request(
     organisation: Organisation,
 ) -> None:
-    user = UserFactory(email="race@x.test")
-    invitation = InvitationFactory(organisation=organisation, email="race@x.test")
+    user = UserFactory.create(email="race@x.test")
+    invitation = InvitationFactory.create(organisation=organisation, email="race@x.test")
     stale_copy = type(invitation).objects.get(pk=invitation.pk)
     accept_invitation(by=user, invitation=invitation)
     Membership.objects.filter(user=user).delete()  # the second request got past the check

@@ -38,14 +38,14 @@ def test_renaming_a_unit_is_audited_with_its_old_name(org_admin: Membership, uni
 def test_an_accepted_invitation_cannot_be_withdrawn_and_withdrawing_twice_is_one_event(
     org_admin: Membership, organisation: Organisation
 ) -> None:
-    accepted = InvitationFactory(organisation=organisation, email="a@x.test")
+    accepted = InvitationFactory.create(organisation=organisation, email="a@x.test")
     from alongside.accounts.tests.factories import UserFactory
 
-    accept_invitation(by=UserFactory(email="a@x.test"), invitation=accepted)
+    accept_invitation(by=UserFactory.create(email="a@x.test"), invitation=accepted)
     with pytest.raises(ActionError, match="already been accepted"):
         revoke_invitation(by=org_admin.user, invitation=accepted)
 
-    pending = InvitationFactory(organisation=organisation)
+    pending = InvitationFactory.create(organisation=organisation)
     revoke_invitation(by=org_admin.user, invitation=pending)
     revoke_invitation(by=org_admin.user, invitation=pending)
     assert AuditEvent.objects.filter(action=AuditAction.INVITATION_REVOKED).count() == 1
@@ -121,5 +121,5 @@ def test_the_backend_refuses_an_inactive_user_and_loads_one_without_a_membership
     author.user.is_active = False
     author.user.save()
     assert backend.get_user(author.user_id) is None
-    loner = UserFactory()
+    loner = UserFactory.create()
     assert backend.get_user(loner.pk) == loner

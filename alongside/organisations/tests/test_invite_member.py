@@ -2,13 +2,15 @@ from __future__ import annotations
 
 import pytest
 from django.core import mail
+from django.test import Client
 from django_tasks_db.models import DBTaskResult
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
 from alongside.audit.models import AuditAction, AuditEvent
 from alongside.lib.errors import ActionError
 from alongside.notifications.models import Delivery
 from alongside.organisations.actions import invite_member
-from alongside.organisations.models import Invitation, Membership, Unit
+from alongside.organisations.models import Invitation, Membership, Organisation, Unit
 from alongside.organisations.roles import Role
 from alongside.organisations.tests.factories import UnitFactory
 
@@ -16,9 +18,11 @@ pytestmark = pytest.mark.django_db
 
 
 def test_invitation_is_saved_audited_and_emailed_after_commit(
-    org_admin: Membership, unit: Unit, django_capture_on_commit_callbacks: object
+    org_admin: Membership,
+    unit: Unit,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
-    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+    with django_capture_on_commit_callbacks(execute=True):
         invitation = invite_member(
             by=org_admin.user,
             organisation=org_admin.organisation,
@@ -39,11 +43,11 @@ def test_invitation_is_saved_audited_and_emailed_after_commit(
 
 
 def test_invitation_email_carries_a_working_signed_link(
-    org_admin: Membership, django_capture_on_commit_callbacks: object
+    org_admin: Membership, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
 ) -> None:
     from alongside.notifications.actions import attempt_delivery
 
-    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+    with django_capture_on_commit_callbacks(execute=True):
         invite_member(
             by=org_admin.user,
             organisation=org_admin.organisation,
@@ -95,9 +99,9 @@ def test_an_invitation_needs_a_role(org_admin: Membership) -> None:
 
 
 def test_units_of_another_organisation_are_ignored(
-    org_admin: Membership, other_organisation: object
+    org_admin: Membership, other_organisation: Organisation
 ) -> None:
-    foreign = UnitFactory(organisation=other_organisation)
+    foreign = UnitFactory.create(organisation=other_organisation)
     invitation = invite_member(
         by=org_admin.user,
         organisation=org_admin.organisation,
@@ -109,10 +113,10 @@ def test_units_of_another_organisation_are_ignored(
 
 
 def test_admin_invites_from_the_members_page_and_the_form_keeps_input_on_error(
-    as_admin: object, org_admin: Membership, author: Membership
+    as_admin: Client, org_admin: Membership, author: Membership
 ) -> None:
     response = as_admin.post(
-        "/organisation/members/",  # type: ignore[attr-defined]
+        "/organisation/members/",
         {"email": author.user.email, "roles": ["peer_supporter"]},
     )
 
@@ -123,12 +127,12 @@ def test_admin_invites_from_the_members_page_and_the_form_keeps_input_on_error(
     assert 'value="peer_supporter" id="id_roles_1" checked' in content
 
     ok = as_admin.post(
-        "/organisation/members/",  # type: ignore[attr-defined]
+        "/organisation/members/",
         {"email": "fresh@x.test", "roles": ["clinician"]},
     )
     assert ok.status_code == 302
     assert Invitation.objects.filter(email="fresh@x.test").exists()
 
 
-def test_clinicians_cannot_open_the_members_page(as_author: object) -> None:
-    assert as_author.get("/organisation/members/").status_code == 404  # type: ignore[attr-defined]
+def test_clinicians_cannot_open_the_members_page(as_author: Client) -> None:
+    assert as_author.get("/organisation/members/").status_code == 404

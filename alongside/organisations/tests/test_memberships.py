@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+from django.test import Client
 
 from alongside.audit.models import AuditAction, AuditEvent
 from alongside.lib.errors import ActionError
@@ -37,38 +38,38 @@ def test_the_last_org_admin_cannot_be_removed(org_admin: Membership) -> None:
 
 
 def test_a_deactivated_member_loses_access_and_can_be_reactivated(
-    org_admin: Membership, author: Membership, as_author: object
+    org_admin: Membership, author: Membership, as_author: Client
 ) -> None:
     deactivate_membership(by=org_admin.user, membership=author)
 
-    response = as_author.get("/")  # type: ignore[attr-defined]
+    response = as_author.get("/")
     assert response.status_code == 302 and response["Location"] == "/no-organisation/"
     assert not has_permission(Membership.objects.get(pk=author.pk), Permission.USE_SUPPORT)
 
     reactivate_membership(by=org_admin.user, membership=author)
-    assert as_author.get("/").status_code == 200  # type: ignore[attr-defined]
+    assert as_author.get("/").status_code == 200
 
 
 def test_admin_edits_a_member_from_their_page(
-    as_admin: object, author: Membership, unit: Unit
+    as_admin: Client, author: Membership, unit: Unit
 ) -> None:
     url = f"/organisation/members/{author.code}/"
-    page = as_admin.get(url)  # type: ignore[attr-defined]
+    page = as_admin.get(url)
     assert page.status_code == 200
     assert AuditEvent.objects.filter(
         action=AuditAction.MEMBERSHIP_VIEWED, target_id=str(author.code)
     ).exists()
 
-    response = as_admin.post(url, {"roles": ["peer_supporter"], "units": [unit.pk]})  # type: ignore[attr-defined]
+    response = as_admin.post(url, {"roles": ["peer_supporter"], "units": [unit.pk]})
     assert response.status_code == 302
     author.refresh_from_db()
     assert author.is_peer_supporter and not author.is_clinician
 
 
 def test_a_member_without_roles_is_refused_with_the_form_kept(
-    as_admin: object, author: Membership, unit: Unit
+    as_admin: Client, author: Membership, unit: Unit
 ) -> None:
-    response = as_admin.post(f"/organisation/members/{author.code}/", {"units": [unit.pk]})  # type: ignore[attr-defined]
+    response = as_admin.post(f"/organisation/members/{author.code}/", {"units": [unit.pk]})
     assert response.status_code == 200
     assert "Choose at least one role" in response.content.decode()
 

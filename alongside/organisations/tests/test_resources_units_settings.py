@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+from django.test import Client
 
 from alongside.audit.models import AuditAction, AuditEvent
 from alongside.lib.errors import ActionError
@@ -17,10 +18,10 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_resource_needs_a_way_to_reach_it_and_the_form_keeps_what_was_typed(
-    as_coordinator: object,
+    as_coordinator: Client,
 ) -> None:
     response = as_coordinator.post(
-        "/organisation/resources/",  # type: ignore[attr-defined]
+        "/organisation/resources/",
         {"name": "Chaplaincy", "description": "Any faith or none", "position": 5},
     )
     content = response.content.decode()
@@ -30,10 +31,10 @@ def test_a_resource_needs_a_way_to_reach_it_and_the_form_keeps_what_was_typed(
 
 
 def test_coordinators_add_edit_and_remove_resources(
-    as_coordinator: object, coordinator: Membership
+    as_coordinator: Client, coordinator: Membership
 ) -> None:
     as_coordinator.post(
-        "/organisation/resources/",  # type: ignore[attr-defined]
+        "/organisation/resources/",
         {"name": "Chaplaincy", "phone": "555 0101", "position": 5},
     )
     resource = CrisisResource.objects.get(name="Chaplaincy")
@@ -42,13 +43,13 @@ def test_coordinators_add_edit_and_remove_resources(
         url,
         {
             "name": "Chaplaincy (24/7)",
-            "phone": "555 0101",  # type: ignore[attr-defined]
+            "phone": "555 0101",
             "position": 5,
         },
     )
     resource.refresh_from_db()
     assert resource.name == "Chaplaincy (24/7)"
-    as_coordinator.post(url, {"delete": "1"})  # type: ignore[attr-defined]
+    as_coordinator.post(url, {"delete": "1"})
     assert not CrisisResource.objects.filter(pk=resource.pk).exists()
     actions = set(AuditEvent.objects.values_list("action", flat=True))
     assert {
@@ -73,28 +74,28 @@ def test_resource_actions_refuse_an_unreachable_line(coordinator: Membership) ->
 
 
 def test_unit_names_are_unique_within_an_organisation(
-    org_admin: Membership, unit: Unit, as_admin: object
+    org_admin: Membership, unit: Unit, as_admin: Client
 ) -> None:
     with pytest.raises(ActionError, match="already a unit"):
         create_unit(by=org_admin.user, organisation=org_admin.organisation, name=unit.name.upper())
     other = create_unit(by=org_admin.user, organisation=org_admin.organisation, name="Renal")
     with pytest.raises(ActionError, match="already a unit"):
         rename_unit(by=org_admin.user, unit=other, name=unit.name)
-    response = as_admin.post("/organisation/units/", {"name": unit.name})  # type: ignore[attr-defined]
+    response = as_admin.post("/organisation/units/", {"name": unit.name})
     assert "already a unit" in response.content.decode()
 
 
 def test_another_organisation_may_use_the_same_unit_name(org_admin: Membership) -> None:
-    create_unit(by=org_admin.user, organisation=OrganisationFactory(), name="ICU")
+    create_unit(by=org_admin.user, organisation=OrganisationFactory.create(), name="ICU")
     assert create_unit(by=org_admin.user, organisation=org_admin.organisation, name="ICU")
 
 
 def test_admins_change_the_organisations_policy_and_it_is_audited(
-    as_admin: object, organisation: Organisation
+    as_admin: Client, organisation: Organisation
 ) -> None:
     response = as_admin.post(
         "/organisation/settings/",
-        {  # type: ignore[attr-defined]
+        {
             "name": organisation.name,
             "country": "gb",
             "time_zone": "Europe/London",
@@ -111,11 +112,11 @@ def test_admins_change_the_organisations_policy_and_it_is_audited(
 
 
 def test_an_idle_limit_out_of_range_is_refused_with_the_form_kept(
-    as_admin: object, organisation: Organisation
+    as_admin: Client, organisation: Organisation
 ) -> None:
     response = as_admin.post(
         "/organisation/settings/",
-        {  # type: ignore[attr-defined]
+        {
             "name": "Renamed Hospital",
             "country": "US",
             "time_zone": "UTC",
