@@ -317,6 +317,17 @@ def accept_invitation(*, by: User, invitation: Invitation) -> Membership:
 
 
 @transaction.atomic
+def join_with_new_account(*, invitation: Invitation, name: str, password: str) -> Membership:
+    """Someone new opened their invitation: create their account and membership together, so
+    a link that turns out to be used up leaves no account behind. Audited."""
+    from alongside.accounts.actions import create_user_for_invitation
+
+    check_invitation_usable(invitation)
+    user = create_user_for_invitation(email=invitation.email, name=name, password=password)
+    return accept_invitation(by=user, invitation=invitation)
+
+
+@transaction.atomic
 def join_through_sso(*, user: User, organisation: Organisation) -> Membership | None:
     """Someone signed in through their organisation's identity provider: they join as a
     clinician when the organisation allows it. Audited."""

@@ -5,9 +5,9 @@ from uuid import UUID
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -169,7 +169,8 @@ def invitation_revoke(request: MemberRequest, code: UUID) -> HttpResponse:
 
 def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     """Open to anyone holding the signed link: the signature is the access check."""
-    from alongside.accounts.actions import create_user_for_invitation
+    from allauth.account.utils import perform_login
+
     from alongside.accounts.models import User
 
     invitation = access.get_invitation_by_token(token)
@@ -214,22 +215,28 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
         form = AcceptInvitationForm(request.POST or None, email=invitation.email)
         if request.method == "POST" and form.is_valid():
             try:
-                user = create_user_for_invitation(
-                    email=invitation.email,
+                membership = actions.join_with_new_account(
+                    invitation=invitation,
                     name=form.cleaned_data["name"],
                     password=form.cleaned_data["password1"],
                 )
-                actions.accept_invitation(by=user, invitation=invitation)
             except ActionError as error:
                 form.add_error(None, error.message)
             else:
-                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
                 messages.success(
                     request,
                     _("Welcome to %(organisation)s.")
                     % {"organisation": invitation.organisation.name},
                 )
-                return redirect("home")
+                # allauth's sign-in: records the session in "Where you're signed in" and counts
+                # as a recent sign-in for setting up two-step sign-in straight away.
+                response: HttpResponse = perform_login(
+                    request,
+                    membership.user,
+                    email_verification="none",
+                    redirect_url=reverse("home"),
+                )
+                return response
     return render(
         request, "organisations/invitation_accept.html", {"invitation": invitation, "form": form}
     )

@@ -157,3 +157,26 @@ def test_a_claimed_invitation_cannot_be_accepted_again_by_a_racing_request(
     with pytest.raises(ActionError, match="already been used"):
         accept_invitation(by=user, invitation=stale_copy)
     assert not Membership.objects.filter(user=user).exists()
+
+
+def test_a_used_up_link_leaves_no_account_behind(organisation: Organisation) -> None:
+    from alongside.organisations.actions import join_with_new_account
+
+    invitation = InvitationFactory.create(organisation=organisation, email="late@x.test")
+    stale = type(invitation).objects.get(pk=invitation.pk)
+    join_with_new_account(invitation=invitation, name="First", password=PASSWORD)
+    User.objects.filter(email="late@x.test").delete()  # as if the first request were another
+
+    with pytest.raises(ActionError, match="already been used"):
+        join_with_new_account(invitation=stale, name="Second", password=PASSWORD)
+    assert not User.objects.filter(email="late@x.test").exists()
+
+
+def test_joining_records_the_device_in_the_signed_in_list(
+    client: Client, organisation: Organisation
+) -> None:
+    from allauth.usersessions.models import UserSession
+
+    invitation = InvitationFactory.create(organisation=organisation, email="dev@x.test")
+    client.post(_link(invitation), {"name": "Dev", "password1": PASSWORD, "password2": PASSWORD})
+    assert UserSession.objects.filter(user__email="dev@x.test").count() == 1
