@@ -195,23 +195,26 @@ else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# --- Cache ----------------------------------------------------------------------------------
-# Login rate limits live in the cache, so it must be shared by every web process: Redis when
-# REDIS_URL is set, otherwise a database table (works across processes on SQLite too).
+# --- Cache and sessions ---------------------------------------------------------------------
+# Login rate limits and cached sessions live in the cache, so it must be shared by every web
+# process: Redis when REDIS_URL is set (several app servers), otherwise a database table.
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     }
-    # Sessions read from Redis and written through to the database (durable across restarts).
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "alongside_cache",
+            # Sessions live here too: cull only past this many entries.
+            "OPTIONS": {"MAX_ENTRIES": 200_000},
         }
     }
+# Sessions are read from the cache and written through to the sessions table: every signed-in
+# page reads its session, and the cache read skips the ORM (0.05 ms instead of 0.25 ms here).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # --- Accounts and sign-in -------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

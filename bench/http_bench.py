@@ -29,7 +29,7 @@ PYTHON = sys.executable
 LUA = Path(__file__).with_name("latency.lua")
 SESSION_SCRIPT = """
 from django.conf import settings
-from django.contrib.sessions.backends.db import SessionStore
+from django.contrib.sessions.backends.cached_db import SessionStore
 from alongside.accounts.models import User
 user = User.objects.get(email="nurse@demo.alongside.test")
 session = SessionStore()

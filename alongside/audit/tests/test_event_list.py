@@ -77,7 +77,8 @@ def test_the_audit_list_page_uses_a_fixed_number_of_queries(
             target_label=f"Unit {n}",
         )
     client = client_for(org_admin)
-    with django_assert_max_num_queries(12):
+    client.get("/organisation/audit/")  # the once-a-minute session write happens here
+    with django_assert_max_num_queries(8):
         assert client.get("/organisation/audit/").status_code == 200
 
 
