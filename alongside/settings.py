@@ -199,6 +199,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Login rate limits and cached sessions live in the cache, so it must be shared by every web
 # process: Redis when REDIS_URL is set (several app servers), otherwise a database table.
 REDIS_URL = env_str("REDIS_URL")
+CACHES: dict[str, dict[str, Any]]
 if REDIS_URL:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
