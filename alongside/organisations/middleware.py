@@ -6,19 +6,27 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from functools import lru_cache
 from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from alongside.notifications.queries import unread_count_for
 
 from .backends import MEMBERSHIP_ATTRIBUTE
 from .queries import active_membership_for
+
+
+@lru_cache(maxsize=64)
+def zone(name: str) -> ZoneInfo:
+    return ZoneInfo(name)
+
 
 LAST_SEEN_KEY = "alongside_last_seen"
 UNREAD_KEY = "alongside_unread_notices"
@@ -77,6 +85,11 @@ class MembershipMiddleware:
         if language:
             translation.activate(language)
             request.LANGUAGE_CODE = language
+        if membership is not None:
+            # Times are stored in UTC and shown in the organisation's time zone.
+            timezone.activate(zone(membership.organisation.time_zone))
+        else:
+            timezone.deactivate()
 
         if membership is not None and membership.requires_mfa and not self._mfa_open(request):
             from allauth.mfa.models import Authenticator

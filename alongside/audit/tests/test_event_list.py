@@ -108,3 +108,21 @@ def test_the_log_filters_by_date(org_admin: Membership) -> None:
     assert "Alpha New Line" in recent and "Alpha Old Line" not in recent
     older = client.get("/organisation/audit/", {"until": until}).content.decode()
     assert "Alpha Old Line" in older and "Alpha New Line" not in older
+
+
+def test_times_are_shown_in_the_organisations_time_zone(org_admin: Membership) -> None:
+    from datetime import UTC, datetime
+
+    import time_machine
+
+    org_admin.organisation.time_zone = "Europe/Madrid"
+    org_admin.organisation.save()
+    with time_machine.travel(datetime(2026, 7, 1, 22, 30, tzinfo=UTC), tick=False):
+        record_event(
+            by=None,
+            action=AuditAction.RESOURCE_CREATED,
+            organisation_id=org_admin.organisation_id,
+            target_label="Alpha Line",
+        )
+    page = client_for(org_admin).get("/organisation/audit/").content.decode()
+    assert "2 Jul 2026 00:30" in page  # 22:30 UTC is half past midnight in Madrid in summer
