@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
@@ -5,6 +6,9 @@ from django.views.generic import RedirectView
 
 from alongside.accounts import views as account_views
 from alongside.organisations import views as organisation_views
+
+# The Django admin signs in through allauth, so its rate limits and two-step sign-in apply.
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns = [
     path("", organisation_views.home, name="home"),

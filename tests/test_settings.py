@@ -106,3 +106,9 @@ def test_redis_url_switches_the_cache_and_sessions_to_redis() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[-2:] == ["42", "django.contrib.sessions.backends.cached_db"]
+
+
+def test_the_django_admin_signs_in_through_allauth(client: Client, db: None) -> None:
+    response = client.get("/admin/login/?next=/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
