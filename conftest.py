@@ -8,7 +8,6 @@ scoping (never a missing permission) can keep them out of `organisation`'s thing
 from __future__ import annotations
 
 import pytest
-from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.test import Client
 
@@ -116,6 +115,3 @@ def as_admin(org_admin: Membership) -> Client:
 @pytest.fixture
 def as_outsider(outsider: Membership) -> Client:
     return client_for(outsider)
-
-
-__all__ = ["Authenticator", "client_for", "enrol_totp"]
