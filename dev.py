@@ -65,7 +65,7 @@ def install(*, dev: bool) -> None:
     }
     say("Installing the locked dependencies" + (" (with development tools)" if dev else ""))
     groups = [] if dev else ["--no-dev"]
-    run(uv, "sync", "--frozen", "--inexact", "--quiet", "--python", PYTHON, *groups, env=env)
+    run(uv, "sync", "--locked", "--inexact", "--quiet", "--python", PYTHON, *groups, env=env)
 
 
 def manage(*args: str) -> None:
