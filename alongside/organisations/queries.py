@@ -12,25 +12,31 @@ from .crisis_defaults import DefaultResource, defaults_for
 from .models import CrisisResource, Invitation, Membership, Organisation, Unit
 
 
-def active_membership_for(user_id: int) -> Membership | None:
-    """The signed-in person's current membership, with its organisation (one query)."""
-    return (
-        Membership.objects.active()
-        .filter(user_id=user_id)
-        .select_related("organisation")
-        .order_by("created_at")
-        .first()
+def _earliest(memberships: list[Membership]) -> Membership | None:
+    # Ordered in Python: a person has one active membership, rarely two, and building an
+    # ORDER BY into this every-request query cost more than the sort (bench/README.md).
+    return min(memberships, key=lambda m: (m.created_at, m.pk), default=None)
+
+
+def active_membership_for(user_id: Any) -> Membership | None:
+    """The signed-in person's current (earliest active) membership, with its organisation."""
+    return _earliest(
+        list(
+            Membership.objects.filter(user_id=user_id, deactivated_at__isnull=True).select_related(
+                "organisation"
+            )
+        )
     )
 
 
 def active_membership_with_user(user_id: Any) -> Membership | None:
     """As `active_membership_for`, with the user too: the authentication backend's one query."""
-    return (
-        Membership.objects.active()
-        .filter(user_id=user_id)
-        .select_related("user", "organisation")
-        .order_by("created_at")
-        .first()
+    return _earliest(
+        list(
+            Membership.objects.filter(user_id=user_id, deactivated_at__isnull=True).select_related(
+                "user", "organisation"
+            )
+        )
     )
 
 

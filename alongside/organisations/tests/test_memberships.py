@@ -10,7 +10,7 @@ from alongside.organisations.actions import (
     reactivate_membership,
     update_membership,
 )
-from alongside.organisations.models import Membership, Unit
+from alongside.organisations.models import Membership, Organisation, Unit
 from alongside.organisations.roles import Permission, Role, has_permission
 
 pytestmark = pytest.mark.django_db
@@ -87,3 +87,22 @@ def test_role_permissions_are_what_the_programme_expects() -> None:
     assert not has_permission(coordinator, Permission.MANAGE_MEMBERS)
     assert has_permission(admin, Permission.MANAGE_MEMBERS)
     assert not has_permission(None, Permission.USE_SUPPORT)
+
+
+def test_a_person_in_two_organisations_works_in_the_one_they_joined_first(
+    author: Membership, other_organisation: Organisation
+) -> None:
+    from datetime import timedelta
+
+    from alongside.organisations.queries import active_membership_for
+    from alongside.organisations.tests.factories import MembershipFactory
+
+    later = MembershipFactory.create(
+        user=author.user,
+        organisation=other_organisation,
+        created_at=author.created_at + timedelta(days=1),
+    )
+    assert active_membership_for(author.user_id) == author
+    author.deactivated_at = author.created_at
+    author.save()
+    assert active_membership_for(author.user_id) == later
