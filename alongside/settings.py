@@ -6,6 +6,8 @@ start without its secrets and names the one that is missing.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import os
 import sys
 from pathlib import Path
@@ -84,6 +86,22 @@ SECRET_KEY = env_secret(
     default="dev-only-insecure-key-alongside-do-not-use-in-production-0123456789",
     required=PRODUCTION,
 )
+# Keys for sensitive text at rest (alongside/lib/encryption.py): comma-separated Fernet keys, the
+# first encrypts, all decrypt. Development derives one from SECRET_KEY; production must set them.
+FIELD_ENCRYPTION_KEYS = [
+    key.strip() for key in env_secret("ALONGSIDE_FIELD_KEYS").split(",") if key.strip()
+]
+if not FIELD_ENCRYPTION_KEYS:
+    if PRODUCTION:
+        raise ImproperlyConfigured(
+            "ALONGSIDE_FIELD_KEYS is not set. Production mode needs a key for sensitive text "
+            "(make one with `manage.py generate_field_key`)."
+        )
+    FIELD_ENCRYPTION_KEYS = [
+        base64.urlsafe_b64encode(
+            hashlib.sha256(f"alongside-dev-field-key:{SECRET_KEY}".encode()).digest()
+        ).decode("ascii")
+    ]
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if PRODUCTION else ["localhost", "127.0.0.1", "[::1]"])
 if PRODUCTION and not ALLOWED_HOSTS:
     raise ImproperlyConfigured(

@@ -24,6 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from cryptography.fernet import Fernet
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 LUA = Path(__file__).with_name("latency.lua")
@@ -98,6 +100,7 @@ def main() -> int:
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "EMAIL_HOST": "127.0.0.1",
         "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "ALONGSIDE_FIELD_KEYS": Fernet.generate_key().decode("ascii"),
     }
 
     print(f"Preparing {database.split('@')[-1]} with the demo organisation...", flush=True)

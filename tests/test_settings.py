@@ -19,6 +19,7 @@ PRODUCTION = {
     "ALLOWED_HOSTS": "alongside.example.org",
     "DATABASE_URL": "sqlite:////tmp/alongside-deploy-check.sqlite3",
     "EMAIL_HOST": "smtp.example.org",
+    "ALONGSIDE_FIELD_KEYS": "m0b9tCvb2iVJ0fMF0w3_zvYtG7dKQy0xtZ4OPrGxq4U=",
 }
 
 
@@ -47,7 +48,9 @@ def test_check_deploy_is_clean_in_production_mode() -> None:
     assert "no issues" in result.stdout
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "EMAIL_HOST"])
+@pytest.mark.parametrize(
+    "missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "EMAIL_HOST", "ALONGSIDE_FIELD_KEYS"]
+)
 def test_production_refuses_to_start_and_names_the_missing_setting(missing: str) -> None:
     env = {k: v for k, v in PRODUCTION.items() if k != missing}
     result = _manage("check", env=env)
