@@ -82,13 +82,15 @@ class AlphaWorld:
     values: dict[str, list[Any]]
 
 
-def build_alpha(
+@pytest.fixture
+def world(
     organisation: Organisation,
     author: Membership,
     colleague: Membership,
     coordinator: Membership,
     org_admin: Membership,
 ) -> AlphaWorld:
+    """Org A with every persona, an invitation, a crisis line, a notice and SSO."""
     organisation.sso_provider_id = "alpha-sso"
     organisation.save()
     invitation = InvitationFactory.create(organisation=organisation, email="alpha.invitee@x.test")
@@ -188,17 +190,6 @@ def find_leaks(outsider: Client, world: AlphaWorld, organisation: Organisation) 
     if snapshot(organisation) != before:
         leaks.append("an outsider's request changed another organisation's data")
     return leaks
-
-
-@pytest.fixture
-def world(
-    organisation: Organisation,
-    author: Membership,
-    colleague: Membership,
-    coordinator: Membership,
-    org_admin: Membership,
-) -> AlphaWorld:
-    return build_alpha(organisation, author, colleague, coordinator, org_admin)
 
 
 def test_an_outsider_reaches_nothing_of_another_organisation(
