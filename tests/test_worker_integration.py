@@ -6,7 +6,6 @@ runs: nothing leaves the machine.
 
 from __future__ import annotations
 
-import os
 import signal
 import socket
 import subprocess
@@ -18,7 +17,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -26,48 +24,9 @@ from alongside.notifications.models import Delivery
 from alongside.organisations.actions import invite_member
 from alongside.organisations.models import Membership
 
-ROOT = Path(__file__).resolve().parent.parent
+from .processes import ROOT, manage, process_env, sent_mail
+
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def database_url() -> str:
-    s = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{s['NAME']}"
-    auth = s["USER"] + (f":{s['PASSWORD']}" if s.get("PASSWORD") else "")
-    return f"postgres://{auth}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
-
-
-def process_env(var_dir: Path, **extra: str) -> dict[str, str]:
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("ALONGSIDE_", "EMAIL_", "DATABASE_URL", "DJANGO_ALLOW_ASYNC"))
-    }
-    return {
-        **env,
-        "DATABASE_URL": database_url(),
-        "ALONGSIDE_VAR_DIR": str(var_dir),
-        "ALONGSIDE_TESTING": "0",
-        **extra,
-    }
-
-
-def manage(*args: str, env: dict[str, str], timeout: int = 60) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
-
-
-def sent_mail(var_dir: Path) -> list[str]:
-    folder = var_dir / "mail"
-    return [p.read_text() for p in sorted(folder.glob("*.log"))] if folder.exists() else []
 
 
 @pytest.fixture
