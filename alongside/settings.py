@@ -116,6 +116,7 @@ INSTALLED_APPS = [
     "alongside.organisations",
     "alongside.audit",
     "alongside.notifications",
+    "alongside.support_requests",
     "alongside.lib",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -394,6 +395,7 @@ TASKS = {
 # Work that happens at a time is state on our rows; `manage.py tick` runs these each pass.
 TICK_JOBS = [
     "alongside.notifications.actions.retry_due_deliveries",
+    "alongside.support_requests.actions.escalate_due_requests",
 ]
 TICK_INTERVAL_SECONDS = env_int("ALONGSIDE_TICK_INTERVAL", 15)
 

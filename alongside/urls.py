@@ -18,6 +18,7 @@ urlpatterns = [
     path("language/", account_views.set_language, name="set-language"),
     path("organisation/", include("alongside.organisations.urls", namespace="organisations")),
     path("organisation/audit/", include("alongside.audit.urls", namespace="audit")),
+    path("support/", include("alongside.support_requests.urls", namespace="support_requests")),
     path("notifications/", include("alongside.notifications.urls", namespace="notifications")),
     path("accounts/", include("alongside.accounts.urls", namespace="accounts")),
     path("accounts/", include("allauth.urls")),

@@ -10,12 +10,14 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from allauth.mfa.models import Authenticator
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from alongside.audit.models import AuditEvent
 from alongside.notifications.actions import notify_in_app
@@ -28,6 +30,9 @@ from alongside.organisations.models import (
     Unit,
 )
 from alongside.organisations.tests.factories import CrisisResourceFactory, InvitationFactory
+from alongside.support_requests.actions import open_support_request
+from alongside.support_requests.models import Shift, SupportRequest, TimeOff
+from alongside.support_requests.tests.factories import put_on_call
 from conftest import client_for
 
 pytestmark = pytest.mark.django_db
@@ -98,7 +103,21 @@ def world(
     notify_in_app(
         recipient_id=author.user_id, title="Alpha notice", organisation_id=organisation.pk
     )
+    # A request paged to the colleague (on call around the clock), with rota rows.
+    colleague.is_peer_supporter = True
+    colleague.save()
+    put_on_call(colleague)
+    support_request = open_support_request(by=author, note="Alpha note", is_name_private=False)
+    time_off = TimeOff.objects.create(
+        organisation=organisation,
+        supporter=colleague,
+        starts_at=timezone.now() + timedelta(days=1),
+        ends_at=timezone.now() + timedelta(days=2),
+    )
     codes = [
+        support_request.code,
+        time_off.code,
+        *Shift.objects.filter(organisation=organisation).values_list("code", flat=True)[:1],
         *Membership.objects.filter(organisation=organisation).values_list("code", flat=True),
         *Unit.objects.filter(organisation=organisation).values_list("code", flat=True),
         *Invitation.objects.filter(organisation=organisation).values_list("code", flat=True),
@@ -159,6 +178,13 @@ def snapshot(organisation: Organisation) -> dict[str, Any]:
         "organisation": Organisation.objects.filter(pk=organisation.pk)
         .values_list("name", "requires_mfa_for_leads", "session_idle_hours")
         .get(),
+        "requests": sorted(
+            SupportRequest.objects.filter(organisation=organisation).values_list(
+                "code", "status", "supporter_id"
+            )
+        ),
+        "shifts": sorted(Shift.objects.filter(organisation=organisation).values_list("code")),
+        "time_off": sorted(TimeOff.objects.filter(organisation=organisation).values_list("code")),
         "audit_by_others": AuditEvent.objects.filter(organisation_id=organisation.pk)
         .exclude(action="membership.viewed")
         .count(),

@@ -81,3 +81,20 @@ def test_the_help_page_is_open_to_leads_who_have_not_set_up_two_step_sign_in(
     author.is_org_admin = True
     author.save()
     assert client_for(author).get("/help/").status_code == 200
+
+
+def test_an_organisation_without_a_crisis_line_still_shows_its_countrys_lines(
+    author: Membership, as_author: Client
+) -> None:
+    """Found at phone width: an organisation that kept only its employee assistance programme
+    showed a person waiting for support no line to call."""
+    from alongside.organisations.models import CrisisResource
+
+    CrisisResource.objects.filter(organisation=author.organisation).delete()
+    CrisisResource.objects.create(
+        organisation=author.organisation, name="Alpha EAP", kind="employee_assistance", phone="1"
+    )
+
+    page = as_author.get("/help/").content.decode()
+
+    assert 'href="tel:988"' in page and "Alpha EAP" in page

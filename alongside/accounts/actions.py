@@ -22,14 +22,23 @@ def create_user_for_invitation(*, email: str, name: str, password: str) -> User:
 
 
 @transaction.atomic
-def update_profile(*, by: User, name: str, language: str, organisation_id: int | None) -> User:
-    """A person changes their own name or language. Audited (without the values)."""
-    changed = [
-        f for f, v in (("name", name.strip()), ("language", language)) if getattr(by, f) != v
-    ]
+def update_profile(
+    *,
+    by: User,
+    name: str,
+    language: str,
+    organisation_id: int | None,
+    phone: str | None = None,
+) -> User:
+    """A person changes their own name, language or phone number (None leaves it as it is).
+    Audited with the names of the fields, never the values."""
+    values = {"name": name.strip(), "language": language}
+    if phone is not None:
+        values["phone"] = phone.strip()
+    changed = [field for field, value in values.items() if getattr(by, field) != value]
     if changed:
-        by.name = name.strip()
-        by.language = language
+        for field in changed:
+            setattr(by, field, values[field])
         by.save(update_fields=changed)
         record_event(
             by=by,

@@ -12,6 +12,16 @@ class ProfileForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
+    phone = forms.CharField(
+        label=_("Phone number"),
+        max_length=40,
+        required=False,
+        help_text=_(
+            "Optional. Fills in “how to reach me” when you ask for support. Only the peer "
+            "supporter who takes your request sees it."
+        ),
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )
     language = forms.ChoiceField(
         label=_("Language"),
         required=False,

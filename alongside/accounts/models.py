@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
+from alongside.lib.encryption import EncryptedTextField
+
 
 def new_session_salt() -> str:
     return secrets.token_hex(16)
@@ -47,6 +49,9 @@ class User(AbstractBaseUser, PermissionsMixin):
         choices=settings.LANGUAGES,
         help_text=_("Leave empty to use your organisation's language."),
     )
+    # Prefills "how to reach me" when asking for support; shown only to the supporter who
+    # accepts a request. Encrypted at rest like everything a person chooses to share.
+    phone = EncryptedTextField(_("phone number"), blank=True, default="")
     is_staff = models.BooleanField(default=False)
     is_active = models.BooleanField(default=True)
     date_joined = models.DateTimeField(default=timezone.now)

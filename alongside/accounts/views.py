@@ -24,11 +24,15 @@ def _organisation_id(request: HttpRequest) -> int | None:
 @login_required
 def profile(request: AuthenticatedRequest) -> HttpResponse:
     user = request.user
-    form = ProfileForm(request.POST or None, initial={"name": user.name, "language": user.language})
+    form = ProfileForm(
+        request.POST or None,
+        initial={"name": user.name, "phone": user.phone, "language": user.language},
+    )
     if request.method == "POST" and form.is_valid():
         actions.update_profile(
             by=user,
             name=form.cleaned_data["name"],
+            phone=form.cleaned_data["phone"],
             language=form.cleaned_data["language"],
             organisation_id=_organisation_id(request),
         )

@@ -9,6 +9,7 @@ from django.db import models
 from .models import AuditAction, AuditEvent
 
 SYSTEM_LABEL = "Alongside (system)"
+ANONYMOUS_LABEL = "A member who kept their name private"
 
 
 class _Actor(Protocol):
@@ -16,6 +17,16 @@ class _Actor(Protocol):
 
     @property
     def display_name(self) -> str: ...
+
+
+class _Anonymous:
+    """The actor of something a member did under a private name: no id, no name."""
+
+    pk = None
+    display_name = ANONYMOUS_LABEL
+
+
+ANONYMOUS = _Anonymous()
 
 
 def record_event(

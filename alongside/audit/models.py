@@ -27,6 +27,16 @@ class AuditAction(models.TextChoices):
     USER_SIGNED_OUT_EVERYWHERE = "user.signed_out_everywhere", _("Signed out everywhere")
     USER_PROFILE_CHANGED = "user.profile_changed", _("Profile changed")
     AUDIT_LOG_VIEWED = "audit.viewed", _("Audit log viewed")
+    SUPPORT_REQUEST_OPENED = "support_request.opened", _("Support requested")
+    SUPPORT_REQUEST_ESCALATED = "support_request.escalated", _("Support request escalated")
+    SUPPORT_REQUEST_ACCEPTED = "support_request.accepted", _("Support request taken")
+    SUPPORT_REQUEST_WITHDRAWN = "support_request.withdrawn", _("Support request withdrawn")
+    SUPPORT_REQUEST_CLOSED = "support_request.closed", _("Support conversation recorded")
+    SUPPORT_REQUEST_VIEWED = "support_request.viewed", _("Support request read")
+    SHIFT_ADDED = "rota.shift_added", _("On-call shift added")
+    SHIFT_REMOVED = "rota.shift_removed", _("On-call shift removed")
+    TIME_OFF_ADDED = "rota.time_off_added", _("Time off added")
+    TIME_OFF_REMOVED = "rota.time_off_removed", _("Time off removed")
 
 
 class AuditEvent(models.Model):

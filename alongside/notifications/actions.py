@@ -27,6 +27,7 @@ def send_email(
     language: str,
     organisation_id: int | None = None,
     recipient_id: int | None = None,
+    urgent: bool = False,
 ) -> Delivery:
     """Record an email and send it from the worker once the caller's transaction commits.
 
@@ -39,6 +40,7 @@ def send_email(
         language=language,
         organisation_id=organisation_id,
         recipient_id=recipient_id,
+        is_urgent=urgent,
     )
     transaction.on_commit(partial(tasks.deliver.enqueue, delivery_id=delivery.pk))
     return delivery
@@ -66,6 +68,38 @@ def notify_in_app(
     return Notification.objects.create(
         recipient_id=recipient_id, title=title, link=link, organisation_id=organisation_id
     )
+
+
+def notify(
+    *,
+    recipient_id: int,
+    email: str,
+    language: str,
+    template: str,
+    context: dict[str, Any],
+    link: str,
+    organisation_id: int | None = None,
+    urgent: bool = False,
+) -> Notification:
+    """Reach a person on each of their channels at once: an in-app notice now, and an email
+    from the worker after commit (each channel recorded and retried on its own, so one that
+    fails holds up no other). The notice's title is the email's subject in their language;
+    neither carries clinical content, only `link`, which needs sign-in (style 4.7)."""
+    with translation.override(language):
+        title = " ".join(render_to_string(f"emails/{template}-subject.txt", context).split())
+    notice = notify_in_app(
+        recipient_id=recipient_id, title=title, link=link, organisation_id=organisation_id
+    )
+    send_email(
+        to=email,
+        template=template,
+        context=context,
+        language=language,
+        organisation_id=organisation_id,
+        recipient_id=recipient_id,
+        urgent=urgent,
+    )
+    return notice
 
 
 def mark_notifications_read(*, recipient_id: int) -> int:
@@ -116,7 +150,9 @@ def attempt_delivery(*, delivery_id: int) -> Delivery | None:
         if delivery.attempts >= MAX_ATTEMPTS:
             delivery.status = Delivery.Status.FAILED
         else:
-            delivery.next_attempt_at = timezone.now() + backoff(delivery.attempts)
+            delivery.next_attempt_at = timezone.now() + backoff(
+                delivery.attempts, urgent=delivery.is_urgent
+            )
     delivery.save(
         update_fields=["attempts", "status", "sent_at", "last_error", "next_attempt_at", "context"]
     )

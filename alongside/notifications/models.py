@@ -64,6 +64,8 @@ class Delivery(models.Model):
     context = models.JSONField(default=dict, blank=True)
     language = models.CharField(max_length=8, default="en")
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
+    # Pages to peer supporters: retried within minutes, not over half an hour.
+    is_urgent = models.BooleanField(default=False)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
@@ -91,6 +93,7 @@ class Delivery(models.Model):
         return f"{self.template} to {self.to_address} ({self.status})"
 
 
-def backoff(attempts: int) -> timedelta:
-    """1, 2, 4, 8, 16 minutes between attempts."""
-    return timedelta(minutes=2 ** max(attempts - 1, 0))
+def backoff(attempts: int, *, urgent: bool = False) -> timedelta:
+    """1, 2, 4, 8, 16 minutes between attempts; 10, 20, 40, 80, 160 seconds when urgent."""
+    factor = 2 ** max(attempts - 1, 0)
+    return timedelta(seconds=10 * factor) if urgent else timedelta(minutes=factor)

@@ -90,6 +90,9 @@ def update_organisation_policy(
         "language",
         "requires_mfa_for_leads",
         "session_idle_hours",
+        "escalation_minutes_now",
+        "escalation_minutes_today",
+        "escalation_minutes_soon",
     }
     changed = sorted(
         k for k, v in changes.items() if k in allowed and getattr(organisation, k) != v
@@ -490,6 +493,7 @@ def reactivate_membership(*, by: User, membership: Membership) -> Membership:
 
 RESOURCE_FIELDS = (
     "name",
+    "kind",
     "description",
     "phone",
     "text",

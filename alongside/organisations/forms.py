@@ -97,6 +97,9 @@ class OrganisationSettingsForm(forms.ModelForm):  # type: ignore[type-arg]
             "language",
             "requires_mfa_for_leads",
             "session_idle_hours",
+            "escalation_minutes_now",
+            "escalation_minutes_today",
+            "escalation_minutes_soon",
             "sso_provider_id",
             "sso_joins_as_clinician",
         ]
@@ -110,11 +113,22 @@ class OrganisationSettingsForm(forms.ModelForm):  # type: ignore[type-arg]
 
 class CrisisResourceForm(forms.ModelForm):  # type: ignore[type-arg]
     url = forms.URLField(label=_("Website"), required=False, max_length=200, assume_scheme="https")
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=CrisisResource.Kind.choices,
+        required=False,
+        initial=CrisisResource.Kind.CRISIS_LINE,
+        help_text=_("Peer supporters see services by kind when they refer someone on."),
+    )
+
+    def clean_kind(self) -> str:
+        return str(self.cleaned_data["kind"] or CrisisResource.Kind.CRISIS_LINE)
 
     class Meta:
         model = CrisisResource
         fields = [
             "name",
+            "kind",
             "description",
             "phone",
             "text",

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from django.http import HttpRequest
 
 if TYPE_CHECKING:
+    from django_htmx.middleware import HtmxDetails
+
     from alongside.accounts.models import User
 
     from .models import Membership
@@ -24,3 +26,4 @@ class MemberRequest(HttpRequest):
 
     user: User
     membership: Membership
+    htmx: HtmxDetails

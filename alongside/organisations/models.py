@@ -52,6 +52,23 @@ class Organisation(models.Model):
     sso_joins_as_clinician = models.BooleanField(
         _("people who sign in through our identity provider join as clinicians"), default=True
     )
+    # How long a support request waits for someone to accept before the next people are paged
+    # (backup tier, then coordinators, then the requester is told): support_requests.actions.
+    escalation_minutes_now = models.PositiveSmallIntegerField(
+        _("minutes to wait before asking more people, when someone needs to talk now"),
+        default=5,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+    )
+    escalation_minutes_today = models.PositiveSmallIntegerField(
+        _("minutes to wait before asking more people, for a talk later today"),
+        default=60,
+        validators=[MinValueValidator(5), MaxValueValidator(720)],
+    )
+    escalation_minutes_soon = models.PositiveIntegerField(
+        _("minutes to wait before asking more people, for a talk in the next few days"),
+        default=24 * 60,
+        validators=[MinValueValidator(30), MaxValueValidator(7 * 24 * 60)],
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -59,6 +76,11 @@ class Organisation(models.Model):
             models.CheckConstraint(
                 condition=Q(session_idle_hours__gte=1, session_idle_hours__lte=72),
                 name="organisation_session_idle_hours_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(escalation_minutes_now__gte=1, escalation_minutes_today__gte=1)
+                & Q(escalation_minutes_soon__gte=1),
+                name="organisation_escalation_windows_positive",
             ),
             # One organisation per identity provider: SSO sign-in maps to exactly one tenant.
             models.UniqueConstraint(
@@ -199,13 +221,24 @@ class Invitation(RoleFlags):
 
 
 class CrisisResource(models.Model):
-    """A line or service a person can reach right now, shown on every "Need help now?" page."""
+    """A line or service a person can reach right now, shown on every "Need help now?" page,
+    and offered by peer supporters when they refer someone on (by its kind)."""
+
+    class Kind(models.TextChoices):
+        CRISIS_LINE = "crisis_line", _("Crisis line")
+        EMPLOYEE_ASSISTANCE = "employee_assistance", _("Employee assistance")
+        CHAPLAINCY = "chaplaincy", _("Chaplaincy or spiritual care")
+        PSYCHOLOGY = "psychology", _("Psychology or counselling")
+        OTHER = "other", _("Other support")
 
     code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="crisis_resources"
     )
     name = models.CharField(_("name"), max_length=120)
+    kind = models.CharField(
+        _("kind"), max_length=32, choices=Kind.choices, default=Kind.CRISIS_LINE
+    )
     description = models.CharField(_("what it offers"), max_length=300, blank=True)
     phone = models.CharField(_("phone number"), max_length=40, blank=True)
     text = models.CharField(_("text or chat"), max_length=120, blank=True)

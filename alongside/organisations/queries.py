@@ -69,15 +69,17 @@ def pending_invitations_for(organisation: Organisation) -> QuerySet[Invitation]:
 
 def crisis_resources_for(
     organisation: Organisation | None, *, country: str
-) -> list[CrisisResource] | list[DefaultResource]:
-    """The organisation's own list, or the country defaults when signed out or when an
-    organisation has removed every line (never an empty page for someone in crisis)."""
+) -> list[CrisisResource | DefaultResource]:
+    """The organisation's own list, with its country's crisis lines in front when it has none
+    of its own (signed out, or every line removed): never a page for someone in crisis without
+    a line to call."""
+    own: list[CrisisResource | DefaultResource] = []
     if organisation is not None:
         own = list(CrisisResource.objects.filter(organisation=organisation))
-        if own:
+        if any(r.kind == CrisisResource.Kind.CRISIS_LINE for r in own):  # type: ignore[union-attr]
             return own
         country = organisation.country
-    return defaults_for(country)
+    return [*defaults_for(country), *own]
 
 
 def active_org_admin_count(organisation: Organisation) -> int:

@@ -46,7 +46,8 @@ class Permission(StrEnum):
     USE_SUPPORT = "use_support"  # ask for support, journal, self-checks: every member
     RESPOND_TO_REQUESTS = "respond_to_requests"
     MODERATE_STORIES = "moderate_stories"
-    VIEW_PROGRAMME = "view_programme"  # rotas, coverage, de-identified reports
+    VIEW_PROGRAMME = "view_programme"  # requests, coverage, de-identified reports
+    MANAGE_ROTA = "manage_rota"  # weekly shifts, one-off cover
     VIEW_AUDIT_LOG = "view_audit_log"
     MANAGE_MEMBERS = "manage_members"  # invite, set roles and units, deactivate
     MANAGE_UNITS = "manage_units"
@@ -62,6 +63,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         {
             Permission.USE_SUPPORT,
             Permission.VIEW_PROGRAMME,
+            Permission.MANAGE_ROTA,
             Permission.VIEW_AUDIT_LOG,
             Permission.MANAGE_RESOURCES,
         }

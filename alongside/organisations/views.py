@@ -41,6 +41,12 @@ def home(request: HttpRequest) -> HttpResponse:
         "is_coordinator": has_permission(membership, Permission.VIEW_PROGRAMME),
         "is_admin": has_permission(membership, Permission.MANAGE_MEMBERS),
     }
+    # Imported here: support_requests builds on organisations, not the other way round.
+    from alongside.support_requests import queries as support_queries
+
+    context["open_request"] = support_queries.open_request_of(membership)
+    if context["is_supporter"]:
+        context["waiting_pages"] = support_queries.waiting_page_count(membership)
     if context["is_admin"] or context["is_coordinator"]:
         context["counts"] = queries.member_counts(membership.organisation)
         context["pending_invitations"] = queries.pending_invitations_for(

@@ -102,13 +102,22 @@ def test_admins_change_the_organisations_policy_and_it_is_audited(
             "language": "en",
             "session_idle_hours": 8,
             "requires_mfa_for_leads": "on",
+            "escalation_minutes_now": 3,
+            "escalation_minutes_today": 60,
+            "escalation_minutes_soon": 1440,
         },
     )
     assert response.status_code == 302
     organisation.refresh_from_db()
     assert organisation.session_idle_hours == 8 and organisation.country == "GB"
+    assert organisation.escalation_minutes_now == 3
     event = AuditEvent.objects.get(action=AuditAction.ORGANISATION_POLICY_CHANGED)
-    assert event.detail["fields"] == ["country", "session_idle_hours", "time_zone"]
+    assert event.detail["fields"] == [
+        "country",
+        "escalation_minutes_now",
+        "session_idle_hours",
+        "time_zone",
+    ]
 
 
 def test_an_idle_limit_out_of_range_is_refused_with_the_form_kept(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import time
 from typing import Any
 
 from allauth.account.models import EmailAddress
@@ -10,7 +11,8 @@ from django.db import transaction
 
 from alongside.accounts.models import User
 from alongside.organisations.actions import create_organisation
-from alongside.organisations.models import Membership, Organisation, Unit
+from alongside.organisations.models import CrisisResource, Membership, Organisation, Unit
+from alongside.support_requests.models import Shift, Tier
 
 ORGANISATION = "Demo General Hospital"
 PASSWORD = "demo-alongside-2026"  # noqa: S105 - the published demo password, dev only
@@ -34,6 +36,19 @@ PEOPLE: list[tuple[str, str, set[str], list[str]]] = [
     ("paeds@demo.alongside.test", "Lucía García", {"clinician"}, ["Paediatrics"]),
     ("oncology@demo.alongside.test", "Hannah Lee", {"clinician"}, ["Oncology"]),
     ("student@demo.alongside.test", "Omar Haddad", {"clinician"}, ["ICU"]),
+]
+# The rota: every hour covered, with backups (email, weekdays, starts, ends, tier).
+ROTA = [
+    ("maria@demo.alongside.test", range(7), time(7), time(19), Tier.PRIMARY),
+    ("james@demo.alongside.test", range(7), time(19), time(7), Tier.PRIMARY),
+    ("priya@demo.alongside.test", range(7), time(0), time(0), Tier.BACKUP),
+    ("tom@demo.alongside.test", range(5), time(8), time(18), Tier.BACKUP),
+]
+# Services a peer supporter can refer someone to (name, kind, phone, hours).
+REFERRALS = [
+    ("Employee Assistance Program", "employee_assistance", "555 0142", "24/7"),
+    ("Chaplaincy and spiritual care", "chaplaincy", "555 0177", "On call day and night"),
+    ("Staff psychology service", "psychology", "555 0190", "Mon-Fri 8:00-18:00"),
 ]
 ROLE_FIELDS = ["clinician", "peer_supporter", "moderator", "coordinator", "org_admin"]
 
@@ -71,6 +86,22 @@ class Command(BaseCommand):
                 defaults={f"is_{role}": role in roles for role in ROLE_FIELDS},
             )
             membership.units.set([units[u] for u in unit_names])
+        members = {m.user.email: m for m in organisation.memberships.select_related("user")}
+        for email, days, starts, ends, tier in ROTA:
+            for day in days:
+                Shift.objects.get_or_create(
+                    organisation=organisation,
+                    supporter=members[email],
+                    weekday=day,
+                    starts=starts,
+                    defaults={"ends": ends, "tier": tier},
+                )
+        for position, (name, kind, phone, hours) in enumerate(REFERRALS, start=50):
+            CrisisResource.objects.get_or_create(
+                organisation=organisation,
+                name=name,
+                defaults={"kind": kind, "phone": phone, "hours": hours, "position": position},
+            )
         if not quiet:
             self.stdout.write(self.login_table())
 

@@ -1,0 +1,161 @@
+"""Support requests with the real worker and tick processes, a tick killed with -9, two ticks
+racing, and simultaneous accepts on separate database connections."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import threading
+import time
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from alongside.audit.models import AuditEvent
+from alongside.lib.errors import ActionError
+from alongside.notifications.models import Delivery
+from alongside.organisations.models import Membership, Organisation
+from alongside.organisations.tests.factories import MembershipFactory
+from alongside.support_requests.actions import accept_support_request, open_support_request
+from alongside.support_requests.models import Page, Step, SupportRequest, Tier
+from alongside.support_requests.tests.factories import put_on_call
+
+from .processes import ROOT, manage, process_env, sent_mail
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def supporters(organisation: Organisation, count: int, tier: str) -> list[Membership]:
+    people = [
+        MembershipFactory.create(organisation=organisation, is_peer_supporter=True)
+        for _ in range(count)
+    ]
+    for person in people:
+        put_on_call(person, tier=tier)
+    return people
+
+
+def make_due() -> None:
+    """The organisation's window passes: the due time moves into the past."""
+    SupportRequest.objects.filter(escalate_at__isnull=False).update(
+        escalate_at=timezone.now() - timedelta(seconds=1)
+    )
+
+
+def test_pages_leave_through_the_worker_and_the_tick_escalates_to_the_backups(
+    author: Membership, tmp_path: Path
+) -> None:
+    on_call = supporters(author.organisation, 2, Tier.PRIMARY)
+    backup = supporters(author.organisation, 1, Tier.BACKUP)
+    support_request = open_support_request(by=author)
+
+    worker = manage(
+        "db_worker", "--batch", "--no-startup-delay", "--no-reload", env=process_env(tmp_path)
+    )
+    assert worker.returncode == 0, worker.stderr
+    mails = sent_mail(tmp_path)
+    assert len(mails) == 2
+    assert all("Someone would like to talk now" in mail for mail in mails)
+    assert all(f"/support/respond/{support_request.code}/" in mail for mail in mails)
+    assert {d.to_address for d in Delivery.objects.filter(status="sent")} == {
+        m.user.email for m in on_call
+    }
+
+    make_due()
+    tick = manage("tick", env=process_env(tmp_path))
+    assert tick.returncode == 0, tick.stderr
+    worker = manage(
+        "db_worker", "--batch", "--no-startup-delay", "--no-reload", env=process_env(tmp_path)
+    )
+    assert worker.returncode == 0, worker.stderr
+
+    support_request.refresh_from_db()
+    assert support_request.step == Step.BACKUP
+    assert len(sent_mail(tmp_path)) == 3
+    assert Delivery.objects.get(to_address=backup[0].user.email).status == "sent"
+
+
+def test_a_tick_killed_mid_escalation_loses_nothing_and_two_ticks_fire_each_step_once(
+    organisation: Organisation, tmp_path: Path
+) -> None:
+    supporters(organisation, 1, Tier.PRIMARY)
+    supporters(organisation, 1, Tier.BACKUP)
+    requesters = [MembershipFactory.create(organisation=organisation) for _ in range(40)]
+    for requester in requesters:
+        open_support_request(by=requester)
+    make_due()
+
+    # A tick that is SIGKILLed part-way through its pass.
+    tick = subprocess.Popen(
+        [sys.executable, "manage.py", "tick", "--loop", "--interval", "0.2"],
+        cwd=ROOT,
+        env=process_env(tmp_path),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not Page.objects.filter(step=Step.BACKUP).exists():
+        time.sleep(0.01)
+    tick.send_signal(signal.SIGKILL)
+    tick.wait(timeout=10)
+    done_before_restart = SupportRequest.objects.filter(step=Step.BACKUP).count()
+
+    # Two ticks started together finish the rest.
+    env = process_env(tmp_path)
+    racing = [
+        subprocess.Popen(
+            [sys.executable, "manage.py", "tick"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    for process in racing:
+        assert process.wait(timeout=120) == 0, process.stderr.read() if process.stderr else ""
+
+    assert done_before_restart >= 1
+    assert SupportRequest.objects.filter(step=Step.BACKUP).count() == 40
+    assert Page.objects.filter(step=Step.BACKUP).count() == 40
+    assert AuditEvent.objects.filter(action="support_request.escalated").count() == 40
+    # ...and each step once: nothing is due any more until the next window.
+    assert not SupportRequest.objects.filter(escalate_at__lte=timezone.now()).exists()
+
+
+def test_simultaneous_accepts_on_separate_connections_give_exactly_one_owner(
+    author: Membership,
+) -> None:
+    paged = supporters(author.organisation, 6, Tier.PRIMARY)
+    support_request = open_support_request(by=author)
+    start = threading.Barrier(len(paged))
+    outcomes: list[str] = []
+
+    def accept(member: Membership) -> None:
+        try:
+            start.wait()
+            accept_support_request(
+                by=member, support_request=SupportRequest.objects.get(pk=support_request.pk)
+            )
+            outcomes.append("won")
+        except ActionError:
+            outcomes.append("already taken")
+        finally:
+            connection.close()  # each thread had its own connection
+
+    threads = [threading.Thread(target=accept, args=(member,)) for member in paged]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    support_request.refresh_from_db()
+    assert sorted(outcomes) == ["already taken"] * 5 + ["won"]
+    assert support_request.supporter in paged
+    assert Page.objects.filter(accepted_at__isnull=False).count() == 1
+    assert AuditEvent.objects.filter(action="support_request.accepted").count() == 1
