@@ -412,6 +412,11 @@ def _check_supporter(by: Membership, supporter: Membership) -> None:
         raise ActionError(_("Choose one of your organisation's peer supporters."))
 
 
+def _check_period(starts_at: datetime, ends_at: datetime) -> None:
+    if ends_at <= starts_at:
+        raise ActionError(_("The end must be after the start."))
+
+
 @transaction.atomic
 def add_shift(
     *,
@@ -454,8 +459,7 @@ def add_extra_shift(
 ) -> ExtraShift:
     """A coordinator adds one-off cover on top of the weekly rota. Audited."""
     _check_supporter(by, supporter)
-    if ends_at <= starts_at:
-        raise ActionError(_("The end must be after the start."))
+    _check_period(starts_at, ends_at)
     extra = ExtraShift.objects.create(
         organisation_id=by.organisation_id,
         supporter=supporter,
@@ -492,8 +496,7 @@ def add_time_off(
     reach them in that time, whatever the rota says. Audited."""
     if by.pk != supporter.pk:
         _check_supporter(by, supporter)
-    if ends_at <= starts_at:
-        raise ActionError(_("The end must be after the start."))
+    _check_period(starts_at, ends_at)
     if ends_at <= timezone.now():
         raise ActionError(_("That time has already passed. Choose an end in the future."))
     time_off = TimeOff.objects.create(

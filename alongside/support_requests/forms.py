@@ -206,24 +206,22 @@ def _datetime_local(label: Any) -> forms.DateTimeField:
     )
 
 
-class ExtraShiftForm(_RotaForm):
+class _PeriodMixin(forms.Form):
+    """`starts_at` and `ends_at`, the end after the start."""
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("starts_at") and data.get("ends_at") and data["ends_at"] <= data["starts_at"]:
+            self.add_error("ends_at", _("The end must be after the start."))
+        return data
+
+
+class ExtraShiftForm(_PeriodMixin, _RotaForm):
     tier = forms.ChoiceField(label=_("As"), choices=Tier.choices, initial=Tier.PRIMARY)
     starts_at = _datetime_local(_("From"))
     ends_at = _datetime_local(_("Until"))
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("starts_at") and data.get("ends_at") and data["ends_at"] <= data["starts_at"]:
-            self.add_error("ends_at", _("The end must be after the start."))
-        return data
 
-
-class TimeOffForm(forms.Form):
+class TimeOffForm(_PeriodMixin):
     starts_at = _datetime_local(_("Not available from"))
     ends_at = _datetime_local(_("Until"))
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("starts_at") and data.get("ends_at") and data["ends_at"] <= data["starts_at"]:
-            self.add_error("ends_at", _("The end must be after the start."))
-        return data
