@@ -117,6 +117,7 @@ INSTALLED_APPS = [
     "alongside.audit",
     "alongside.notifications",
     "alongside.support_requests",
+    "alongside.followups",
     "alongside.lib",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -396,8 +397,11 @@ TASKS = {
 TICK_JOBS = [
     "alongside.notifications.actions.retry_due_deliveries",
     "alongside.support_requests.actions.escalate_due_requests",
+    "alongside.followups.actions.send_due_follow_ups",
+    "alongside.support_requests.actions.report_failed_pages",
 ]
-TICK_INTERVAL_SECONDS = env_int("ALONGSIDE_TICK_INTERVAL", 15)
+# Escalation is due to the second; a pass is three indexed queries when nothing is due.
+TICK_INTERVAL_SECONDS = env_int("ALONGSIDE_TICK_INTERVAL", 2)
 
 # --- Logging --------------------------------------------------------------------------------
 LOGGING = {

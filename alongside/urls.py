@@ -19,6 +19,7 @@ urlpatterns = [
     path("organisation/", include("alongside.organisations.urls", namespace="organisations")),
     path("organisation/audit/", include("alongside.audit.urls", namespace="audit")),
     path("support/", include("alongside.support_requests.urls", namespace="support_requests")),
+    path("check-ins/", include("alongside.followups.urls", namespace="followups")),
     path("notifications/", include("alongside.notifications.urls", namespace="notifications")),
     path("accounts/", include("alongside.accounts.urls", namespace="accounts")),
     path("accounts/", include("allauth.urls")),

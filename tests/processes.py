@@ -47,6 +47,36 @@ def manage(*args: str, env: dict[str, str], timeout: int = 60) -> subprocess.Com
     )
 
 
+def run_together(*args: str, env: dict[str, str], count: int = 2, timeout: int = 120) -> None:
+    """Start `count` copies of one command at once (two ticks racing) and wait for all; fail
+    with the stderr of any that did not exit 0."""
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(count)
+    ]
+    for process in processes:
+        _, stderr = process.communicate(timeout=timeout)
+        assert process.returncode == 0, stderr
+
+
+# Django's file-based email backend ends each message with this line; one file may hold several.
+_MAIL_SEPARATOR = "\n" + "-" * 79 + "\n"
+
+
 def sent_mail(var_dir: Path) -> list[str]:
+    """Every message the processes wrote to `var_dir/mail/`, one string each."""
     folder = var_dir / "mail"
-    return [p.read_text() for p in sorted(folder.glob("*.log"))] if folder.exists() else []
+    files = sorted(folder.glob("*.log")) if folder.exists() else []
+    return [
+        message
+        for path in files
+        for message in path.read_text().split(_MAIL_SEPARATOR)
+        if message.strip()
+    ]

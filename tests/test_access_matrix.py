@@ -20,7 +20,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from alongside.audit.models import AuditEvent
+from alongside.followups.models import FollowUp
 from alongside.notifications.actions import notify_in_app
+from alongside.notifications.models import Channel
 from alongside.organisations import access, queries
 from alongside.organisations.models import (
     CrisisResource,
@@ -50,6 +52,7 @@ NOT_WALKED = {
 OBJECT_PARAMS = {"code", "pk", "provider_id", "token"}
 PUBLIC_BY_DESIGN = {
     "organisations:invitation-accept": "a signed, expiring, single-use invitation link",
+    "support_requests:calendar-feed": "a supporter's private calendar link (a random token)",
 }
 
 
@@ -114,8 +117,23 @@ def world(
         starts_at=timezone.now() + timedelta(days=1),
         ends_at=timezone.now() + timedelta(days=2),
     )
+    # A check-in the author was sent and answered, for the colleague to see.
+    follow_up = FollowUp.objects.create(
+        organisation=organisation,
+        member=author,
+        support_request=support_request,
+        supporter=colleague,
+        day=1,
+        due_at=timezone.now(),
+        sent_at=timezone.now(),
+        answer="not_great",
+        answered_at=timezone.now(),
+    )
+    channel = Channel.objects.create(user=author.user, label="Alpha Slack", url="json://x/")
     codes = [
         support_request.code,
+        follow_up.code,
+        channel.code,
         time_off.code,
         *Shift.objects.filter(organisation=organisation).values_list("code", flat=True)[:1],
         *Membership.objects.filter(organisation=organisation).values_list("code", flat=True),
@@ -185,6 +203,16 @@ def snapshot(organisation: Organisation) -> dict[str, Any]:
         ),
         "shifts": sorted(Shift.objects.filter(organisation=organisation).values_list("code")),
         "time_off": sorted(TimeOff.objects.filter(organisation=organisation).values_list("code")),
+        "channels": sorted(
+            Channel.objects.filter(user__memberships__organisation=organisation).values_list(
+                "code", flat=True
+            )
+        ),
+        "follow_ups": sorted(
+            FollowUp.objects.filter(organisation=organisation).values_list(
+                "code", "answer", "answered_at", "cancelled_at"
+            )
+        ),
         "audit_by_others": AuditEvent.objects.filter(organisation_id=organisation.pk)
         .exclude(action="membership.viewed")
         .count(),

@@ -16,6 +16,8 @@ from django.db import connection
 from django.utils import timezone
 
 from alongside.audit.models import AuditEvent
+from alongside.followups.actions import record_talk_and_schedule_follow_ups
+from alongside.followups.models import FollowUp
 from alongside.lib.errors import ActionError
 from alongside.notifications.models import Delivery
 from alongside.organisations.models import Membership, Organisation
@@ -24,7 +26,7 @@ from alongside.support_requests.actions import accept_support_request, open_supp
 from alongside.support_requests.models import Page, Step, SupportRequest, Tier
 from alongside.support_requests.tests.factories import put_on_call
 
-from .processes import ROOT, manage, process_env, sent_mail
+from .processes import ROOT, manage, process_env, run_together, sent_mail
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -105,20 +107,7 @@ def test_a_tick_killed_mid_escalation_loses_nothing_and_two_ticks_fire_each_step
     done_before_restart = SupportRequest.objects.filter(step=Step.BACKUP).count()
 
     # Two ticks started together finish the rest.
-    env = process_env(tmp_path)
-    racing = [
-        subprocess.Popen(
-            [sys.executable, "manage.py", "tick"],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for _ in range(2)
-    ]
-    for process in racing:
-        assert process.wait(timeout=120) == 0, process.stderr.read() if process.stderr else ""
+    run_together("tick", env=process_env(tmp_path))
 
     assert done_before_restart >= 1
     assert SupportRequest.objects.filter(step=Step.BACKUP).count() == 40
@@ -159,3 +148,30 @@ def test_simultaneous_accepts_on_separate_connections_give_exactly_one_owner(
     assert support_request.supporter in paged
     assert Page.objects.filter(accepted_at__isnull=False).count() == 1
     assert AuditEvent.objects.filter(action="support_request.accepted").count() == 1
+
+
+def test_two_ticks_send_each_due_check_in_once_and_the_worker_delivers_them(
+    organisation: Organisation, tmp_path: Path
+) -> None:
+    (supporter,) = supporters(organisation, 1, Tier.PRIMARY)
+    requesters = [MembershipFactory.create(organisation=organisation) for _ in range(20)]
+    for requester in requesters:
+        support_request = open_support_request(by=requester)
+        accept_support_request(by=supporter, support_request=support_request)
+        record_talk_and_schedule_follow_ups(by=supporter, support_request=support_request)
+    FollowUp.objects.filter(day=1).update(due_at=timezone.now() - timedelta(seconds=1))
+    Delivery.objects.all().delete()  # the pages and acceptances of the set-up
+
+    env = process_env(tmp_path)
+    run_together("tick", env=env)
+    worker = manage("db_worker", "--batch", "--no-startup-delay", "--no-reload", env=env)
+    assert worker.returncode == 0, worker.stderr
+
+    assert FollowUp.objects.filter(sent_at__isnull=False).count() == 20
+    assert Delivery.objects.filter(template="follow-up", status="sent").count() == 20
+    mails = sent_mail(tmp_path)
+    assert len(mails) == 20
+    assert all("Checking in: how are you doing?" in mail for mail in mails)
+    assert {r.user.email for r in requesters} == {
+        d.to_address for d in Delivery.objects.filter(template="follow-up")
+    }

@@ -132,6 +132,11 @@ def test_the_tick_loop_stops_cleanly_on_sigterm(db: None, tmp_path: Path) -> Non
         stderr=subprocess.PIPE,
         text=True,
     )
-    time.sleep(3)
+    # Stop it once it is looping (its start-up takes longer on a busy machine).
+    assert tick.stderr is not None
+    for line in tick.stderr:
+        if "tick loop started" in line:
+            break
+    time.sleep(0.5)
     tick.send_signal(signal.SIGTERM)
     assert tick.wait(timeout=10) == 0

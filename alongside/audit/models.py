@@ -37,6 +37,10 @@ class AuditAction(models.TextChoices):
     SHIFT_REMOVED = "rota.shift_removed", _("On-call shift removed")
     TIME_OFF_ADDED = "rota.time_off_added", _("Time off added")
     TIME_OFF_REMOVED = "rota.time_off_removed", _("Time off removed")
+    CALENDAR_FEED_CREATED = "rota.calendar_feed_created", _("Private calendar link made")
+    FOLLOW_UPS_SCHEDULED = "follow_up.scheduled", _("Check-ins scheduled")
+    FOLLOW_UP_ANSWERED = "follow_up.answered", _("Check-in answered")
+    FOLLOW_UPS_VIEWED = "follow_up.viewed", _("Check-in answers read")
 
 
 class AuditEvent(models.Model):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 from functools import partial
 from typing import Any
@@ -9,14 +10,26 @@ from typing import Any
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from alongside.lib.errors import ActionError
 
 from . import tasks
-from .models import MAX_ATTEMPTS, Delivery, Notification, backoff
+from .models import MAX_ATTEMPTS, Channel, Delivery, Notification, backoff
+from .transports.apprise import AppriseTransport, is_valid_url, service_name
 from .transports.email import EmailMessage, EmailTransport
 
 PRERENDERED = "prerendered"
+MAX_CHANNELS = 5
 # How long a claimed delivery is left to its worker before the tick may try it again.
 CLAIM_LEASE = timedelta(minutes=5)
+
+
+def _record(**fields: Any) -> Delivery:
+    """Record one message on one channel; the worker sends it once the caller commits."""
+    delivery = Delivery.objects.create(**fields)
+    transaction.on_commit(partial(tasks.deliver.enqueue, delivery_id=delivery.pk))
+    return delivery
 
 
 def send_email(
@@ -33,7 +46,7 @@ def send_email(
 
     `context` must be JSON and must carry no clinical or journal content (style 4.7).
     """
-    delivery = Delivery.objects.create(
+    return _record(
         to_address=to,
         template=template,
         context=context,
@@ -42,8 +55,6 @@ def send_email(
         recipient_id=recipient_id,
         is_urgent=urgent,
     )
-    transaction.on_commit(partial(tasks.deliver.enqueue, delivery_id=delivery.pk))
-    return delivery
 
 
 def send_rendered_email(
@@ -51,14 +62,12 @@ def send_rendered_email(
 ) -> Delivery:
     """Record an email already rendered elsewhere (allauth's verification and reset mails) so it
     gets the same retries and record. Its text is wiped once sent: it may hold a sign-in link."""
-    delivery = Delivery.objects.create(
+    return _record(
         to_address=to,
         template=PRERENDERED,
         recipient_id=recipient_id,
         context={"subject": subject, "body": body, "html": html},
     )
-    transaction.on_commit(partial(tasks.deliver.enqueue, delivery_id=delivery.pk))
-    return delivery
 
 
 def notify_in_app(
@@ -68,6 +77,13 @@ def notify_in_app(
     return Notification.objects.create(
         recipient_id=recipient_id, title=title, link=link, organisation_id=organisation_id
     )
+
+
+@dataclass(frozen=True)
+class Recipient:
+    user_id: int
+    email: str
+    language: str
 
 
 def notify(
@@ -82,24 +98,72 @@ def notify(
     urgent: bool = False,
 ) -> Notification:
     """Reach a person on each of their channels at once: an in-app notice now, and an email
-    from the worker after commit (each channel recorded and retried on its own, so one that
-    fails holds up no other). The notice's title is the email's subject in their language;
-    neither carries clinical content, only `link`, which needs sign-in (style 4.7)."""
-    with translation.override(language):
-        title = " ".join(render_to_string(f"emails/{template}-subject.txt", context).split())
-    notice = notify_in_app(
-        recipient_id=recipient_id, title=title, link=link, organisation_id=organisation_id
-    )
-    send_email(
-        to=email,
+    and a message on each channel they added (Apprise) from the worker after commit, each
+    recorded and retried on its own, so one that fails holds up no other. The notice's title
+    is the email's subject in their language; none carries clinical content, only `link`,
+    which needs sign-in (style 4.7)."""
+    (notice,) = notify_all(
+        recipients=[Recipient(recipient_id, email, language)],
         template=template,
         context=context,
-        language=language,
+        link=link,
         organisation_id=organisation_id,
-        recipient_id=recipient_id,
         urgent=urgent,
     )
     return notice
+
+
+def notify_all(
+    *,
+    recipients: list[Recipient],
+    template: str,
+    context: dict[str, Any],
+    link: str,
+    organisation_id: int | None = None,
+    urgent: bool = False,
+) -> list[Notification]:
+    """`notify` for several people with the same message (the pages of one step), in a few
+    statements whatever their number: a page to fifty supporters must not keep the person
+    who asked waiting."""
+    titles: dict[str, str] = {}
+    for language in {r.language for r in recipients}:
+        with translation.override(language):
+            rendered = render_to_string(f"emails/{template}-subject.txt", context)
+        titles[language] = " ".join(rendered.split())
+    notices = Notification.objects.bulk_create(
+        Notification(
+            recipient_id=r.user_id,
+            title=titles[r.language],
+            link=link,
+            organisation_id=organisation_id,
+        )
+        for r in recipients
+    )
+    common = {
+        "template": template,
+        "context": context,
+        "organisation_id": organisation_id,
+        "is_urgent": urgent,
+    }
+    deliveries = [
+        Delivery(to_address=r.email, language=r.language, recipient_id=r.user_id, **common)
+        for r in recipients
+    ]
+    language_of = {r.user_id: r.language for r in recipients}
+    deliveries += [
+        Delivery(
+            channel=Delivery.Channel.APPRISE,
+            channel_ref=channel,
+            to_address=channel.label,
+            language=language_of[channel.user_id],
+            recipient_id=channel.user_id,
+            **common,
+        )
+        for channel in Channel.objects.filter(user_id__in=language_of)
+    ]
+    for delivery in Delivery.objects.bulk_create(deliveries):
+        transaction.on_commit(partial(tasks.deliver.enqueue, delivery_id=delivery.pk))
+    return notices
 
 
 def mark_notifications_read(*, recipient_id: int) -> int:
@@ -136,8 +200,18 @@ def attempt_delivery(*, delivery_id: int) -> Delivery | None:
     ).update(next_attempt_at=now + CLAIM_LEASE)
     if not claimed:
         return None
-    delivery = Delivery.objects.get(pk=delivery_id)
-    error = EmailTransport().send(render_email(delivery))
+    delivery = Delivery.objects.select_related("channel_ref").get(pk=delivery_id)
+    message = render_email(delivery)
+    if delivery.channel_ref is not None:
+        error = AppriseTransport().send(
+            url=delivery.channel_ref.url, title=message.subject, body=message.body
+        )
+        Channel.objects.filter(pk=delivery.channel_ref.pk).update(
+            last_sent_at=timezone.now() if error is None else delivery.channel_ref.last_sent_at,
+            last_error=error or "",
+        )
+    else:
+        error = EmailTransport().send(message)
     delivery.attempts += 1
     if error is None:
         delivery.status = Delivery.Status.SENT
@@ -170,3 +244,42 @@ def retry_due_deliveries() -> int:
     for delivery_id in due:
         attempt_delivery(delivery_id=delivery_id)
     return len(due)
+
+
+# --- A person's channels ------------------------------------------------------------------
+
+
+def add_channel(*, user_id: int, url: str) -> Channel:
+    """A person adds a way to reach them (an Apprise URL). One that Apprise cannot read is
+    refused with a message; the URL is stored encrypted and never shown again."""
+    url = url.strip()
+    if not url or not is_valid_url(url):
+        raise ActionError(
+            _(
+                "We couldn't read that address. Check it against your service's Apprise "
+                "format (for example ntfy://topic or slack://…)."
+            )
+        )
+    if Channel.objects.filter(user_id=user_id).count() >= MAX_CHANNELS:
+        raise ActionError(
+            _("You can have up to %(max)s channels. Remove one first.") % {"max": MAX_CHANNELS}
+        )
+    return Channel.objects.create(user_id=user_id, url=url, label=service_name(url)[:80])
+
+
+def remove_channel(*, channel: Channel) -> None:
+    channel.delete()
+
+
+def send_test_message(*, channel: Channel, language: str) -> Delivery:
+    """Send a test message to one channel now (through the worker, recorded like any other)."""
+    return _record(
+        channel=Delivery.Channel.APPRISE,
+        channel_ref=channel,
+        to_address=channel.label,
+        template="channel-test",
+        context={},
+        language=language,
+        recipient_id=channel.user_id,
+        is_urgent=True,
+    )

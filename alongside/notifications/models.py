@@ -9,6 +9,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from alongside.lib.encryption import EncryptedTextField
+
 MAX_ATTEMPTS = 6
 
 
@@ -40,6 +42,28 @@ class Notification(models.Model):
         return self.title
 
 
+class Channel(models.Model):
+    """One more way to reach a person (an SMS gateway, Slack, Teams, ntfy, a webhook), as an
+    Apprise URL. The URL holds the service's credentials, so it is encrypted at rest and never
+    shown again after it is saved: the person sees the label (the service's name)."""
+
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="channels"
+    )
+    label = models.CharField(max_length=80)
+    url = EncryptedTextField()
+    created_at = models.DateTimeField(default=timezone.now)
+    last_sent_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return self.label
+
+
 class Delivery(models.Model):
     """One message on one channel, with every attempt recorded on the row.
 
@@ -49,6 +73,7 @@ class Delivery(models.Model):
 
     class Channel(models.TextChoices):
         EMAIL = "email", _("Email")
+        APPRISE = "apprise", _("Another channel")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting to send")
@@ -59,7 +84,15 @@ class Delivery(models.Model):
     channel = models.CharField(max_length=16, choices=Channel.choices, default=Channel.EMAIL)
     organisation_id = models.BigIntegerField(null=True, blank=True)
     recipient_id = models.BigIntegerField(null=True, blank=True)
-    to_address = models.CharField(max_length=254)
+    to_address = models.CharField(max_length=254)  # an email address, or the channel's label
+    # The person's channel, for Apprise deliveries: its URL is read from there when sending.
+    channel_ref = models.ForeignKey(
+        "notifications.Channel",  # the model: inside this class, Channel is the choices
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="deliveries",
+    )
     template = models.CharField(max_length=64)
     context = models.JSONField(default=dict, blank=True)
     language = models.CharField(max_length=8, default="en")
@@ -71,6 +104,8 @@ class Delivery(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     next_attempt_at = models.DateTimeField(default=timezone.now)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # When coordinators were told that a page could not be delivered (organisations' tick job).
+    failure_reported_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name_plural = "deliveries"
@@ -80,6 +115,12 @@ class Delivery(models.Model):
                 fields=["next_attempt_at"],
                 condition=Q(status="pending"),
                 name="delivery_pending_due_idx",
+            ),
+            # organisations.actions.report_failed_pages (the tick): failures not yet reported.
+            models.Index(
+                fields=["template"],
+                condition=Q(status="failed", failure_reported_at__isnull=True),
+                name="delivery_failed_unreported_idx",
             ),
         ]
         constraints = [

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from .models import Notification
+from .models import Channel, Notification
 
 
 def unread_count_for(user_id: int) -> int:
@@ -11,3 +11,12 @@ def unread_count_for(user_id: int) -> int:
 
 def notifications_for(user_id: int) -> QuerySet[Notification]:
     return Notification.objects.filter(recipient_id=user_id)[:50]
+
+
+def channels_of(user_id: int) -> QuerySet[Channel]:
+    return Channel.objects.filter(user_id=user_id)
+
+
+def has_channel(user_id: int) -> bool:
+    """Whether a person can be reached beyond email and the app (the home page's notice)."""
+    return Channel.objects.filter(user_id=user_id).exists()

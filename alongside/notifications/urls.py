@@ -7,4 +7,7 @@ app_name = "notifications"
 urlpatterns = [
     path("", views.notification_list, name="notification-list"),
     path("read/", views.notification_mark_read, name="notification-mark-read"),
+    path("channels/", views.channel_list, name="channel-list"),
+    path("channels/<uuid:code>/remove/", views.channel_remove, name="channel-remove"),
+    path("channels/<uuid:code>/test/", views.channel_test, name="channel-test"),
 ]

@@ -9,7 +9,6 @@ from collections.abc import Iterable
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -18,6 +17,7 @@ from django.utils.translation import gettext as _
 from alongside.audit.actions import record_event
 from alongside.audit.models import AuditAction
 from alongside.lib.errors import ActionError
+from alongside.lib.urls import absolute_url
 from alongside.notifications.actions import send_email
 
 from .access import invitation_token
@@ -93,6 +93,7 @@ def update_organisation_policy(
         "escalation_minutes_now",
         "escalation_minutes_today",
         "escalation_minutes_soon",
+        "follow_up_days",
     }
     changed = sorted(
         k for k, v in changes.items() if k in allowed and getattr(organisation, k) != v
@@ -200,8 +201,8 @@ def invite_member(
         organisation_id=organisation.pk,
         target=invitation,
     )
-    link = settings.SITE_URL + reverse(
-        "organisations:invitation-accept", kwargs={"token": invitation_token(invitation)}
+    link = absolute_url(
+        reverse("organisations:invitation-accept", kwargs={"token": invitation_token(invitation)})
     )
     send_email(
         to=email,

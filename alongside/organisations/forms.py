@@ -6,7 +6,7 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
-from .models import CrisisResource, Organisation, Unit
+from .models import CrisisResource, Organisation, Unit, parse_follow_up_days
 from .roles import ROLE_LABELS, Role
 
 ROLE_CHOICES = [(role.value, ROLE_LABELS[role]) for role in Role]
@@ -100,9 +100,14 @@ class OrganisationSettingsForm(forms.ModelForm):  # type: ignore[type-arg]
             "escalation_minutes_now",
             "escalation_minutes_today",
             "escalation_minutes_soon",
+            "follow_up_days",
             "sso_provider_id",
             "sso_joins_as_clinician",
         ]
+
+    def clean_follow_up_days(self) -> str:
+        days = parse_follow_up_days(str(self.cleaned_data["follow_up_days"]))
+        return ", ".join(str(day) for day in days)
 
     def clean_country(self) -> str:
         country = str(self.cleaned_data["country"]).strip().upper()

@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import ClassVar
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -15,6 +16,33 @@ from django.utils.translation import gettext_lazy as _
 from .roles import Role
 
 TIME_ZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
+DEFAULT_FOLLOW_UP_DAYS = "1,3,7,30"
+MAX_FOLLOW_UPS = 8
+MAX_FOLLOW_UP_DAY = 365
+
+
+def parse_follow_up_days(value: str) -> list[int]:
+    """ "1, 3, 7, 30" -> [1, 3, 7, 30]: distinct whole days after the talk, in order. An empty
+    value means no check-ins. Raises ValidationError with a message for a person to read."""
+    parts = [p.strip() for p in value.replace(";", ",").split(",") if p.strip()]
+    if not all(p.isdigit() for p in parts):
+        raise ValidationError(
+            _("Use whole numbers of days separated by commas, such as 1, 3, 7, 30.")
+        )
+    days = sorted({int(p) for p in parts})
+    if days and (days[0] < 1 or days[-1] > MAX_FOLLOW_UP_DAY):
+        raise ValidationError(
+            _("Each day must be between 1 and %(max)s.") % {"max": MAX_FOLLOW_UP_DAY}
+        )
+    if len(days) > MAX_FOLLOW_UPS:
+        raise ValidationError(
+            _("Please choose at most %(max)s check-ins.") % {"max": MAX_FOLLOW_UPS}
+        )
+    return days
+
+
+def validate_follow_up_days(value: str) -> None:
+    parse_follow_up_days(value)
 
 
 class Organisation(models.Model):
@@ -69,6 +97,15 @@ class Organisation(models.Model):
         default=24 * 60,
         validators=[MinValueValidator(30), MaxValueValidator(7 * 24 * 60)],
     )
+    # When a check-in reaches someone after a talk with a peer: followups.actions.
+    follow_up_days = models.CharField(
+        _("check in with people this many days after a talk"),
+        max_length=64,
+        default=DEFAULT_FOLLOW_UP_DAYS,
+        blank=True,
+        validators=[validate_follow_up_days],
+        help_text=_("Days separated by commas, such as 1, 3, 7, 30. Leave empty for none."),
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -92,6 +129,11 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def follow_up_schedule(self) -> list[int]:
+        """The policy's days after a talk (validated when it is saved through a form)."""
+        return parse_follow_up_days(self.follow_up_days)
 
 
 class Unit(models.Model):

@@ -16,7 +16,7 @@ from alongside.audit.models import AuditAction
 from alongside.organisations.models import Membership
 from alongside.organisations.roles import Permission, has_permission
 
-from .models import ExtraShift, Page, Shift, SupportRequest, TimeOff
+from .models import CalendarFeed, ExtraShift, Page, Shift, SupportRequest, TimeOff
 
 
 def _member(membership: Membership | None) -> Membership:
@@ -29,7 +29,9 @@ def get_own_request_for(membership: Membership | None, code: UUID) -> SupportReq
     """A request, for the member who asked."""
     viewer = _member(membership)
     return get_object_or_404(
-        SupportRequest.objects.select_related("supporter__user", "organisation"),
+        SupportRequest.objects.select_related(
+            "supporter__user", "preferred_supporter__user", "organisation"
+        ),
         code=code,
         organisation_id=viewer.organisation_id,
         requester=viewer,
@@ -79,3 +81,15 @@ def get_time_off_for(membership: Membership | None, code: UUID) -> TimeOff:
     if time_off.supporter_id != viewer.pk and not has_permission(viewer, Permission.MANAGE_ROTA):
         raise Http404
     return time_off
+
+
+def get_calendar_feed(token: str) -> CalendarFeed:
+    """A supporter's calendar feed, for whoever holds its private link (calendar apps cannot
+    sign in): the random token is the check. A member who has left has no feed."""
+    feed = get_object_or_404(
+        CalendarFeed.objects.select_related("supporter__user", "supporter__organisation"),
+        token=token,
+    )
+    if not feed.supporter.is_active:
+        raise Http404
+    return feed

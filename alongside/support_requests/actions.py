@@ -9,8 +9,9 @@ and the next tick does it, once.
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime, time
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.db import transaction
@@ -21,13 +22,16 @@ from django.utils.translation import gettext as _
 from alongside.audit.actions import ANONYMOUS, record_event
 from alongside.audit.models import AuditAction
 from alongside.lib.errors import ActionError
-from alongside.notifications.actions import notify, notify_in_app
+from alongside.lib.urls import absolute_url
+from alongside.notifications.actions import Recipient, notify, notify_all, notify_in_app
+from alongside.notifications.models import Delivery
 from alongside.organisations.models import Membership, Unit
 
 from . import queries
 from .models import (
     ENCOUNTER_NOTE_MAX_LENGTH,
     NOTE_MAX_LENGTH,
+    CalendarFeed,
     ContactMethod,
     Encounter,
     ExtraShift,
@@ -56,10 +60,6 @@ def _requester_actor(support_request: SupportRequest) -> Any:
     return ANONYMOUS if support_request.is_name_private else support_request.requester.user
 
 
-def _absolute(path: str) -> str:
-    return settings.SITE_URL + path
-
-
 @transaction.atomic
 def open_support_request(
     *,
@@ -73,10 +73,12 @@ def open_support_request(
     unit: Unit | None = None,
     wants_outside_unit: bool = False,
     is_name_private: bool = True,
+    preferred_supporter: Membership | None = None,
 ) -> SupportRequest:
     """Any member asks for support. Every argument has a default, so an empty request is valid.
 
-    Pages the on-call supporters at once (or the next people, when nobody is on call), writes
+    Pages the on-call supporters at once (or the next people, when nobody is on call; or first
+    `preferred_supporter`, when the person asked to talk to them again), writes
     an audit row without the name when it is private, and enqueues the deliveries on commit.
     A second request for oneself while one is still open returns the open one: a double tap
     must not page everyone twice."""
@@ -87,6 +89,10 @@ def open_support_request(
         )
     if unit is not None and unit.organisation_id != by.organisation_id:
         raise ActionError(_("Choose one of your organisation's units."))
+    if preferred_supporter is not None and (
+        preferred_supporter.organisation_id != by.organisation_id or preferred_supporter.pk == by.pk
+    ):
+        preferred_supporter = None
     if kind == RequestKind.SELF:
         existing = queries.open_request_of(by)
         if existing is not None and existing.kind == RequestKind.SELF:
@@ -105,6 +111,8 @@ def open_support_request(
         unit=unit,
         wants_outside_unit=wants_outside_unit,
         is_name_private=is_name_private,
+        preferred_supporter=preferred_supporter,
+        step=Step.SAME_SUPPORTER if preferred_supporter is not None else Step.ON_CALL,
     )
     record_event(
         by=_requester_actor(support_request),
@@ -124,17 +132,14 @@ def _page(support_request: SupportRequest, step: int, now: datetime) -> int:
         for member in recipients
     )
     link = reverse("support_requests:respond", kwargs={"code": support_request.code})
-    for member in recipients:
-        notify(
-            recipient_id=member.user_id,
-            email=member.user.email,
-            language=language_of(member),
-            template="support-page",
-            context={"urgency": support_request.urgency, "link": _absolute(link)},
-            link=link,
-            organisation_id=support_request.organisation_id,
-            urgent=True,
-        )
+    notify_all(
+        recipients=[Recipient(m.user_id, m.user.email, language_of(m)) for m in recipients],
+        template="support-page",
+        context={"urgency": support_request.urgency, "link": absolute_url(link)},
+        link=link,
+        organisation_id=support_request.organisation_id,
+        urgent=True,
+    )
     return len(recipients)
 
 
@@ -182,7 +187,7 @@ def _tell_requester_it_is_taking_longer(support_request: SupportRequest) -> None
         email=requester.user.email,
         language=language_of(requester),
         template="support-delayed",
-        context={"link": _absolute(link)},
+        context={"link": absolute_url(link)},
         link=link,
         organisation_id=support_request.organisation_id,
         urgent=True,
@@ -231,6 +236,76 @@ def escalate_support_request(*, request_id: int, from_step: int, now: datetime) 
     return True
 
 
+def report_failed_pages(*, now: datetime | None = None) -> int:
+    """Tick job: when a page could not be delivered on a channel after its last try, tell the
+    organisation's coordinators in the app, once, so they can reach the supporter another way.
+    Claimed with a conditional UPDATE on `failure_reported_at IS NULL`. Returns how many."""
+    now = now or timezone.now()
+    failed = list(
+        Delivery.objects.filter(
+            template="support-page",
+            status=Delivery.Status.FAILED,
+            failure_reported_at__isnull=True,
+            organisation_id__isnull=False,
+            recipient_id__isnull=False,
+        ).values_list("pk", "organisation_id", "recipient_id", "channel", "to_address")[:100]
+    )
+    reported = 0
+    for pk, org_id, user_id, channel, to_address in failed:
+        # Not null, as filtered above.
+        reported += report_failed_page(
+            delivery_id=pk,
+            organisation_id=cast(int, org_id),
+            recipient_id=cast(int, user_id),
+            channel=channel,
+            to_address=to_address,
+            now=now,
+        )
+    return reported
+
+
+def report_failed_page(
+    *,
+    delivery_id: int,
+    organisation_id: int,
+    recipient_id: int,
+    channel: str,
+    to_address: str,
+    now: datetime,
+) -> bool:
+    """Claim one failed page (`failure_reported_at IS NULL`) and tell the coordinators. Of two
+    ticks reading the same row, one tells them and the other does nothing."""
+    claimed = Delivery.objects.filter(pk=delivery_id, failure_reported_at__isnull=True).update(
+        failure_reported_at=now
+    )
+    if not claimed:
+        return False
+    supporter = (
+        Membership.objects.filter(organisation_id=organisation_id, user_id=recipient_id)
+        .select_related("user")
+        .first()
+    )
+    for coordinator in (
+        Membership.objects.active()
+        .filter(organisation_id=organisation_id, is_coordinator=True)
+        .select_related("user", "organisation")
+    ):
+        with translation.override(language_of(coordinator)):
+            name = supporter.user.display_name if supporter else _("a supporter who left")
+            how = _("email") if channel == Delivery.Channel.EMAIL else to_address
+            title = _(
+                "A page to %(name)s could not be delivered by %(how)s after every retry. "
+                "They may not know someone is waiting: reach them another way."
+            ) % {"name": name, "how": how}
+        notify_in_app(
+            recipient_id=coordinator.user_id,
+            title=title[:200],
+            link=reverse("support_requests:programme"),
+            organisation_id=organisation_id,
+        )
+    return True
+
+
 @transaction.atomic
 def accept_support_request(
     *, by: Membership, support_request: SupportRequest, contact_within_minutes: int = 15
@@ -272,7 +347,7 @@ def accept_support_request(
             "supporter": by.user.display_name,
             "contact_method": support_request.contact_method,
             "minutes": contact_within_minutes,
-            "link": _absolute(link),
+            "link": absolute_url(link),
         },
         link=link,
         organisation_id=support_request.organisation_id,
@@ -417,6 +492,16 @@ def _check_period(starts_at: datetime, ends_at: datetime) -> None:
         raise ActionError(_("The end must be after the start."))
 
 
+def _audit_shift_added(by: Membership, supporter: Membership, shift: Shift | ExtraShift) -> None:
+    record_event(
+        by=by.user,
+        action=AuditAction.SHIFT_ADDED,
+        organisation_id=by.organisation_id,
+        target=shift,
+        target_label=f"{supporter.user.display_name}: {shift}",
+    )
+
+
 @transaction.atomic
 def add_shift(
     *,
@@ -438,13 +523,7 @@ def add_shift(
         starts=starts,
         ends=ends,
     )
-    record_event(
-        by=by.user,
-        action=AuditAction.SHIFT_ADDED,
-        organisation_id=by.organisation_id,
-        target=shift,
-        target_label=f"{supporter.user.display_name}: {shift}",
-    )
+    _audit_shift_added(by, supporter, shift)
     return shift
 
 
@@ -467,13 +546,7 @@ def add_extra_shift(
         starts_at=starts_at,
         ends_at=ends_at,
     )
-    record_event(
-        by=by.user,
-        action=AuditAction.SHIFT_ADDED,
-        organisation_id=by.organisation_id,
-        target=extra,
-        target_label=f"{supporter.user.display_name}: {extra}",
-    )
+    _audit_shift_added(by, supporter, extra)
     return extra
 
 
@@ -513,6 +586,30 @@ def add_time_off(
         target_label=supporter.user.display_name,
     )
     return time_off
+
+
+@transaction.atomic
+def create_calendar_feed(*, by: Membership) -> CalendarFeed:
+    """A supporter makes a private link to their shifts for their calendar app. Making a new
+    one ends the old link (for a link shared by mistake). Audited."""
+    if not by.is_peer_supporter:
+        raise ActionError(_("Only peer supporters have shifts to put in a calendar."))
+    feed, _created = CalendarFeed.objects.update_or_create(
+        supporter=by,
+        defaults={
+            "organisation_id": by.organisation_id,
+            "token": secrets.token_urlsafe(32),
+            "created_at": timezone.now(),
+        },
+    )
+    record_event(
+        by=by.user,
+        action=AuditAction.CALENDAR_FEED_CREATED,
+        organisation_id=by.organisation_id,
+        target=feed,
+        target_label=by.user.display_name,
+    )
+    return feed
 
 
 @transaction.atomic

@@ -155,7 +155,7 @@ class EncounterForm(forms.Form):
     was_hard = forms.BooleanField(
         label=_("This one stayed with me too"),
         required=False,
-        help_text=_("Supporters need support too."),
+        help_text=_("Supporters need support too: we'll check in with you tomorrow."),
     )
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:

@@ -43,8 +43,11 @@ class RequestKind(models.TextChoices):
 
 
 class Step(models.IntegerChoices):
-    """Who has been asked so far. Each step waits the organisation's window for the urgency."""
+    """Who has been asked so far. Each step waits the organisation's window for the urgency.
+    A request that continues an earlier talk ("I'd like to talk again") starts one step early,
+    with the supporter the person spoke with."""
 
+    SAME_SUPPORTER = -1, _("The peer supporter they spoke with before")
     ON_CALL = 0, _("On-call peer supporters")
     BACKUP = 1, _("Backup peer supporters")
     COORDINATORS = 2, _("Programme coordinators")
@@ -100,9 +103,13 @@ class SupportRequest(models.Model):
     wants_outside_unit = models.BooleanField(default=False)
     # Nobody but the supporter who accepts may see who asked: not coordinators, not admins.
     is_name_private = models.BooleanField(default=True)
+    # "Talk again" after a follow-up: this supporter is paged first (Step.SAME_SUPPORTER).
+    preferred_supporter = models.ForeignKey(
+        Membership, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.OPEN)
-    step = models.PositiveSmallIntegerField(choices=Step.choices, default=Step.ON_CALL)
+    step = models.SmallIntegerField(choices=Step.choices, default=Step.ON_CALL)
     escalate_at = models.DateTimeField(null=True, blank=True)
     supporter = models.ForeignKey(
         Membership,
@@ -168,6 +175,10 @@ class SupportRequest(models.Model):
         return self.status in self.OPEN_STATUSES
 
     @property
+    def is_waiting_for_same_supporter(self) -> bool:
+        return self.is_waiting and self.step == Step.SAME_SUPPORTER
+
+    @property
     def contact_by(self) -> datetime | None:
         if self.accepted_at is None or self.contact_within_minutes is None:
             return None
@@ -183,7 +194,7 @@ class Page(models.Model):
         SupportRequest, on_delete=models.CASCADE, related_name="pages"
     )
     recipient = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="pages")
-    step = models.PositiveSmallIntegerField(choices=Step.choices)
+    step = models.SmallIntegerField(choices=Step.choices)
     created_at = models.DateTimeField(default=timezone.now)
     # Set when this recipient took the request, or when it stopped needing them (taken by
     # someone else, withdrawn): the page then shows "already taken, thank you".
@@ -303,6 +314,22 @@ class TimeOff(models.Model):
 
     def __str__(self) -> str:
         return f"{self.starts_at:%Y-%m-%d %H:%M}-{self.ends_at:%Y-%m-%d %H:%M}"
+
+
+class CalendarFeed(models.Model):
+    """A supporter's private link to their on-call shifts, for their calendar app. Calendar
+    apps cannot sign in, so knowing the random token is the access check; making a new token
+    ends the old link."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    supporter = models.OneToOneField(
+        Membership, on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    token = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return "Calendar feed"
 
 
 class Outcome(models.TextChoices):

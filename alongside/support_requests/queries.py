@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.db.models import F, Prefetch, Q, QuerySet
@@ -13,6 +14,7 @@ from alongside.organisations.models import CrisisResource, Membership, Organisat
 
 from .models import (
     OUTCOME_RESOURCE_KINDS,
+    CalendarFeed,
     ExtraShift,
     Page,
     Shift,
@@ -50,13 +52,19 @@ def on_call_supporters(
     extra = ExtraShift.objects.filter(
         organisation=organisation, tier=tier, starts_at__lte=at, ends_at__gt=at
     )
+    return available_supporters(organisation, at=at).filter(
+        Q(pk__in=weekly.values("supporter_id")) | Q(pk__in=extra.values("supporter_id"))
+    )
+
+
+def available_supporters(organisation: Organisation, *, at: datetime) -> QuerySet[Membership]:
+    """Active peer supporters of `organisation` with no time off at `at`, rota or not."""
     away = TimeOff.objects.filter(organisation=organisation, starts_at__lte=at, ends_at__gt=at)
     return (
         Membership.objects.active()
         .filter(organisation=organisation, is_peer_supporter=True)
-        .filter(Q(pk__in=weekly.values("supporter_id")) | Q(pk__in=extra.values("supporter_id")))
         .exclude(pk__in=away.values("supporter_id"))
-        .select_related("user")
+        .select_related("user", "organisation")
     )
 
 
@@ -64,7 +72,14 @@ def page_recipients(support_request: SupportRequest, step: int) -> list[Membersh
     """Who to page at `step`: never the requester, nobody already paged, and nobody from the
     requester's units when they asked for someone from outside."""
     organisation = support_request.organisation
-    if step == Step.ON_CALL:
+    candidates: QuerySet[Membership]
+    if step == Step.SAME_SUPPORTER:
+        # The person asked for them by name, so their unit does not matter; their time off does.
+        preferred = support_request.preferred_supporter_id
+        if preferred is None:
+            return []
+        candidates = available_supporters(organisation, at=timezone.now()).filter(pk=preferred)
+    elif step == Step.ON_CALL:
         candidates = on_call_supporters(organisation, tier=Tier.PRIMARY)
     elif step == Step.BACKUP:
         candidates = on_call_supporters(organisation, tier=Tier.BACKUP)
@@ -72,14 +87,14 @@ def page_recipients(support_request: SupportRequest, step: int) -> list[Membersh
         candidates = (
             Membership.objects.active()
             .filter(organisation=organisation, is_coordinator=True)
-            .select_related("user")
+            .select_related("user", "organisation")
         )
     else:
         return []
     candidates = candidates.exclude(pk=support_request.requester_id).exclude(
         pk__in=Page.objects.filter(support_request=support_request).values("recipient_id")
     )
-    if support_request.wants_outside_unit and step != Step.COORDINATORS:
+    if support_request.wants_outside_unit and step in (Step.ON_CALL, Step.BACKUP):
         requester_units = support_request.requester.units.values("pk")
         candidates = candidates.exclude(units__in=requester_units)
     return list(candidates.distinct())
@@ -189,6 +204,10 @@ def time_off_of(supporter: Membership) -> QuerySet[TimeOff]:
     )
 
 
+def calendar_feed_of(supporter: Membership) -> CalendarFeed | None:
+    return CalendarFeed.objects.filter(supporter=supporter).first()
+
+
 def shifts_of(supporter: Membership) -> QuerySet[Shift]:
     return Shift.objects.filter(organisation_id=supporter.organisation_id, supporter=supporter)
 
@@ -200,3 +219,167 @@ def is_on_call(supporter: Membership, *, at: datetime | None = None) -> bool:
         .exists()
         for tier in Tier
     )
+
+
+# --- Shifts as periods of time: the calendar feed and the coverage page --------------------
+
+
+@dataclass(frozen=True)
+class Period:
+    """One stretch of time: a shift on one date, one-off cover, or time off."""
+
+    supporter_id: int
+    tier: str
+    starts_at: datetime
+    ends_at: datetime
+    uid: str  # stable across fetches: a calendar app updates the event instead of doubling it
+
+
+def shift_periods(
+    organisation: Organisation,
+    *,
+    start: datetime,
+    end: datetime,
+    supporter: Membership | None = None,
+) -> list[Period]:
+    """Every weekly shift and one-off cover that overlaps [start, end), as absolute times.
+    Weekly shifts are placed on local dates in the organisation's time zone, so 08:00-20:00
+    stays 08:00-20:00 on both sides of a daylight-saving change."""
+    zone = ZoneInfo(organisation.time_zone)
+    shifts = Shift.objects.filter(organisation=organisation)
+    extras = ExtraShift.objects.filter(
+        organisation=organisation, starts_at__lt=end, ends_at__gt=start
+    )
+    if supporter is not None:
+        shifts, extras = shifts.filter(supporter=supporter), extras.filter(supporter=supporter)
+    # The day before: an overnight shift that started then may still be running.
+    first = start.astimezone(zone).date() - timedelta(days=1)
+    dates = [
+        first + timedelta(days=n) for n in range((end.astimezone(zone).date() - first).days + 1)
+    ]
+    periods = []
+    for shift in shifts:
+        for day in (d for d in dates if d.weekday() == shift.weekday):
+            ends_on = day + timedelta(days=1) if shift.is_overnight else day
+            starts_at = datetime.combine(day, shift.starts, tzinfo=zone)
+            ends_at = datetime.combine(ends_on, shift.ends, tzinfo=zone)
+            if starts_at < end and ends_at > start:
+                uid = f"{shift.code}-{day.isoformat()}"
+                periods.append(Period(shift.supporter_id, shift.tier, starts_at, ends_at, uid))
+    periods += [Period(x.supporter_id, x.tier, x.starts_at, x.ends_at, str(x.code)) for x in extras]
+    return sorted(periods, key=lambda p: (p.starts_at, p.supporter_id))
+
+
+def time_off_periods(
+    organisation: Organisation,
+    *,
+    start: datetime,
+    end: datetime,
+    supporter: Membership | None = None,
+) -> list[Period]:
+    away = TimeOff.objects.filter(organisation=organisation, starts_at__lt=end, ends_at__gt=start)
+    if supporter is not None:
+        away = away.filter(supporter=supporter)
+    return [Period(t.supporter_id, "", t.starts_at, t.ends_at, str(t.code)) for t in away]
+
+
+Span = tuple[datetime, datetime]
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    merged: list[Span] = []
+    for starts_at, ends_at in sorted(spans):
+        if merged and starts_at <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], ends_at))
+        else:
+            merged.append((starts_at, ends_at))
+    return merged
+
+
+def _subtract(spans: list[Span], holes: list[Span]) -> list[Span]:
+    result = []
+    for starts_at, ends_at in spans:
+        pieces = [(starts_at, ends_at)]
+        for hole_start, hole_end in holes:
+            pieces = [
+                piece
+                for a, b in pieces
+                for piece in ((a, min(b, hole_start)), (max(a, hole_end), b))
+                if piece[0] < piece[1]
+            ]
+        result += pieces
+    return result
+
+
+def _covers(spans: list[Span], starts_at: datetime, ends_at: datetime) -> bool:
+    return any(a <= starts_at and b >= ends_at for a, b in spans)
+
+
+@dataclass
+class CoverageDay:
+    day: date
+    hours: list[str]  # per local hour: "covered", "backup" (only a backup) or "gap"
+
+
+@dataclass
+class Gap:
+    """A stretch with nobody on call in the primary tier, in local time."""
+
+    starts_at: datetime
+    ends_at: datetime
+    backup: str  # "all", "some" or "none" of it covered by a backup
+
+
+@dataclass
+class Coverage:
+    days: list[CoverageDay]
+    gaps: list[Gap]
+
+
+def coverage(organisation: Organisation, *, start: datetime, days: int = 14) -> Coverage:
+    """Who is on call over the next `days` local days, hour by hour, from the rota, one-off
+    cover and time off of active supporters: the hours nobody covers are the gaps."""
+    zone = ZoneInfo(organisation.time_zone)
+    first = start.astimezone(zone).date()
+    window_start = datetime.combine(first, time(0), tzinfo=zone)
+    window_end = datetime.combine(first + timedelta(days=days), time(0), tzinfo=zone)
+    active = set(
+        Membership.objects.active()
+        .filter(organisation=organisation, is_peer_supporter=True)
+        .values_list("pk", flat=True)
+    )
+    away: dict[int, list[Span]] = {}
+    for t in time_off_periods(organisation, start=window_start, end=window_end):
+        away.setdefault(t.supporter_id, []).append((t.starts_at, t.ends_at))
+    by_tier: dict[str, list[Span]] = {Tier.PRIMARY: [], Tier.BACKUP: []}
+    for p in shift_periods(organisation, start=window_start, end=window_end):
+        if p.supporter_id in active:
+            spans = _subtract([(p.starts_at, p.ends_at)], away.get(p.supporter_id, []))
+            by_tier[p.tier] += spans
+    primary = _merge(by_tier[Tier.PRIMARY])
+    either = _merge(by_tier[Tier.PRIMARY] + by_tier[Tier.BACKUP])
+    result = Coverage(days=[], gaps=[])
+    for n in range(days):
+        day = first + timedelta(days=n)
+        hours = []
+        for hour in range(24):
+            slot_start = datetime.combine(day, time(hour), tzinfo=zone)
+            slot_end = slot_start + timedelta(hours=1)
+            if _covers(primary, slot_start, slot_end):
+                hours.append("covered")
+            elif _covers(either, slot_start, slot_end):
+                hours.append("backup")
+            else:
+                hours.append("gap")
+        result.days.append(CoverageDay(day, hours))
+    # Gaps from the current hour on: the hours already gone are no longer anyone's to fill.
+    from_hour = max(window_start, start.replace(minute=0, second=0, microsecond=0))
+    for gap_start, gap_end in _subtract([(from_hour, window_end)], primary):
+        if _covers(either, gap_start, gap_end):
+            backup = "all"
+        elif any(a < gap_end and b > gap_start for a, b in either):
+            backup = "some"
+        else:
+            backup = "none"
+        result.gaps.append(Gap(gap_start.astimezone(zone), gap_end.astimezone(zone), backup))
+    return result

@@ -16,4 +16,7 @@ urlpatterns = [
     path("rota/<uuid:code>/remove/", views.shift_remove, name="shift-remove"),
     path("availability/", views.availability, name="availability"),
     path("availability/<uuid:code>/remove/", views.time_off_remove, name="time-off-remove"),
+    path("availability/calendar/", views.calendar_feed_create, name="calendar-feed-create"),
+    path("calendar/<str:token>.ics", views.calendar_feed, name="calendar-feed"),
+    path("coverage/", views.coverage, name="coverage"),
 ]

@@ -5,19 +5,22 @@ from uuid import UUID
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from alongside.followups.actions import record_talk_and_schedule_follow_ups
 from alongside.lib.errors import ActionError
+from alongside.lib.urls import absolute_url
 from alongside.organisations.decorators import member_required
 from alongside.organisations.http import MemberRequest
 from alongside.organisations.queries import crisis_resources_for
 from alongside.organisations.roles import Permission
 
-from . import access, actions, queries
+from . import access, actions, calendar, queries
 from .forms import (
     WHO_SEES_SUPPORTER,
     AcceptForm,
@@ -164,7 +167,8 @@ def encounter(request: MemberRequest, code: UUID) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            actions.record_encounter(
+            # Follow-ups build on support requests: closing a talk schedules its check-ins.
+            record_talk_and_schedule_follow_ups(
                 by=member,
                 support_request=support_request,
                 spoke_at=data["spoke_at"],
@@ -254,6 +258,7 @@ def shift_remove(request: MemberRequest, code: UUID) -> HttpResponse:
 def availability(request: MemberRequest) -> HttpResponse:
     """A supporter marks times they can't take pages."""
     member = request.membership
+    feed = queries.calendar_feed_of(member)
     now = timezone.localtime().replace(second=0, microsecond=0)
     form = TimeOffForm(
         request.POST or None, initial={"starts_at": now, "ends_at": now + timedelta(hours=12)}
@@ -274,6 +279,50 @@ def availability(request: MemberRequest) -> HttpResponse:
             "time_off": queries.time_off_of(member),
             "shifts": queries.shifts_of(member),
             "on_call": queries.is_on_call(member),
+            "calendar_feed": feed,
+            "calendar_url": absolute_url(
+                reverse("support_requests:calendar-feed", kwargs={"token": feed.token})
+            )
+            if feed
+            else "",
+        },
+    )
+
+
+@require_POST
+@member_required(Permission.RESPOND_TO_REQUESTS)
+def calendar_feed_create(request: MemberRequest) -> HttpResponse:
+    try:
+        actions.create_calendar_feed(by=request.membership)
+    except ActionError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request, _("Your private calendar link is ready. Any older link no longer works.")
+        )
+    return redirect("support_requests:availability")
+
+
+def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
+    """A supporter's shifts for their calendar app: no sign-in, the private link is the key."""
+    feed = access.get_calendar_feed(token)
+    response = HttpResponse(
+        calendar.feed_ics(feed, now=timezone.now()), content_type="text/calendar; charset=utf-8"
+    )
+    response["Cache-Control"] = "private, max-age=900"
+    response["Content-Disposition"] = 'inline; filename="alongside-on-call.ics"'
+    return response
+
+
+@member_required(Permission.VIEW_PROGRAMME)
+def coverage(request: MemberRequest) -> HttpResponse:
+    """The next 14 days, hour by hour: who is on call, and the hours nobody is."""
+    return render(
+        request,
+        "support_requests/coverage.html",
+        {
+            "coverage": queries.coverage(request.membership.organisation, start=timezone.now()),
+            "hours": range(24),
         },
     )
 

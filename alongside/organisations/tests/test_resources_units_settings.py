@@ -105,19 +105,54 @@ def test_admins_change_the_organisations_policy_and_it_is_audited(
             "escalation_minutes_now": 3,
             "escalation_minutes_today": 60,
             "escalation_minutes_soon": 1440,
+            "follow_up_days": "14, 2,7 ,2",
         },
     )
     assert response.status_code == 302
     organisation.refresh_from_db()
     assert organisation.session_idle_hours == 8 and organisation.country == "GB"
     assert organisation.escalation_minutes_now == 3
+    assert organisation.follow_up_schedule == [2, 7, 14]
     event = AuditEvent.objects.get(action=AuditAction.ORGANISATION_POLICY_CHANGED)
     assert event.detail["fields"] == [
         "country",
         "escalation_minutes_now",
+        "follow_up_days",
         "session_idle_hours",
         "time_zone",
     ]
+
+
+@pytest.mark.parametrize(
+    ("days", "message"),
+    [
+        ("1, 3, next week", "Use whole numbers of days"),
+        ("0, 3", "Each day must be between 1 and 365"),
+        ("1,2,3,4,5,6,7,8,9", "at most 8 check-ins"),
+    ],
+)
+def test_a_follow_up_schedule_that_makes_no_sense_is_refused_with_the_form_kept(
+    as_admin: Client, organisation: Organisation, days: str, message: str
+) -> None:
+    response = as_admin.post(
+        "/organisation/settings/",
+        {
+            "name": organisation.name,
+            "country": "US",
+            "time_zone": "UTC",
+            "language": "en",
+            "session_idle_hours": 12,
+            "escalation_minutes_now": 5,
+            "escalation_minutes_today": 60,
+            "escalation_minutes_soon": 1440,
+            "follow_up_days": days,
+        },
+    )
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert f'value="{days}"' in response.content.decode()
+    organisation.refresh_from_db()
+    assert organisation.follow_up_schedule == [1, 3, 7, 30]
 
 
 def test_an_idle_limit_out_of_range_is_refused_with_the_form_kept(

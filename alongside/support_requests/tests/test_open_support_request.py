@@ -2,17 +2,19 @@ from __future__ import annotations
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django_tasks_db.models import DBTaskResult
 
 from alongside.audit.models import AuditEvent
 from alongside.lib.errors import ActionError
 from alongside.notifications.models import Delivery, Notification
-from alongside.organisations.models import Membership
+from alongside.organisations.models import Membership, Organisation
 from alongside.organisations.tests.factories import MembershipFactory
 from alongside.support_requests.actions import open_support_request
 from alongside.support_requests.models import NOTE_MAX_LENGTH, Page, Step, SupportRequest
 
 from .conftest import Rota
+from .factories import put_on_call
 
 pytestmark = pytest.mark.django_db
 
@@ -187,3 +189,34 @@ def test_a_supporter_cannot_record_a_talk_in_the_future_or_before_the_request(
     record_encounter(by=rota.on_call[0], support_request=support_request)
     with pytest.raises(ActionError, match="already closed"):
         record_encounter(by=rota.on_call[0], support_request=support_request)
+
+
+def test_a_preferred_supporter_from_elsewhere_or_oneself_is_ignored(
+    author: Membership, outsider: Membership, rota: Rota
+) -> None:
+    for preferred in (outsider, author):
+        support_request = open_support_request(
+            by=author, kind="colleague", preferred_supporter=preferred
+        )
+
+        assert support_request.preferred_supporter is None
+        assert support_request.step == Step.ON_CALL
+
+
+def test_paging_more_supporters_takes_no_more_statements(organisation: Organisation) -> None:
+    # A page to fifty supporters must not keep the person who asked waiting: the notices and
+    # deliveries of one step are written in bulk, whatever their number.
+    def statements_to_page(supporters: int) -> int:
+        for _ in range(supporters):
+            put_on_call(MembershipFactory.create(organisation=organisation, is_peer_supporter=True))
+        requester = MembershipFactory.create(organisation=organisation)
+        with CaptureQueriesContext(connection) as queries:
+            open_support_request(by=requester)
+        return len(queries)
+
+    few = statements_to_page(2)
+    Page.objects.all().delete()
+    many = statements_to_page(10)  # 12 on call now
+
+    assert Page.objects.count() == 12
+    assert many == few

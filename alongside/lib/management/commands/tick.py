@@ -33,6 +33,7 @@ class Command(BaseCommand):
         if loop:
             signal.signal(signal.SIGTERM, self._stop)
             signal.signal(signal.SIGINT, self._stop)
+            logger.info("tick loop started: a pass every %s s", interval)
         while True:
             self.run_once()
             if not loop or self._stopping:
