@@ -111,6 +111,29 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # Absolute links in emails (invitations, password resets).
 SITE_URL = env_str("SITE_URL", "http://localhost:8000").rstrip("/")
 
+# Web Push to the installed app (notifications/transports/webpush.py). The server's VAPID key:
+# a P-256 private key, 32 bytes base64url (`manage.py generate_vapid_key`). Development derives
+# one from SECRET_KEY; in production Web Push stays off until it is set.
+WEB_PUSH_PRIVATE_KEY = env_secret("ALONGSIDE_VAPID_PRIVATE_KEY")
+if not WEB_PUSH_PRIVATE_KEY and not PRODUCTION:
+    WEB_PUSH_PRIVATE_KEY = base64.urlsafe_b64encode(
+        hashlib.sha256(f"alongside-dev-vapid-key:{SECRET_KEY}".encode()).digest()
+    ).decode("ascii")
+# Who push services contact about this server's messages (RFC 8292: a mailto: or https: URL).
+WEB_PUSH_SUBJECT = env_str("ALONGSIDE_VAPID_SUBJECT", "mailto:alongside@localhost")
+# The push services a browser may hand us an endpoint on (host, or a parent domain). Messages go
+# only there, over https, so a made-up subscription cannot aim the server at another host.
+WEB_PUSH_HOSTS = env_list(
+    "ALONGSIDE_WEB_PUSH_HOSTS",
+    [
+        "fcm.googleapis.com",  # Chrome, Edge and other Chromium browsers, Android
+        "android.googleapis.com",
+        "push.services.mozilla.com",  # Firefox
+        "push.apple.com",  # Safari, and apps added to the Home Screen on iPhone and iPad
+        "notify.windows.com",  # older Edge on Windows
+    ],
+)
+
 INSTALLED_APPS = [
     "alongside.accounts",
     "alongside.organisations",

@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from alongside.accounts import views as account_views
+from alongside.notifications import views as notification_views
 from alongside.organisations import views as organisation_views
 
 # The Django admin signs in through allauth, so its rate limits and two-step sign-in apply.
@@ -23,6 +24,8 @@ urlpatterns = [
     path("notifications/", include("alongside.notifications.urls", namespace="notifications")),
     path("accounts/", include("alongside.accounts.urls", namespace="accounts")),
     path("accounts/", include("allauth.urls")),
+    path("manifest.webmanifest", notification_views.manifest, name="manifest"),
+    path("sw.js", notification_views.service_worker, name="service-worker"),
     path("favicon.ico", RedirectView.as_view(url=settings.STATIC_URL + "img/favicon.svg")),
     path("admin/", admin.site.urls),
 ]

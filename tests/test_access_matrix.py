@@ -22,7 +22,7 @@ from django.utils import timezone
 from alongside.audit.models import AuditEvent
 from alongside.followups.models import FollowUp
 from alongside.notifications.actions import notify_in_app
-from alongside.notifications.models import Channel
+from alongside.notifications.models import Channel, PushSubscription
 from alongside.organisations import access, queries
 from alongside.organisations.models import (
     CrisisResource,
@@ -130,7 +130,15 @@ def world(
         answered_at=timezone.now(),
     )
     channel = Channel.objects.create(user=author.user, label="Alpha Slack", url="json://x/")
+    device = PushSubscription.objects.create(
+        user=author.user,
+        label="Alpha phone",
+        endpoint="https://fcm.googleapis.com/fcm/send/alpha",
+        endpoint_digest="alpha",
+        keys="{}",
+    )
     codes = [
+        device.code,
         support_request.code,
         follow_up.code,
         channel.code,
@@ -207,6 +215,11 @@ def snapshot(organisation: Organisation) -> dict[str, Any]:
             Channel.objects.filter(user__memberships__organisation=organisation).values_list(
                 "code", flat=True
             )
+        ),
+        "devices": sorted(
+            PushSubscription.objects.filter(
+                user__memberships__organisation=organisation
+            ).values_list("code", flat=True)
         ),
         "follow_ups": sorted(
             FollowUp.objects.filter(organisation=organisation).values_list(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import partial
@@ -13,14 +15,17 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from alongside.lib.errors import ActionError
+from alongside.lib.urls import absolute_url
 
 from . import tasks
-from .models import MAX_ATTEMPTS, Channel, Delivery, Notification, backoff
+from .models import MAX_ATTEMPTS, Channel, Delivery, Notification, PushSubscription, backoff
+from .transports import webpush
 from .transports.apprise import AppriseTransport, is_valid_url, service_name
 from .transports.email import EmailMessage, EmailTransport
 
 PRERENDERED = "prerendered"
 MAX_CHANNELS = 5
+MAX_DEVICES = 10
 # How long a claimed delivery is left to its worker before the tick may try it again.
 CLAIM_LEASE = timedelta(minutes=5)
 
@@ -97,8 +102,9 @@ def notify(
     organisation_id: int | None = None,
     urgent: bool = False,
 ) -> Notification:
-    """Reach a person on each of their channels at once: an in-app notice now, and an email
-    and a message on each channel they added (Apprise) from the worker after commit, each
+    """Reach a person on each of their channels at once: an in-app notice now, and an email,
+    a push to each device that said yes, and a message on each channel they added (Apprise)
+    from the worker after commit, each
     recorded and retried on its own, so one that fails holds up no other. The notice's title
     is the email's subject in their language; none carries clinical content, only `link`,
     which needs sign-in (style 4.7)."""
@@ -161,6 +167,19 @@ def notify_all(
         )
         for channel in Channel.objects.filter(user_id__in=language_of)
     ]
+    deliveries += [
+        Delivery(
+            channel=Delivery.Channel.PUSH,
+            push_ref_id=pk,
+            to_address=label,
+            language=language_of[user_id],
+            recipient_id=user_id,
+            **common,
+        )
+        for pk, user_id, label in PushSubscription.objects.filter(
+            user_id__in=language_of
+        ).values_list("pk", "user_id", "label")
+    ]
     for delivery in Delivery.objects.bulk_create(deliveries):
         transaction.on_commit(partial(tasks.deliver.enqueue, delivery_id=delivery.pk))
     return notices
@@ -200,9 +219,12 @@ def attempt_delivery(*, delivery_id: int) -> Delivery | None:
     ).update(next_attempt_at=now + CLAIM_LEASE)
     if not claimed:
         return None
-    delivery = Delivery.objects.select_related("channel_ref").get(pk=delivery_id)
+    delivery = Delivery.objects.select_related("channel_ref", "push_ref").get(pk=delivery_id)
     message = render_email(delivery)
-    if delivery.channel_ref is not None:
+    gone = False
+    if delivery.channel == Delivery.Channel.PUSH:
+        error, gone = _push(delivery, message)
+    elif delivery.channel_ref is not None:
         error = AppriseTransport().send(
             url=delivery.channel_ref.url, title=message.subject, body=message.body
         )
@@ -221,7 +243,7 @@ def attempt_delivery(*, delivery_id: int) -> Delivery | None:
             delivery.context = {}
     else:
         delivery.last_error = error
-        if delivery.attempts >= MAX_ATTEMPTS:
+        if gone or delivery.attempts >= MAX_ATTEMPTS:
             delivery.status = Delivery.Status.FAILED
         else:
             delivery.next_attempt_at = timezone.now() + backoff(
@@ -231,6 +253,40 @@ def attempt_delivery(*, delivery_id: int) -> Delivery | None:
         update_fields=["attempts", "status", "sent_at", "last_error", "next_attempt_at", "context"]
     )
     return delivery
+
+
+def _push(delivery: Delivery, message: EmailMessage) -> tuple[str | None, bool]:
+    """Send a delivery to its device: the subject as the title and the link, nothing more.
+    Returns the error (None when sent) and whether the device is gone for good, in which case
+    it is forgotten so that nothing is sent to it again."""
+    device = delivery.push_ref
+    if device is None:
+        return "The device was removed before the message could go.", True
+    link = delivery.context.get("link") or absolute_url("/")
+    with translation.override(delivery.language):
+        payload = {
+            "title": message.subject,
+            "body": _("Open Alongside to see it."),
+            "url": link,
+            # One notice per request on the phone: "taken" replaces "someone needs a peer".
+            "tag": link,
+            "urgent": delivery.is_urgent,
+        }
+    result = webpush.WebPushTransport().send(
+        endpoint=device.endpoint,
+        keys=json.loads(device.keys),
+        payload=payload,
+        urgent=delivery.is_urgent,
+    )
+    if result.gone:
+        device.delete()  # the delivery keeps its record, with no device (SET_NULL)
+        delivery.push_ref = None
+    else:
+        PushSubscription.objects.filter(pk=device.pk).update(
+            last_sent_at=timezone.now() if result.error is None else device.last_sent_at,
+            last_error=result.error or "",
+        )
+    return result.error, result.gone
 
 
 def retry_due_deliveries() -> int:
@@ -271,15 +327,61 @@ def remove_channel(*, channel: Channel) -> None:
     channel.delete()
 
 
-def send_test_message(*, channel: Channel, language: str) -> Delivery:
-    """Send a test message to one channel now (through the worker, recorded like any other)."""
+def send_test(*, to: Channel | PushSubscription, language: str) -> Delivery:
+    """Send a test to one of a person's channels or devices now (through the worker, recorded
+    like any other message)."""
+    target: dict[str, Any] = (
+        {"channel": Delivery.Channel.APPRISE, "channel_ref": to}
+        if isinstance(to, Channel)
+        else {"channel": Delivery.Channel.PUSH, "push_ref": to}
+    )
     return _record(
-        channel=Delivery.Channel.APPRISE,
-        channel_ref=channel,
-        to_address=channel.label,
+        **target,
+        to_address=to.label,
         template="channel-test",
         context={},
         language=language,
-        recipient_id=channel.user_id,
+        recipient_id=to.user_id,
         is_urgent=True,
     )
+
+
+# --- A person's devices (Web Push) ----------------------------------------------------------
+
+
+def subscribe_device(*, user_id: int, endpoint: Any, keys: Any, label: str) -> PushSubscription:
+    """A browser or the installed app said yes to Web Push. The same device subscribing again
+    (or after another person signed in on it) updates its row and belongs to whoever is signed
+    in now. Endpoints off the known push services, and keys that cannot encrypt, are refused."""
+    if not webpush.is_enabled():
+        raise ActionError(_("Notifications to the app are not set up on this server yet."))
+    if (
+        not isinstance(endpoint, str)
+        or len(endpoint) > 2000
+        or not webpush.is_allowed_endpoint(endpoint)
+        or not webpush.are_valid_keys(keys)
+    ):
+        raise ActionError(_("This browser sent details we can't use. Try again, or use email."))
+    digest = hashlib.sha256(endpoint.encode()).hexdigest()
+    fields = {
+        "user_id": user_id,
+        "endpoint": endpoint,
+        "keys": json.dumps({"p256dh": keys["p256dh"], "auth": keys["auth"]}),
+        "label": (label.strip() or _("A browser"))[:80],
+        "last_error": "",
+    }
+    device = PushSubscription.objects.filter(endpoint_digest=digest).first()
+    if device is None:
+        if PushSubscription.objects.filter(user_id=user_id).count() >= MAX_DEVICES:
+            raise ActionError(
+                _("You can have up to %(max)s devices. Remove one first.") % {"max": MAX_DEVICES}
+            )
+        return PushSubscription.objects.create(endpoint_digest=digest, **fields)
+    for name, value in fields.items():
+        setattr(device, name, value)
+    device.save()
+    return device
+
+
+def remove_device(*, device: PushSubscription) -> None:
+    device.delete()

@@ -42,26 +42,50 @@ class Notification(models.Model):
         return self.title
 
 
-class Channel(models.Model):
-    """One more way to reach a person (an SMS gateway, Slack, Teams, ntfy, a webhook), as an
-    Apprise URL. The URL holds the service's credentials, so it is encrypted at rest and never
-    shown again after it is saved: the person sees the label (the service's name)."""
+class OwnChannel(models.Model):
+    """A way to reach a person that they set up themselves, beyond email and the app."""
 
     code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="channels"
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="%(class)ss"
     )
-    label = models.CharField(max_length=80)
-    url = EncryptedTextField()
+    label = models.CharField(max_length=80)  # what the person sees instead of the address
     created_at = models.DateTimeField(default=timezone.now)
     last_sent_at = models.DateTimeField(null=True, blank=True)
     last_error = models.CharField(max_length=300, blank=True)
 
     class Meta:
+        abstract = True
         ordering = ["created_at"]
 
     def __str__(self) -> str:
         return self.label
+
+
+class Channel(OwnChannel):
+    """One more way to reach a person (an SMS gateway, Slack, Teams, ntfy, a webhook), as an
+    Apprise URL. The URL holds the service's credentials, so it is encrypted at rest and never
+    shown again after it is saved: the person sees the label (the service's name)."""
+
+    url = EncryptedTextField()
+
+    class Meta(OwnChannel.Meta):
+        pass
+
+
+class PushSubscription(OwnChannel):
+    """A browser or the installed app that said yes to Web Push on one device: the push
+    service's endpoint and the keys to encrypt for it. The endpoint is a capability URL and
+    the keys are secrets, so both are encrypted at rest; `endpoint_digest` (SHA-256) finds the
+    same device subscribing again without decrypting every row. The label is the browser and
+    system ("Chrome · Android")."""
+
+    endpoint = EncryptedTextField()
+    endpoint_digest = models.CharField(max_length=64, unique=True)
+    keys = EncryptedTextField()  # JSON: {"p256dh": …, "auth": …}
+
+    class Meta(OwnChannel.Meta):
+        pass
 
 
 class Delivery(models.Model):
@@ -74,6 +98,7 @@ class Delivery(models.Model):
     class Channel(models.TextChoices):
         EMAIL = "email", _("Email")
         APPRISE = "apprise", _("Another channel")
+        PUSH = "push", _("The app on a phone")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting to send")
@@ -92,6 +117,11 @@ class Delivery(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="deliveries",
+    )
+    # The device, for Web Push deliveries. Kept as empty when the device is forgotten (the
+    # push service said it is gone), so the record of what was tried stays.
+    push_ref = models.ForeignKey(
+        PushSubscription, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     template = models.CharField(max_length=64)
     context = models.JSONField(default=dict, blank=True)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from .models import Channel, Notification
+from .models import Channel, Notification, PushSubscription
 
 
 def unread_count_for(user_id: int) -> int:
@@ -17,6 +17,14 @@ def channels_of(user_id: int) -> QuerySet[Channel]:
     return Channel.objects.filter(user_id=user_id)
 
 
+def devices_of(user_id: int) -> QuerySet[PushSubscription]:
+    return PushSubscription.objects.filter(user_id=user_id)
+
+
 def has_channel(user_id: int) -> bool:
-    """Whether a person can be reached beyond email and the app (the home page's notice)."""
-    return Channel.objects.filter(user_id=user_id).exists()
+    """Whether a person can be reached beyond email and the web page: a device that takes
+    Web Push, or a channel they added (the home page's notice)."""
+    return (
+        PushSubscription.objects.filter(user_id=user_id).exists()
+        or Channel.objects.filter(user_id=user_id).exists()
+    )

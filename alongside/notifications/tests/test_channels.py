@@ -20,7 +20,7 @@ from alongside.notifications.actions import (
     add_channel,
     attempt_delivery,
     notify,
-    send_test_message,
+    send_test,
 )
 from alongside.notifications.models import MAX_ATTEMPTS, Channel, Delivery
 from alongside.organisations.models import Membership
@@ -182,12 +182,10 @@ def test_nobody_else_tests_or_removes_someone_s_channel(
     assert not Delivery.objects.exists()
 
 
-def test_send_test_message_goes_through_the_worker_queue(
-    author: Membership, sink: JsonSink
-) -> None:
+def test_a_test_message_goes_through_the_worker_queue(author: Membership, sink: JsonSink) -> None:
     channel = add_channel(user_id=author.user_id, url=sink.url)
 
-    delivery = send_test_message(channel=channel, language="es")
+    delivery = send_test(to=channel, language="es")
 
     assert delivery.status == "pending" and delivery.is_urgent
     attempt_delivery(delivery_id=delivery.pk)

@@ -1,0 +1,345 @@
+"""Web Push, against a push service these tests run locally: the payload is decrypted with the
+browser's keys and the VAPID signature checked, as a real push service and phone would."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from io import StringIO
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+
+from alongside.lib.errors import ActionError
+from alongside.notifications.actions import (
+    MAX_DEVICES,
+    attempt_delivery,
+    notify,
+    subscribe_device,
+)
+from alongside.notifications.models import Delivery, PushSubscription
+from alongside.notifications.queries import has_channel
+from alongside.notifications.transports.webpush import application_server_key, device_label
+from alongside.organisations.models import Membership
+from conftest import client_for
+from tests.push_service import Browser, PushService, push_service, vapid_claims
+
+pytestmark = pytest.mark.django_db
+
+LINK = "https://alongside.test/support/respond/x/"
+
+
+@pytest.fixture
+def service(settings: Any) -> Iterator[PushService]:
+    settings.WEB_PUSH_HOSTS = ["127.0.0.1"]
+    with push_service() as service:
+        yield service
+
+
+def _subscribe(member: Membership, browser: Browser) -> PushSubscription:
+    sub = browser.subscription
+    return subscribe_device(
+        user_id=member.user_id, endpoint=sub["endpoint"], keys=sub["keys"], label="Chrome · Android"
+    )
+
+
+def _page(member: Membership) -> Any:
+    return notify(
+        recipient_id=member.user_id,
+        email=member.user.email,
+        language="en",
+        template="support-page",
+        context={"urgency": "now", "link": LINK},
+        link="/support/respond/x/",
+        organisation_id=member.organisation_id,
+        urgent=True,
+    )
+
+
+def _send_push() -> Delivery:
+    delivery = Delivery.objects.get(channel=Delivery.Channel.PUSH)
+    attempt_delivery(delivery_id=delivery.pk)
+    delivery.refresh_from_db()
+    return delivery
+
+
+def test_a_page_reaches_the_phone_encrypted_signed_and_with_no_clinical_content(
+    author: Membership, service: PushService
+) -> None:
+    browser = Browser(service)
+    _subscribe(author, browser)
+
+    _page(author)
+    delivery = _send_push()
+
+    assert delivery.status == Delivery.Status.SENT and delivery.to_address == "Chrome · Android"
+    (pushed,) = service.received
+    assert browser.decrypt(pushed) == {
+        "title": "Someone would like to talk now",
+        "body": "Open Alongside to see it.",
+        "url": LINK,
+        "tag": LINK,
+        "urgent": True,
+    }
+    # The phone is woken for a page, and a page not delivered within the hour is dropped.
+    assert pushed.headers["urgency"] == "high" and pushed.headers["ttl"] == "3600"
+    public_key, claims = vapid_claims(pushed)
+    assert public_key == application_server_key()
+    assert claims["aud"] == service.url and claims["sub"] == "mailto:alongside@localhost"
+    assert claims["exp"] > time.time()
+    device = PushSubscription.objects.get()
+    assert device.last_sent_at is not None and device.last_error == ""
+
+
+def test_a_device_the_push_service_says_is_gone_is_forgotten_and_not_retried(
+    author: Membership, service: PushService
+) -> None:
+    _subscribe(author, Browser(service))
+    service.status = 410
+
+    _page(author)
+    delivery = _send_push()
+
+    assert delivery.status == Delivery.Status.FAILED and delivery.attempts == 1
+    assert delivery.last_error == "The device no longer takes messages."
+    assert not PushSubscription.objects.exists()
+    # The email of the same page is untouched.
+    assert Delivery.objects.get(channel=Delivery.Channel.EMAIL).status == Delivery.Status.PENDING
+
+
+def test_a_push_service_that_fails_is_retried_and_the_device_shows_why(
+    author: Membership, service: PushService
+) -> None:
+    _subscribe(author, Browser(service))
+    service.status = 503
+
+    _page(author)
+    delivery = _send_push()
+
+    assert delivery.status == Delivery.Status.PENDING and delivery.attempts == 1
+    assert delivery.last_error == "The push service did not accept the message (503)."
+    assert PushSubscription.objects.get().last_error == delivery.last_error
+    service.status = 201
+    Delivery.objects.filter(pk=delivery.pk).update(next_attempt_at=delivery.created_at)
+    assert _send_push().status == Delivery.Status.SENT
+    assert PushSubscription.objects.get().last_error == ""
+
+
+def test_a_device_removed_before_its_message_went_is_recorded_not_retried(
+    author: Membership, service: PushService
+) -> None:
+    _subscribe(author, Browser(service))
+    _page(author)
+    PushSubscription.objects.all().delete()
+
+    delivery = _send_push()
+
+    assert delivery.status == Delivery.Status.FAILED and delivery.attempts == 1
+    assert not service.received
+
+
+def test_endpoints_off_the_push_services_and_bad_keys_are_refused(
+    author: Membership, service: PushService
+) -> None:
+    keys = Browser(service).subscription["keys"]
+    for endpoint in (
+        "http://169.254.169.254/latest/meta-data/",  # not a push service: never aimed at
+        "https://intranet.hospital.example/push",
+        "http://fcm.googleapis.com/fcm/send/x",  # not https
+        "ftp://127.0.0.1/x",
+        None,
+    ):
+        with pytest.raises(ActionError, match="details we can't use"):
+            subscribe_device(user_id=author.user_id, endpoint=endpoint, keys=keys, label="")
+    for bad_keys in ({"p256dh": "abc", "auth": keys["auth"]}, {"p256dh": keys["p256dh"]}, "x"):
+        with pytest.raises(ActionError, match="details we can't use"):
+            subscribe_device(
+                user_id=author.user_id, endpoint=f"{service.url}/push/x", keys=bad_keys, label=""
+            )
+
+    assert not PushSubscription.objects.exists()
+
+
+def test_the_known_push_services_are_accepted_over_https(author: Membership) -> None:
+    keys = {"p256dh": "B" + "A" * 86, "auth": "A" * 22}
+    for endpoint in (
+        "https://fcm.googleapis.com/fcm/send/abc",
+        "https://updates.push.services.mozilla.com/wpush/v2/abc",
+        "https://web.push.apple.com/QGx",
+    ):
+        subscribe_device(user_id=author.user_id, endpoint=endpoint, keys=keys, label="")
+
+    assert PushSubscription.objects.filter(user_id=author.user_id).count() == 3
+
+
+def test_the_same_device_subscribing_again_is_one_row_and_follows_who_is_signed_in(
+    author: Membership, colleague: Membership, service: PushService
+) -> None:
+    browser = Browser(service)
+    _subscribe(author, browser)
+    _subscribe(author, browser)
+    assert PushSubscription.objects.filter(user_id=author.user_id).count() == 1
+
+    # A shared computer: the colleague signs in on it and turns alerts on.
+    _subscribe(colleague, browser)
+
+    device = PushSubscription.objects.get()
+    assert device.user_id == colleague.user_id
+    assert not has_channel(author.user_id) and has_channel(colleague.user_id)
+
+
+def test_there_is_a_limit_of_devices_per_person(author: Membership, service: PushService) -> None:
+    for number in range(MAX_DEVICES):
+        _subscribe(author, Browser(service, name=str(number)))
+
+    with pytest.raises(ActionError, match="up to 10 devices"):
+        _subscribe(author, Browser(service, name="one-too-many"))
+
+
+def test_the_endpoint_and_keys_are_encrypted_at_rest(
+    author: Membership, service: PushService
+) -> None:
+    browser = Browser(service)
+    _subscribe(author, browser)
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT endpoint, keys FROM notifications_pushsubscription")
+        (endpoint, keys) = cursor.fetchone()
+
+    assert "127.0.0.1" not in endpoint and "/push/" not in endpoint
+    assert browser.subscription["keys"]["auth"] not in keys and "p256dh" not in keys
+
+
+def test_push_is_off_when_the_server_has_no_key(
+    author: Membership, service: PushService, settings: Any
+) -> None:
+    browser = Browser(service)
+    _subscribe(author, browser)
+    settings.WEB_PUSH_PRIVATE_KEY = ""
+
+    _page(author)
+    delivery = _send_push()
+
+    assert delivery.last_error == "Web Push is not set up on this server."
+    with pytest.raises(ActionError, match="not set up on this server"):
+        _subscribe(author, browser)
+    page = client_for(author).get(reverse("notifications:channel-list")).content.decode()
+    assert "Alerts to the app are not set up on this server yet" in page
+
+
+# --- The pages --------------------------------------------------------------------------------
+
+
+def _post_subscription(client: Client, body: Any) -> Any:
+    return client.post(
+        reverse("notifications:device-subscribe"),
+        data=body if isinstance(body, str) else json.dumps(body),
+        content_type="application/json",
+        headers={"User-Agent": "Mozilla/5.0 (Linux; Android 14) Chrome/131.0 Mobile Safari/537"},
+    )
+
+
+def test_a_browser_turns_alerts_on_and_the_person_sees_tests_and_removes_the_device(
+    author: Membership, service: PushService
+) -> None:
+    client = client_for(author)
+    browser = Browser(service)
+
+    response = _post_subscription(client, browser.subscription)
+    page = client.get(reverse("notifications:channel-list")).content.decode()
+    device = PushSubscription.objects.get()
+    test = client.post(reverse("notifications:device-test", kwargs={"code": device.code}))
+    attempt_delivery(delivery_id=Delivery.objects.get(template="channel-test").pk)
+
+    assert response.status_code == 200 and response.json() == {"ok": True}
+    assert device.user_id == author.user_id and device.label == "Chrome · Android"
+    assert "Chrome · Android" in page and application_server_key() in page
+    assert test.status_code == 302
+    assert browser.decrypt(service.received[0])["title"] == "A test from Alongside"
+    client.post(reverse("notifications:device-remove", kwargs={"code": device.code}))
+    assert not PushSubscription.objects.exists()
+
+
+def test_a_refused_subscription_answers_with_the_message_to_show(
+    author: Membership, service: PushService
+) -> None:
+    client = client_for(author)
+    browser = Browser(service)
+    outside = {**browser.subscription, "endpoint": "https://attacker.example/push"}
+
+    for body in (outside, "not json", [1, 2], "x" * 5000):
+        response = _post_subscription(client, body)
+        assert response.status_code == 400
+        assert "details we can't use" in response.json()["error"]
+    assert not PushSubscription.objects.exists()
+
+
+def test_nobody_tests_or_removes_someone_else_s_device(
+    author: Membership, colleague: Membership, service: PushService
+) -> None:
+    device = _subscribe(author, Browser(service))
+    other = client_for(colleague)
+
+    for name in ("notifications:device-test", "notifications:device-remove"):
+        assert other.post(reverse(name, kwargs={"code": device.code})).status_code == 404
+    assert PushSubscription.objects.filter(pk=device.pk).exists()
+    assert not Delivery.objects.exists()
+
+
+def test_the_home_page_stops_asking_once_alerts_are_on(
+    author: Membership, service: PushService
+) -> None:
+    author.is_peer_supporter = True
+    author.save()
+    client = client_for(author)
+    assert "Turn on alerts on your phone" in client.get("/").content.decode()
+
+    _subscribe(author, Browser(service))
+
+    assert "Turn on alerts on your phone" not in client.get("/").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("user_agent", "label"),
+    [
+        (
+            "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) Version/17.5 Safari/604.1",
+            "Safari · iPhone",
+        ),
+        (
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/131.0 Safari/537.36 Edg/131.0",
+            "Edge · Windows",
+        ),
+        (
+            "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0",
+            "Firefox · Linux",
+        ),
+        ("", ""),
+    ],
+)
+def test_a_device_is_named_so_that_a_person_can_tell_theirs_apart(
+    user_agent: str, label: str
+) -> None:
+    assert device_label(user_agent) == label
+
+
+def test_a_generated_key_signs_what_a_push_service_verifies(
+    author: Membership, service: PushService, settings: Any
+) -> None:
+    out = StringIO()
+    call_command("generate_vapid_key", stdout=out)
+    settings.WEB_PUSH_PRIVATE_KEY = out.getvalue().strip()
+    browser = Browser(service)
+    _subscribe(author, browser)
+
+    _page(author)
+    _send_push()
+
+    public_key, _claims = vapid_claims(service.received[0])
+    assert public_key == application_server_key()
+    assert browser.decrypt(service.received[0])["title"] == "Someone would like to talk now"
