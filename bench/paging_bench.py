@@ -22,7 +22,6 @@ those pages too, then prints:
 from __future__ import annotations
 
 import argparse
-import asyncio
 import email
 import os
 import re
@@ -33,7 +32,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.error
 import urllib.request
@@ -45,62 +43,11 @@ from cryptography.fernet import Fernet
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
+sys.path.insert(0, str(ROOT))
+from tests.sinks import SmtpSink, free_port  # noqa: E402 - the same sinks as the tests
+
 PAGE_LINK = re.compile(r"/support/respond/([0-9a-f-]{36})/")
 WINDOW_MINUTES = 1  # the organisation's escalation window for "now" (the smallest allowed)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class SmtpSink:
-    """A minimal SMTP server: accepts every message and records (arrival time, raw bytes)."""
-
-    def __init__(self) -> None:
-        self.messages: list[tuple[float, bytes]] = []
-        self.port = free_port()
-        self.loop = asyncio.new_event_loop()
-        self.ready = threading.Event()
-        threading.Thread(target=self._run, daemon=True).start()
-        self.ready.wait(10)
-
-    def _run(self) -> None:
-        asyncio.set_event_loop(self.loop)
-        server = self.loop.run_until_complete(
-            asyncio.start_server(self._session, "127.0.0.1", self.port, backlog=512)
-        )
-        self.ready.set()
-        self.loop.run_until_complete(server.serve_forever())
-
-    async def _session(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        writer.write(b"220 sink ESMTP\r\n")
-        data: list[bytes] | None = None
-        while line := await reader.readline():
-            if data is not None:
-                if line in (b".\r\n", b".\n"):
-                    self.messages.append((time.monotonic(), b"".join(data)))
-                    data = None
-                    writer.write(b"250 queued\r\n")
-                else:
-                    data.append(line[1:] if line.startswith(b"..") else line)
-                    continue
-            else:
-                verb = line[:4].upper()
-                if verb in (b"EHLO", b"HELO"):
-                    writer.write(b"250-sink\r\n250 8BITMIME\r\n")
-                elif verb == b"DATA":
-                    data = []
-                    writer.write(b"354 end with .\r\n")
-                elif verb == b"QUIT":
-                    writer.write(b"221 bye\r\n")
-                    await writer.drain()
-                    break
-                else:
-                    writer.write(b"250 ok\r\n")
-            await writer.drain()
-        writer.close()
 
 
 def page_of(raw: bytes) -> tuple[str, str] | None:

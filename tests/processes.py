@@ -47,20 +47,22 @@ def manage(*args: str, env: dict[str, str], timeout: int = 60) -> subprocess.Com
     )
 
 
+def start(*args: str, env: dict[str, str]) -> subprocess.Popen[str]:
+    """Start one `manage.py` command in the background; its stderr is kept for failures."""
+    return subprocess.Popen(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
 def run_together(*args: str, env: dict[str, str], count: int = 2, timeout: int = 120) -> None:
     """Start `count` copies of one command at once (two ticks racing) and wait for all; fail
     with the stderr of any that did not exit 0."""
-    processes = [
-        subprocess.Popen(
-            [sys.executable, "manage.py", *args],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for _ in range(count)
-    ]
+    processes = [start(*args, env=env) for _ in range(count)]
     for process in processes:
         _, stderr = process.communicate(timeout=timeout)
         assert process.returncode == 0, stderr

@@ -3,13 +3,17 @@ racing, and simultaneous accepts on separate database connections."""
 
 from __future__ import annotations
 
+import re
 import signal
 import subprocess
 import sys
 import threading
 import time
+from collections import Counter
+from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.db import connection
@@ -19,14 +23,18 @@ from alongside.audit.models import AuditEvent
 from alongside.followups.actions import record_talk_and_schedule_follow_ups
 from alongside.followups.models import FollowUp
 from alongside.lib.errors import ActionError
-from alongside.notifications.models import Delivery
+from alongside.notifications.actions import add_channel, subscribe_device
+from alongside.notifications.models import Delivery, Notification
+from alongside.notifications.transports.webpush import application_server_key
 from alongside.organisations.models import Membership, Organisation
 from alongside.organisations.tests.factories import MembershipFactory
 from alongside.support_requests.actions import accept_support_request, open_support_request
 from alongside.support_requests.models import Page, Step, SupportRequest, Tier
 from alongside.support_requests.tests.factories import put_on_call
 
-from .processes import ROOT, manage, process_env, run_together, sent_mail
+from .processes import ROOT, manage, process_env, run_together, sent_mail, start
+from .push_service import Browser, push_service, vapid_claims
+from .sinks import JsonSink, SmtpSink, text_of
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -175,3 +183,154 @@ def test_two_ticks_send_each_due_check_in_once_and_the_worker_delivers_them(
     assert {r.user.email for r in requesters} == {
         d.to_address for d in Delivery.objects.filter(template="follow-up")
     }
+
+
+def test_a_page_buzzes_the_supporters_phone_through_the_worker(
+    author: Membership, tmp_path: Path, settings: Any
+) -> None:
+    settings.WEB_PUSH_HOSTS = ["127.0.0.1"]
+    (maria,) = supporters(author.organisation, 1, Tier.PRIMARY)
+    with push_service() as service:
+        phone = Browser(service)
+        subscribe_device(
+            user_id=maria.user_id,
+            endpoint=phone.subscription["endpoint"],
+            keys=phone.subscription["keys"],
+            label="Chrome · Android",
+        )
+        support_request = open_support_request(by=author)
+
+        worker = manage(
+            "db_worker",
+            "--batch",
+            "--no-startup-delay",
+            "--no-reload",
+            env=process_env(tmp_path, ALONGSIDE_WEB_PUSH_HOSTS="127.0.0.1"),
+        )
+
+        assert worker.returncode == 0, worker.stderr
+        (pushed,) = service.wait_for(1, timeout=5)
+    message = phone.decrypt(pushed)
+    assert message["title"] == "Someone would like to talk now"
+    assert message["url"].endswith(f"/support/respond/{support_request.code}/")
+    assert message["urgent"] is True
+    public_key, _claims = vapid_claims(pushed)
+    assert public_key == application_server_key()
+    assert Delivery.objects.get(channel="push").status == "sent"
+
+
+@pytest.fixture
+def smtp() -> Iterator[SmtpSink]:
+    sink = SmtpSink()
+    yield sink
+    sink.close()
+
+
+@pytest.fixture
+def json_sink() -> Iterator[JsonSink]:
+    sink = JsonSink()
+    yield sink
+    sink.close()
+
+
+def test_the_whole_way_through_real_processes_to_an_smtp_and_an_http_sink(
+    author: Membership, tmp_path: Path, smtp: SmtpSink, json_sink: JsonSink
+) -> None:
+    """Ask → on-call paged by email and on their Apprise channel → nobody answers within the
+    window → the backup is paged → the backup accepts, the asker is told → the talk is
+    recorded → the first check-in falls due and reaches the asker. Every step goes through the
+    real worker and tick; the clock is moved by moving each due time into the past."""
+    env = process_env(
+        tmp_path, EMAIL_HOST="127.0.0.1", EMAIL_PORT=str(smtp.port), EMAIL_USE_TLS="false"
+    )
+
+    def worker() -> None:
+        done = manage("db_worker", "--batch", "--no-startup-delay", "--no-reload", env=env)
+        assert done.returncode == 0, done.stderr
+
+    def tick() -> None:
+        done = manage("tick", env=env)
+        assert done.returncode == 0, done.stderr
+
+    def mail() -> list[tuple[str, str]]:
+        return [(m["To"], text) for m, text in (text_of(raw) for _, raw in smtp.messages)]
+
+    (maria,) = supporters(author.organisation, 1, Tier.PRIMARY)
+    (bea,) = supporters(author.organisation, 1, Tier.BACKUP)
+    add_channel(user_id=maria.user_id, url=json_sink.url)
+    support_request = open_support_request(by=author)
+    respond = f"/support/respond/{support_request.code}/"
+
+    worker()
+    assert [(to, respond in text) for to, text in mail()] == [(maria.user.email, True)]
+    ((_, posted),) = json_sink.received
+    assert posted["title"] == "Someone would like to talk now" and respond in posted["message"]
+
+    make_due()
+    tick()
+    worker()
+    assert [to for to, _ in mail()][1:] == [bea.user.email]
+
+    accept_support_request(by=bea, support_request=support_request)
+    worker()
+    ((to, told),) = mail()[2:]
+    assert to == author.user.email and f"{bea.user.display_name}, a peer supporter" in told
+    assert Notification.objects.filter(recipient=maria.user, title__contains="taken").exists()
+
+    support_request.refresh_from_db()
+    record_talk_and_schedule_follow_ups(by=bea, support_request=support_request)
+    FollowUp.objects.filter(day=1).update(due_at=timezone.now() - timedelta(seconds=1))
+    tick()
+    worker()
+    follow_up = FollowUp.objects.get(day=1, member=author)
+    (check_in,) = [to for to, text in mail() if f"/check-ins/{follow_up.code}/" in text]
+    assert check_in == author.user.email
+
+    # Everything recorded was sent, once.
+    assert not Delivery.objects.exclude(status="sent").exists()
+    sent = Counter((d.to_address, d.template) for d in Delivery.objects.all())
+    assert max(sent.values()) == 1
+    assert len(smtp.messages) == Delivery.objects.filter(channel="email").count()
+
+
+def test_two_workers_and_two_ticks_deliver_every_page_of_200_requests_exactly_once(
+    organisation: Organisation, tmp_path: Path, smtp: SmtpSink
+) -> None:
+    on_call = supporters(organisation, 3, Tier.PRIMARY)
+    for _ in range(200):
+        open_support_request(by=MembershipFactory.create(organisation=organisation))
+    env = process_env(
+        tmp_path, EMAIL_HOST="127.0.0.1", EMAIL_PORT=str(smtp.port), EMAIL_USE_TLS="false"
+    )
+
+    # The ticks retry due deliveries too, so four processes race for every row.
+    ticks = [start("tick", "--loop", "--interval", "0.2", env=env) for _ in range(2)]
+    workers = [
+        start("db_worker", "--batch", "--no-startup-delay", "--no-reload", env=env)
+        for _ in range(2)
+    ]
+    for worker in workers:
+        _, stderr = worker.communicate(timeout=240)
+        assert worker.returncode == 0, stderr
+    deadline = time.monotonic() + 60
+    while Delivery.objects.exclude(status="sent").exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    for tick in ticks:
+        tick.send_signal(signal.SIGTERM)
+        _, stderr = tick.communicate(timeout=30)
+        assert tick.returncode == 0, stderr
+
+    expected = {
+        (member.user.email, str(code))
+        for member in on_call
+        for code in SupportRequest.objects.values_list("code", flat=True)
+    }
+    arrived: Counter[tuple[str, str]] = Counter()
+    for _, raw in smtp.messages:
+        message, text = text_of(raw)
+        (code,) = re.findall(r"/support/respond/([0-9a-f-]{36})/", text)
+        arrived[(message["To"], code)] += 1
+    assert len(expected) == 600
+    assert set(arrived) == expected
+    assert max(arrived.values()) == 1  # none twice
+    assert Delivery.objects.filter(status="sent").count() == 600
