@@ -139,6 +139,12 @@ def _page(support_request: SupportRequest, step: int, now: datetime) -> int:
         link=link,
         organisation_id=support_request.organisation_id,
         urgent=True,
+        # A page not yet on its way becomes "more than one colleague is waiting".
+        gathered={
+            "urgency": support_request.urgency,
+            "link": absolute_url(reverse("support_requests:page-list")),
+            "several": True,
+        },
     )
     return len(recipients)
 

@@ -18,8 +18,10 @@ from django.urls import reverse
 from alongside.lib.errors import ActionError
 from alongside.notifications.actions import (
     MAX_DEVICES,
+    Recipient,
     attempt_delivery,
     notify,
+    notify_all,
     subscribe_device,
 )
 from alongside.notifications.models import Delivery, PushSubscription
@@ -343,3 +345,28 @@ def test_a_generated_key_signs_what_a_push_service_verifies(
     public_key, _claims = vapid_claims(service.received[0])
     assert public_key == application_server_key()
     assert browser.decrypt(service.received[0])["title"] == "Someone would like to talk now"
+
+
+def test_a_page_gathered_with_one_still_waiting_buzzes_the_phone_once(
+    author: Membership, service: PushService
+) -> None:
+    browser = Browser(service)
+    _subscribe(author, browser)
+    waiting = {"urgency": "now", "link": "https://alongside.test/support/pages/", "several": True}
+    for code in ("x", "y"):
+        notify_all(
+            recipients=[Recipient(author.user_id, author.user.email, "en")],
+            template="support-page",
+            context={"urgency": "now", "link": f"https://alongside.test/support/respond/{code}/"},
+            link=f"/support/respond/{code}/",
+            urgent=True,
+            gathered=waiting,
+        )
+
+    delivery = _send_push()
+
+    assert Delivery.objects.filter(channel="email").count() == 1
+    message = browser.decrypt(service.received[0])
+    assert message["title"] == "More than one colleague would like to talk"
+    assert message["url"] == message["tag"] == "https://alongside.test/support/pages/"
+    assert delivery.status == Delivery.Status.SENT

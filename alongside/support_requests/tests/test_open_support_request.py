@@ -3,10 +3,12 @@ from __future__ import annotations
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from alongside.audit.models import AuditEvent
 from alongside.lib.errors import ActionError
+from alongside.notifications.actions import CLAIM_LEASE, render_email
 from alongside.notifications.models import Delivery, Notification
 from alongside.organisations.models import Membership, Organisation
 from alongside.organisations.tests.factories import MembershipFactory
@@ -215,8 +217,64 @@ def test_paging_more_supporters_takes_no_more_statements(organisation: Organisat
         return len(queries)
 
     few = statements_to_page(2)
+    # The same start each time: no pages, and no email still waiting to go that the second
+    # request's pages would be gathered into.
     Page.objects.all().delete()
+    Delivery.objects.all().delete()
     many = statements_to_page(10)  # 12 on call now
 
     assert Page.objects.count() == 12
     assert many == few
+
+
+def _emails_to(member: Membership) -> list[Delivery]:
+    return list(Delivery.objects.filter(channel="email", to_address=member.user.email))
+
+
+def test_pages_not_yet_on_their_way_are_gathered_into_one_message(
+    author: Membership, colleague: Membership, rota: Rota
+) -> None:
+    # A busy night: a second request opens before the first page to Sam has been sent.
+    sam = rota.on_call[0]
+    first = open_support_request(by=author)
+    second = open_support_request(by=colleague)
+
+    (email,) = _emails_to(sam)
+    assert email.context["several"] is True
+    assert email.context["link"].endswith("/support/pages/")
+    assert render_email(email).subject == "More than one colleague would like to talk"
+    # Nothing else is gathered: each request has its page, and each page its notice.
+    assert Page.objects.filter(recipient=sam).count() == 2
+    assert Notification.objects.filter(recipient=sam.user).count() == 2
+    for support_request in (first, second):
+        assert Page.objects.filter(support_request=support_request, recipient=sam).exists()
+
+
+def test_a_page_already_picked_up_to_send_is_left_alone_and_a_new_one_goes(
+    author: Membership, colleague: Membership, rota: Rota
+) -> None:
+    sam = rota.on_call[0]
+    open_support_request(by=author)
+    (first,) = _emails_to(sam)
+    # The worker has claimed it (its lease moves the time ahead) or is retrying it.
+    Delivery.objects.filter(pk=first.pk).update(next_attempt_at=timezone.now() + CLAIM_LEASE)
+
+    second = open_support_request(by=colleague)
+
+    emails = _emails_to(sam)
+    assert len(emails) == 2
+    newest = max(emails, key=lambda d: d.pk)
+    assert newest.context["link"].endswith(f"/support/respond/{second.code}/")
+    assert "several" not in Delivery.objects.get(pk=first.pk).context
+
+
+def test_a_page_being_retried_is_not_gathered_into(
+    author: Membership, colleague: Membership, rota: Rota
+) -> None:
+    sam = rota.on_call[0]
+    open_support_request(by=author)
+    Delivery.objects.filter(to_address=sam.user.email).update(attempts=1)
+
+    open_support_request(by=colleague)
+
+    assert len(_emails_to(sam)) == 2
