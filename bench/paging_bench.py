@@ -22,7 +22,6 @@ those pages too, then prints:
 from __future__ import annotations
 
 import argparse
-import email
 import os
 import re
 import secrets
@@ -35,7 +34,6 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -44,23 +42,19 @@ from cryptography.fernet import Fernet
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 sys.path.insert(0, str(ROOT))
-from tests.sinks import SmtpSink, free_port  # noqa: E402 - the same sinks as the tests
+from tests.sinks import JsonSink, SmtpSink, free_port, text_of  # noqa: E402 - as the tests
 
 PAGE_LINK = re.compile(r"/support/respond/([0-9a-f-]{36})/")
+GATHERED = "gathered"
 WINDOW_MINUTES = 1  # the organisation's escalation window for "now" (the smallest allowed)
 
 
-def page_of(raw: bytes) -> tuple[str, str] | None:
-    """(request code, recipient) of a page email, from its decoded text part."""
-    message = email.message_from_bytes(raw)
-    for part in message.walk():
-        if part.get_content_type() == "text/plain":
-            payload = part.get_payload(decode=True)
-            text = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
-            match = PAGE_LINK.search(text)
-            if match:
-                return match.group(1), str(message["To"])
-    return None
+def page_of(text: str) -> str:
+    """The request a page names, or GATHERED for "more than one colleague", or ""."""
+    match = PAGE_LINK.search(text)
+    if match:
+        return match.group(1)
+    return GATHERED if "/support/pages/" in text else ""
 
 
 def percentiles(values: list[float]) -> str:
@@ -88,45 +82,67 @@ SETUP = f"""
 import json, sys
 from datetime import time
 from django.contrib.sessions.backends.cached_db import SessionStore
+from django.db import transaction
 from alongside.accounts.models import User
+from alongside.notifications.models import Channel
 from alongside.organisations.models import Membership, Organisation
 from alongside.support_requests.models import Shift, Tier
 supporters, backups, requesters = (int(a) for a in sys.argv[1:4])
-org = Organisation.objects.create(name="Bench General", escalation_minutes_now={WINDOW_MINUTES})
-def member(n, **roles):
+channel_url = sys.argv[4]
+def member(org, n, **roles):
     user = User.objects.create_user(email=f"{{n}}@bench.test", password=None, name=n)
     return Membership.objects.create(organisation=org, user=user, **roles)
-for i in range(supporters + backups):
-    m = member(f"s{{i}}", is_peer_supporter=True)
-    tier = Tier.PRIMARY if i < supporters else Tier.BACKUP
-    Shift.objects.bulk_create(
-        Shift(organisation=org, supporter=m, tier=tier, weekday=d, starts=time(0), ends=time(0))
-        for d in range(7)
-    )
-member("coordinator", is_coordinator=True)
-keys = []
-for i in range(requesters):
-    user = member(f"r{{i}}", is_clinician=True).user
-    session = SessionStore()
-    session["_auth_user_id"] = str(user.pk)
-    session["_auth_user_backend"] = "alongside.organisations.backends.MemberBackend"
-    session["_auth_user_hash"] = user.get_session_auth_hash()
-    session.create()
-    keys.append(session.session_key)
+def set_up():
+    org = Organisation.objects.create(name="Bench General", escalation_minutes_now={WINDOW_MINUTES})
+    for i in range(supporters + backups):
+        m = member(org, f"s{{i}}", is_peer_supporter=True)
+        if channel_url:
+            Channel.objects.create(user=m.user, label="JSON", url=channel_url)
+        tier = Tier.PRIMARY if i < supporters else Tier.BACKUP
+        Shift.objects.bulk_create(
+            Shift(organisation=org, supporter=m, tier=tier, weekday=d, starts=time(0), ends=time(0))
+            for d in range(7)
+        )
+    member(org, "coordinator", is_coordinator=True)
+    keys = []
+    for i in range(requesters):
+        user = member(org, f"r{{i}}", is_clinician=True).user
+        session = SessionStore()
+        session["_auth_user_id"] = str(user.pk)
+        session["_auth_user_backend"] = "alongside.organisations.backends.MemberBackend"
+        session["_auth_user_hash"] = user.get_session_auth_hash()
+        session.create()
+        keys.append(session.session_key)
+    return keys
+with transaction.atomic():  # one commit for the whole set-up, not one per row
+    keys = set_up()
 print(json.dumps(keys))
 """
 
 RESULTS = f"""
 import json
 from django.db.models import Count
+from alongside.accounts.models import User
+from alongside.notifications.actions import CLAIM_LEASE
+from alongside.notifications.models import Delivery
 from alongside.support_requests.models import Page, SupportRequest
 rows = SupportRequest.objects.values_list("code", "first_paged_at", "backup_paged_at")
 doubled = (Page.objects.values("support_request", "recipient")
            .annotate(n=Count("id")).filter(n__gt=1))
+email_of = dict(User.objects.values_list("pk", "email"))
+def ts(value):
+    return value.timestamp() if value else None
 print(json.dumps({{
-    "requests": [[str(c), f.timestamp() if f else None, b.timestamp() if b else None]
-                 for c, f, b in rows],
-    "pages": Page.objects.count(),
+    "requests": [[str(c), ts(f), ts(b)] for c, f, b in rows],
+    "pages": [[str(code), email, step, ts(made)] for code, email, step, made in
+              Page.objects.values_list("support_request__code", "recipient__user__email",
+                                       "step", "created_at")],
+    "deliveries": [[channel, email_of.get(who, ""), context.get("link", ""),
+                    ts(next_at - CLAIM_LEASE) if status == "sent" else None, ts(sent), status]
+                   for channel, who, context, next_at, sent, status in
+                   Delivery.objects.filter(template="support-page").values_list(
+                       "channel", "recipient_id", "context", "next_attempt_at", "sent_at",
+                       "status")],
     "doubled_page_rows": doubled.count(),
     "window": {WINDOW_MINUTES} * 60,
 }}))
@@ -143,11 +159,15 @@ def main() -> int:
     parser.add_argument("--ticks", type=int, default=1, help="tick --loop processes")
     parser.add_argument("--web", type=int, default=2, help="gunicorn workers")
     parser.add_argument("--timeout", type=float, default=600, help="wait for pages at most")
+    parser.add_argument(
+        "--http", action="store_true", help="also give every supporter an Apprise json:// channel"
+    )
     options = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="alongside-paging-"))
     database = os.environ.get("DATABASE_URL") or f"sqlite:///{workdir / 'bench.sqlite3'}"
     sink = SmtpSink()
+    http_sink = JsonSink() if options.http else None
     port = free_port()
     base_env = {k: v for k, v in os.environ.items() if not k.startswith(("ALONGSIDE_", "DJANGO_"))}
     env = {
@@ -190,7 +210,8 @@ def main() -> int:
             "shell",
             "-c",
             f"import sys; sys.argv = ['x', '{options.supporters}', "
-            f"'{options.backups}', '{options.requests}']\n" + SETUP,
+            f"'{options.backups}', '{options.requests}', "
+            f"'{http_sink.url if http_sink else ''}']\n" + SETUP,
         ).splitlines()[-1]
     )
 
@@ -274,20 +295,20 @@ def main() -> int:
             flush=True,
         )
 
-        expected = options.requests * (options.supporters + options.backups)
-        supporter_addresses = {
-            f"s{i}@bench.test" for i in range(options.supporters + options.backups)
-        }
-        parsed: list[tuple[float, tuple[str, str]]] = []  # (arrival, page), read once each
+        # Pages may be gathered ("more than one colleague"), so the number of messages is not
+        # known ahead: wait until the escalations are due and every sink has been quiet a while.
+        def last_arrival() -> float:
+            times = [t for t, _ in sink.messages]
+            times += [t for t, _ in http_sink.received] if http_sink else []
+            return max(times, default=last_ask)
+
         while time.monotonic() - last_ask < options.timeout:
-            for arrived, raw in sink.messages[len(parsed) :]:
-                parsed.append((arrived, page_of(raw) or ("", "")))
-            if sum(1 for _, (_, to) in parsed if to in supporter_addresses) >= expected:
+            now = time.monotonic()
+            if now - last_ask > WINDOW_MINUTES * 60 + 5 and now - last_arrival() > 15:
                 break
-            time.sleep(2)
+            time.sleep(1)
         peaks = {f"worker {n + 1}": peak_memory_mib(w.pid) for n, w in enumerate(workers)}
         peaks |= {f"tick {n + 1}": peak_memory_mib(t.pid) for n, t in enumerate(ticks)}
-        finished = time.monotonic()
     finally:
         for process in [web, *workers, *ticks]:
             process.terminate()
@@ -297,30 +318,18 @@ def main() -> int:
     db = json.loads(manage("shell", "-c", RESULTS).splitlines()[-1])
     shutil.rmtree(workdir, ignore_errors=True)
 
-    request_of = {code: i for i, code in codes.items()}
-    on_call = {f"s{i}@bench.test" for i in range(options.supporters)}
-    backup = {
-        f"s{i}@bench.test" for i in range(options.supporters, options.supporters + options.backups)
-    }
-    arrivals: dict[str, list[float]] = {}
-    seen: Counter[tuple[str, str]] = Counter()
-    for arrived, raw in sink.messages[len(parsed) :]:
-        parsed.append((arrived, page_of(raw) or ("", "")))
-    for arrived, page in parsed:
-        if page[1] in on_call | backup:
-            seen[page] += 1
-            if page[1] in on_call:
-                arrivals.setdefault(page[0], []).append(arrived)
-    first = [min(a) - asked[request_of[c]] for c, a in arrivals.items() if c in request_of]
-    every = [
-        max(a) - asked[request_of[c]]
-        for c, a in arrivals.items()
-        if c in request_of and len(a) >= options.supporters
-    ]
-    due_lag = [
-        b - (f + db["window"]) for _, f, b in db["requests"] if f is not None and b is not None
-    ]
-    delivered = sum(1 for (_, to) in seen if to in on_call | backup)
+    # Wall-clock times from the database, on the same clock as `asked`.
+    offset = time.time() - time.monotonic()
+    asked_at = {code: asked[i] + offset for i, code in codes.items()}
+    channels = {"email": "SMTP sink"} | ({"apprise": "HTTP sink (json://)"} if http_sink else {})
+    # Each page is carried by the first message to its supporter, on a channel, that names its
+    # request, or that gathered several and was picked up to send after the page was made.
+    carriers: dict[tuple[str, str], list[tuple[str, float | None, float | None]]] = {}
+    for channel, to, link, claimed, sent_at, status in db["deliveries"]:
+        code = page_of(link)
+        carriers.setdefault((channel, to), []).append(
+            (code, claimed, sent_at if status == "sent" else None)
+        )
 
     print(
         f"\n{engine}, {os.cpu_count()} CPUs; {options.requests} one-tap requests over "
@@ -328,21 +337,49 @@ def main() -> int:
         f"backups; gunicorn {options.web}, workers {options.workers}, ticks {options.ticks}\n"
     )
     print(f"HTTP POST /support/ask/ (paging in the same transaction): {percentiles(http)}")
-    print(f"request -> first page email at the sink:                  {percentiles(first)}")
-    print(
-        f"request -> all {options.supporters} on-call page emails at the sink:        "
-        f"{percentiles(every)}  ({len(every)} requests complete)"
-    )
-    print(f"escalation to backups after the window fell due (tick):   {percentiles(due_lag)}")
-    print(
-        f"page emails expected {expected}, delivered {delivered}, missing "
-        f"{expected - delivered}, doubled {sum(n - 1 for n in seen.values() if n > 1)}; "
-        f"Page rows {db['pages']} (doubled rows {db['doubled_page_rows']})"
-    )
-    print(
-        f"last page email {max((t for t, _ in sink.messages), default=finished) - last_ask:.1f} s "
-        f"after the last request"
-    )
+    on_call_pages = [p for p in db["pages"] if p[2] in (0, -1)]  # Step.ON_CALL
+    for channel, where in channels.items():
+        first: dict[str, float] = {}
+        every: dict[str, float] = {}
+        missing = 0
+        for code, to, step, made in db["pages"]:
+            times = [
+                sent_at
+                for carried, claimed, sent_at in carriers.get((channel, to), [])
+                if sent_at is not None
+                and (carried == code or (carried == GATHERED and claimed and claimed >= made))
+            ]
+            if not times:
+                missing += 1
+                continue
+            if step != 0 or code not in asked_at:
+                continue
+            latency = min(times) - asked_at[code]
+            first[code] = min(first.get(code, latency), latency)
+            every[code] = max(every.get(code, latency), latency)
+        sent_rows = [row for row in db["deliveries"] if row[0] == channel and row[5] == "sent"]
+        gathered = sum(1 for row in sent_rows if page_of(row[2]) == GATHERED)
+        if channel == "email":
+            received = sum(1 for _, raw in sink.messages if page_of(text_of(raw)[1]))
+        else:
+            posted = http_sink.received if http_sink else []
+            received = sum(1 for _, body in posted if page_of(body["message"]))
+        print(f"\n{where}:")
+        print(f"  request -> first on-call page delivered:     {percentiles(list(first.values()))}")
+        print(f"  request -> every on-call page delivered:     {percentiles(list(every.values()))}")
+        print(
+            f"  pages {len(db['pages'])} ({len(on_call_pages)} on call), without a message "
+            f"{missing}; messages sent {len(sent_rows)} (of which gathered {gathered}), "
+            f"received {received}, doubled {max(received - len(sent_rows), 0)}"
+        )
+    due_lag = [
+        b - (f + db["window"]) for _, f, b in db["requests"] if f is not None and b is not None
+    ]
+    print(f"\nescalation to backups after the window fell due (tick): {percentiles(due_lag)}")
+    print(f"Page rows {len(db['pages'])} (doubled rows {db['doubled_page_rows']})")
+    last = max((row[4] for row in db["deliveries"] if row[4]), default=None)
+    if last is not None:
+        print(f"last page delivered {last - (last_ask + offset):.1f} s after the last request")
     print("peak memory (VmHWM): " + ", ".join(f"{k} {v:.0f} MiB" for k, v in peaks.items()))
     return 0
 
