@@ -111,6 +111,13 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # Absolute links in emails (invitations, password resets).
 SITE_URL = env_str("SITE_URL", "http://localhost:8000").rstrip("/")
 
+# Hosts on this machine or a private network that Apprise channels may reach (a hospital's own
+# ntfy or webhook server). Others are refused, so a channel cannot aim the server inside the
+# network. Tests allow 127.0.0.1, where their sinks run.
+CHANNEL_PRIVATE_HOSTS = [
+    host.lower()
+    for host in env_list("ALONGSIDE_CHANNEL_PRIVATE_HOSTS", ["127.0.0.1"] if TESTING else [])
+]
 # Web Push to the installed app (notifications/transports/webpush.py). The server's VAPID key:
 # a P-256 private key, 32 bytes base64url (`manage.py generate_vapid_key`). Development derives
 # one from SECRET_KEY; in production Web Push stays off until it is set.

@@ -241,7 +241,11 @@ def test_the_whole_way_through_real_processes_to_an_smtp_and_an_http_sink(
     recorded → the first check-in falls due and reaches the asker. Every step goes through the
     real worker and tick; the clock is moved by moving each due time into the past."""
     env = process_env(
-        tmp_path, EMAIL_HOST="127.0.0.1", EMAIL_PORT=str(smtp.port), EMAIL_USE_TLS="false"
+        tmp_path,
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT=str(smtp.port),
+        EMAIL_USE_TLS="false",
+        ALONGSIDE_CHANNEL_PRIVATE_HOSTS="127.0.0.1",  # where the HTTP sink runs
     )
 
     def worker() -> None:

@@ -21,7 +21,7 @@ from alongside.lib.urls import absolute_url
 from . import tasks
 from .models import MAX_ATTEMPTS, Channel, Delivery, Notification, PushSubscription, backoff
 from .transports import webpush
-from .transports.apprise import AppriseTransport, is_valid_url, service_name
+from .transports.apprise import AppriseTransport, is_valid_url, private_host, service_name
 from .transports.email import EmailMessage, EmailTransport
 
 PRERENDERED = "prerendered"
@@ -369,6 +369,13 @@ def add_channel(*, user_id: int, url: str) -> Channel:
             _(
                 "We couldn't read that address. Check it against your service's Apprise "
                 "format (for example ntfy://topic or slack://…)."
+            )
+        )
+    if private_host(url):
+        raise ActionError(
+            _(
+                "That address is inside a private network, and Alongside doesn't send there. "
+                "Use the service's public address, or ask your administrator."
             )
         )
     if Channel.objects.filter(user_id=user_id).count() >= MAX_CHANNELS:

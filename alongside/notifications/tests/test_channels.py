@@ -207,3 +207,48 @@ def test_a_supporter_with_no_channel_is_told_so_on_the_home_page(
 
 def test_clinicians_are_not_asked_for_a_channel(as_author: Client) -> None:
     assert "Pages reach you only by email" not in as_author.get("/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "json://169.254.169.254/latest/meta-data/",  # a cloud's metadata address
+        "json://10.0.0.5/hook",  # the hospital's network
+        "jsons://localhost:8443/",  # this machine, by name
+        "json://0x7f000001/",  # this machine, spelled as a number
+    ],
+)
+def test_an_address_inside_a_private_network_is_refused(author: Membership, url: str) -> None:
+    with pytest.raises(ActionError, match="inside a private network"):
+        add_channel(user_id=author.user_id, url=url)
+
+    assert not Channel.objects.exists()
+
+
+def test_services_with_their_own_address_and_allowed_private_hosts_are_accepted(
+    author: Membership, settings: Any
+) -> None:
+    settings.CHANNEL_PRIVATE_HOSTS = ["10.0.0.5"]
+
+    slack = add_channel(
+        user_id=author.user_id, url="slack://T1JJ3T3L2/A1BRTD4JD/TIiajkdnlazkcOXrIdevi7FQ"
+    )
+    own = add_channel(user_id=author.user_id, url="json://10.0.0.5/hook")
+
+    assert (slack.label, own.label) == ("Slack", "JSON")
+
+
+def test_a_saved_address_that_now_points_inside_the_network_is_not_sent_to(
+    author: Membership, settings: Any
+) -> None:
+    # Allowed when it was saved; the administrator has since taken the host off the list.
+    settings.CHANNEL_PRIVATE_HOSTS = ["10.0.0.5"]
+    add_channel(user_id=author.user_id, url="json://10.0.0.5/hook")
+    settings.CHANNEL_PRIVATE_HOSTS = []
+
+    _page(author)
+    delivery = Delivery.objects.get(channel="apprise")
+    attempt_delivery(delivery_id=delivery.pk)
+
+    delivery.refresh_from_db()
+    assert delivery.status == "pending" and "private network" in delivery.last_error
