@@ -96,7 +96,7 @@ def cmd_run() -> int:
     port = os.environ.get("PORT", "8000")
     processes = {
         "web": [PYTHON, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-        "worker": [PYTHON, "manage.py", "db_worker", "--no-reload", "--interval", "1"],
+        "worker": [PYTHON, "manage.py", "db_worker", "--no-reload", "--interval", "0.25"],
         "tick": [PYTHON, "manage.py", "tick", "--loop"],
     }
     children = {

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from alongside.notifications.actions import subscribe_device
 from alongside.organisations.tests.factories import (
     CrisisResourceFactory,
     MembershipFactory,
@@ -22,7 +23,7 @@ def test_a_supporter_installs_the_app_and_without_a_connection_still_finds_the_l
     phone: Any,
 ) -> None:
     organisation = OrganisationFactory.create(name="Demo General Hospital")
-    MembershipFactory.create(
+    maria = MembershipFactory.create(
         organisation=organisation,
         is_peer_supporter=True,
         user__name="Maria Santos",
@@ -75,3 +76,17 @@ def test_a_supporter_installs_the_app_and_without_a_connection_still_finds_the_l
     failed = page.get_by_role("alert").filter(has_text="Pages still reach you by email")
     failed.wait_for(timeout=20000)
     phone.check("alerts-failed")
+
+    # A phone where it worked (subscribed through a real push service) is listed, to test or
+    # remove, and the home page stops asking.
+    subscribe_device(
+        user_id=maria.user_id,
+        endpoint="https://fcm.googleapis.com/fcm/send/demo",
+        keys={"p256dh": "B" + "A" * 86, "auth": "A" * 22},
+        label="Chrome · Android",
+    )
+    phone.goto("/notifications/channels/")
+    assert page.get_by_text("Chrome · Android").is_visible()
+    phone.check("alerts-on")
+    phone.goto("/")
+    assert not page.get_by_text("Turn on alerts on your phone").is_visible()
