@@ -148,6 +148,7 @@ INSTALLED_APPS = [
     "alongside.notifications",
     "alongside.support_requests",
     "alongside.followups",
+    "alongside.selfchecks",
     "alongside.lib",
     "django.contrib.admin",
     "django.contrib.auth",
