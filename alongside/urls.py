@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from alongside.accounts import views as account_views
+from alongside.api import api
 from alongside.notifications import views as notification_views
 from alongside.organisations import views as organisation_views
 
@@ -22,6 +23,7 @@ urlpatterns = [
     path("support/", include("alongside.support_requests.urls", namespace="support_requests")),
     path("check-ins/", include("alongside.followups.urls", namespace="followups")),
     path("notifications/", include("alongside.notifications.urls", namespace="notifications")),
+    path("api/", api.urls),
     path("accounts/", include("alongside.accounts.urls", namespace="accounts")),
     path("accounts/", include("allauth.urls")),
     path("manifest.webmanifest", notification_views.manifest, name="manifest"),
