@@ -27,6 +27,7 @@ from .transports.email import EmailMessage, EmailTransport
 PRERENDERED = "prerendered"
 MAX_CHANNELS = 5
 MAX_DEVICES = 10
+ALL_KINDS = frozenset(Delivery.Channel.values)
 # How long a claimed delivery is left to its worker before the tick may try it again.
 CLAIM_LEASE = timedelta(minutes=5)
 
@@ -129,6 +130,7 @@ def notify_all(
     organisation_id: int | None = None,
     urgent: bool = False,
     gathered: dict[str, Any] | None = None,
+    kinds: frozenset[str] = ALL_KINDS,
 ) -> list[Notification]:
     """`notify` for several people with the same message (the pages of one step), in a few
     statements whatever their number: a page to fifty supporters must not keep the person
@@ -138,7 +140,10 @@ def notify_all(
     earlier message of this template has not been picked up to send yet gets `gathered`
     instead of a second message: on a night with many requests a supporter's phone buzzes
     with "more than one colleague is waiting", not once per request. Every notice in the app
-    is still created, one per call."""
+    is still created, one per call.
+
+    `kinds` picks the channels besides the notice: a page was "taken" needs only to replace
+    the alert on the phone (push), not a second email."""
     titles: dict[str, str] = {}
     for language in {r.language for r in recipients}:
         with translation.override(language):
@@ -159,11 +164,12 @@ def notify_all(
         "organisation_id": organisation_id,
         "is_urgent": urgent,
     }
+    language_of = {r.user_id: r.language for r in recipients}
     deliveries = [
         Delivery(to_address=r.email, language=r.language, recipient_id=r.user_id, **common)
         for r in recipients
+        if Delivery.Channel.EMAIL in kinds
     ]
-    language_of = {r.user_id: r.language for r in recipients}
     deliveries += [
         Delivery(
             channel=Delivery.Channel.APPRISE,
@@ -174,6 +180,7 @@ def notify_all(
             **common,
         )
         for channel in Channel.objects.filter(user_id__in=language_of)
+        if Delivery.Channel.APPRISE in kinds
     ]
     deliveries += [
         Delivery(
@@ -187,6 +194,7 @@ def notify_all(
         for pk, user_id, label in PushSubscription.objects.filter(
             user_id__in=language_of
         ).values_list("pk", "user_id", "label")
+        if Delivery.Channel.PUSH in kinds
     ]
     if gathered is not None:
         deliveries = _gather(
@@ -321,11 +329,14 @@ def _push(delivery: Delivery, message: EmailMessage) -> tuple[str | None, bool]:
     with translation.override(delivery.language):
         payload = {
             "title": message.subject,
-            "body": _("Open Alongside to see it."),
+            # A page asks for action; a check-in or "taken" says all in its title.
+            "body": _("Open Alongside to see it.") if delivery.is_urgent else "",
             "url": link,
             # One notice per request on the phone: "taken" replaces "someone needs a peer".
             "tag": link,
             "urgent": delivery.is_urgent,
+            # Replaces an alert without a sound ("taken by a colleague").
+            "quiet": bool(delivery.context.get("quiet")),
         }
     result = webpush.WebPushTransport().send(
         endpoint=device.endpoint,

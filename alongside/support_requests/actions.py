@@ -377,20 +377,25 @@ def _settle_other_pages(
         .exclude(recipient=except_recipient)
         .select_related("recipient__user", "recipient__organisation")
     )
-    link = reverse("support_requests:page-list")
-    for page in others:
-        with translation.override(language_of(page.recipient)):
-            title = (
-                _("A request you were paged for has been taken by a colleague. Thank you.")
-                if support_request.status != Status.WITHDRAWN
-                else _("A request you were paged for was withdrawn. Thank you.")
+    respond = reverse("support_requests:respond", kwargs={"code": support_request.code})
+    # In the app, and on the phone, where it replaces the page's alert (same tag: the link).
+    notify_all(
+        recipients=[
+            Recipient(
+                page.recipient.user_id, page.recipient.user.email, language_of(page.recipient)
             )
-        notify_in_app(
-            recipient_id=page.recipient.user_id,
-            title=title,
-            link=link,
-            organisation_id=support_request.organisation_id,
-        )
+            for page in others
+        ],
+        template="support-settled",
+        context={
+            "link": absolute_url(respond),
+            "withdrawn": support_request.status == Status.WITHDRAWN,
+            "quiet": True,
+        },
+        link=reverse("support_requests:page-list"),
+        organisation_id=support_request.organisation_id,
+        kinds=frozenset({Delivery.Channel.PUSH}),
+    )
     Page.objects.filter(support_request=support_request, settled_at__isnull=True).update(
         settled_at=now
     )

@@ -28,6 +28,9 @@ from alongside.notifications.models import Delivery, PushSubscription
 from alongside.notifications.queries import has_channel
 from alongside.notifications.transports.webpush import application_server_key, device_label
 from alongside.organisations.models import Membership
+from alongside.organisations.tests.factories import MembershipFactory
+from alongside.support_requests.actions import accept_support_request, open_support_request
+from alongside.support_requests.tests.factories import put_on_call
 from conftest import client_for
 from tests.push_service import Browser, PushService, push_service, vapid_claims
 
@@ -87,6 +90,7 @@ def test_a_page_reaches_the_phone_encrypted_signed_and_with_no_clinical_content(
         "url": LINK,
         "tag": LINK,
         "urgent": True,
+        "quiet": False,
     }
     # The phone is woken for a page, and a page not delivered within the hour is dropped.
     assert pushed.headers["urgency"] == "high" and pushed.headers["ttl"] == "3600"
@@ -370,3 +374,32 @@ def test_a_page_gathered_with_one_still_waiting_buzzes_the_phone_once(
     assert message["title"] == "More than one colleague would like to talk"
     assert message["url"] == message["tag"] == "https://alongside.test/support/pages/"
     assert delivery.status == Delivery.Status.SENT
+
+
+def test_when_a_colleague_takes_the_request_the_alert_on_the_phone_is_replaced_quietly(
+    author: Membership, colleague: Membership, service: PushService
+) -> None:
+    phone = Browser(service)
+    for supporter in (author, colleague):
+        supporter.is_peer_supporter = True
+        supporter.save()
+        put_on_call(supporter)
+    requester = MembershipFactory.create(organisation=author.organisation)
+    _subscribe(author, phone)
+    support_request = open_support_request(by=requester)
+    page = Delivery.objects.get(channel="push", template="support-page")
+    attempt_delivery(delivery_id=page.pk)
+
+    accept_support_request(by=colleague, support_request=support_request)
+    settled = Delivery.objects.get(channel="push", template="support-settled")
+    attempt_delivery(delivery_id=settled.pk)
+
+    alert, replacement = (phone.decrypt(pushed) for pushed in service.received)
+    assert replacement["tag"] == alert["tag"]  # the phone shows one, replaced
+    assert replacement["title"] == (
+        "A request you were paged for has been taken by a colleague. Thank you."
+    )
+    assert replacement["quiet"] is True and replacement["body"] == ""
+    assert alert["quiet"] is False and alert["urgent"] is True
+    # Nothing else goes out for it: no email, no second notice beyond the app's.
+    assert not Delivery.objects.filter(template="support-settled", channel="email").exists()

@@ -78,7 +78,9 @@ self.addEventListener("push", (event) => {
       icon: ICON,
       badge: BADGE,
       tag: message.tag || undefined,
-      renotify: Boolean(message.tag),
+      // A new message buzzes even when it replaces an earlier one; "taken" replaces quietly.
+      renotify: Boolean(message.tag) && !message.quiet,
+      silent: Boolean(message.quiet),
       requireInteraction: Boolean(message.urgent),
       data: { url: message.url || "/" },
     })
