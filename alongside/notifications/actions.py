@@ -422,12 +422,13 @@ def send_test(*, to: Channel | PushSubscription, language: str) -> Delivery:
 # --- A person's devices (Web Push) ----------------------------------------------------------
 
 
-def subscribe_device(*, user_id: int, endpoint: Any, keys: Any, label: str) -> PushSubscription:
-    """A browser or the installed app said yes to Web Push. The same device subscribing again
-    (or after another person signed in on it) updates its row and belongs to whoever is signed
-    in now. Endpoints off the known push services, and keys that cannot encrypt, are refused."""
-    if not webpush.is_enabled():
-        raise ActionError(_("Notifications to the app are not set up on this server yet."))
+def _digest(endpoint: str) -> str:
+    return hashlib.sha256(endpoint.encode()).hexdigest()
+
+
+def _checked(endpoint: Any, keys: Any) -> tuple[str, str]:
+    """A browser's subscription, checked: the endpoint on a known push service and keys that
+    can encrypt. Returns the endpoint and the keys as stored."""
     if (
         not isinstance(endpoint, str)
         or len(endpoint) > 2000
@@ -435,11 +436,21 @@ def subscribe_device(*, user_id: int, endpoint: Any, keys: Any, label: str) -> P
         or not webpush.are_valid_keys(keys)
     ):
         raise ActionError(_("This browser sent details we can't use. Try again, or use email."))
-    digest = hashlib.sha256(endpoint.encode()).hexdigest()
+    return endpoint, json.dumps({"p256dh": keys["p256dh"], "auth": keys["auth"]})
+
+
+def subscribe_device(*, user_id: int, endpoint: Any, keys: Any, label: str) -> PushSubscription:
+    """A browser or the installed app said yes to Web Push. The same device subscribing again
+    (or after another person signed in on it) updates its row and belongs to whoever is signed
+    in now. Endpoints off the known push services, and keys that cannot encrypt, are refused."""
+    if not webpush.is_enabled():
+        raise ActionError(_("Notifications to the app are not set up on this server yet."))
+    endpoint, stored_keys = _checked(endpoint, keys)
+    digest = _digest(endpoint)
     fields = {
         "user_id": user_id,
         "endpoint": endpoint,
-        "keys": json.dumps({"p256dh": keys["p256dh"], "auth": keys["auth"]}),
+        "keys": stored_keys,
         "label": (label.strip() or _("A browser"))[:80],
         "last_error": "",
     }
@@ -452,6 +463,24 @@ def subscribe_device(*, user_id: int, endpoint: Any, keys: Any, label: str) -> P
         return PushSubscription.objects.create(endpoint_digest=digest, **fields)
     for name, value in fields.items():
         setattr(device, name, value)
+    device.save()
+    return device
+
+
+def renew_device(*, old_endpoint: Any, endpoint: Any, keys: Any) -> PushSubscription:
+    """The browser replaced a device's subscription (its service worker's
+    `pushsubscriptionchange`): move the device to the new endpoint and keys. Knowing the old
+    endpoint, a secret shared only by the browser, the push service and us, is what proves it
+    is that device, so this needs no session (it may have ended long ago)."""
+    device = PushSubscription.objects.filter(endpoint_digest=_digest(str(old_endpoint))).first()
+    if device is None:
+        raise ActionError(_("We don't know this device. Turn alerts on again from Alongside."))
+    device.endpoint, device.keys = _checked(endpoint, keys)
+    device.endpoint_digest = _digest(device.endpoint)
+    PushSubscription.objects.filter(endpoint_digest=device.endpoint_digest).exclude(
+        pk=device.pk
+    ).delete()
+    device.last_error = ""
     device.save()
     return device
 

@@ -12,6 +12,7 @@ from django.templatetags.static import static
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from alongside.lib.errors import ActionError
@@ -117,6 +118,27 @@ def device_subscribe(request: AuthenticatedRequest) -> HttpResponse:
     return JsonResponse({"ok": True})
 
 
+@csrf_exempt  # the service worker has no CSRF token; the old endpoint is the proof
+@require_POST
+def device_renew(request: HttpRequest) -> HttpResponse:
+    """The service worker's `pushsubscriptionchange`: {"old_endpoint", "subscription"}."""
+    try:
+        if len(request.body) > MAX_SUBSCRIPTION_BYTES:
+            raise ValueError
+        body = json.loads(request.body)
+        subscription = body["subscription"]
+        actions.renew_device(
+            old_endpoint=body["old_endpoint"],
+            endpoint=subscription["endpoint"],
+            keys=subscription["keys"],
+        )
+    except (ValueError, KeyError, TypeError):
+        return JsonResponse({"error": _("This browser sent details we can't use.")}, status=400)
+    except ActionError as error:
+        return JsonResponse({"error": error.message}, status=400)
+    return JsonResponse({"ok": True})
+
+
 @require_POST
 @login_required
 def device_remove(request: AuthenticatedRequest, code: UUID) -> HttpResponse:
@@ -169,10 +191,11 @@ def service_worker(request: HttpRequest) -> HttpResponse:
     without a connection, the help page with the lines to call. Browsers check it for changes
     on each visit (no-cache); its text changes whenever the static files it names do."""
     precache = [static("css/app.css"), static("img/icon-192.png")]
-    version = hashlib.sha256("|".join(precache).encode()).hexdigest()[:12]
+    key = webpush.application_server_key() if webpush.is_enabled() else ""
+    version = hashlib.sha256("|".join([*precache, key]).encode()).hexdigest()[:12]
     return render(
         request,
         "notifications/service_worker.js",
-        {"precache": precache, "version": version},
+        {"precache": precache, "version": version, "application_server_key": key},
         content_type="text/javascript",
     )

@@ -403,3 +403,63 @@ def test_when_a_colleague_takes_the_request_the_alert_on_the_phone_is_replaced_q
     assert alert["quiet"] is False and alert["urgent"] is True
     # Nothing else goes out for it: no email, no second notice beyond the app's.
     assert not Delivery.objects.filter(template="support-settled", channel="email").exists()
+
+
+def _renew(body: Any) -> Any:
+    # The service worker has no session and no CSRF token: the old endpoint is the proof.
+    return Client(enforce_csrf_checks=True).post(
+        reverse("notifications:device-renew"),
+        data=body if isinstance(body, str) else json.dumps(body),
+        content_type="application/json",
+    )
+
+
+def test_a_renewed_subscription_moves_the_device_and_pages_reach_the_new_one(
+    author: Membership, service: PushService
+) -> None:
+    old_browser, new_browser = Browser(service, "old"), Browser(service, "new")
+    device = _subscribe(author, old_browser)
+
+    response = _renew(
+        {
+            "old_endpoint": old_browser.subscription["endpoint"],
+            "subscription": new_browser.subscription,
+        }
+    )
+    _page(author)
+    _send_push()
+
+    assert response.status_code == 200
+    device.refresh_from_db()
+    assert device.endpoint == new_browser.subscription["endpoint"]
+    (pushed,) = service.received
+    assert pushed.path == "/push/new"
+    assert new_browser.decrypt(pushed)["title"] == "Someone would like to talk now"
+
+
+def test_a_renewal_needs_the_old_endpoint_and_a_usable_new_one(
+    author: Membership, service: PushService
+) -> None:
+    old_browser = Browser(service, "old")
+    _subscribe(author, old_browser)
+    usable = Browser(service, "new").subscription
+    outside = {**usable, "endpoint": "http://169.254.169.254/x"}
+
+    unknown = _renew({"old_endpoint": f"{service.url}/push/guess", "subscription": usable})
+    off_list = _renew(
+        {"old_endpoint": old_browser.subscription["endpoint"], "subscription": outside}
+    )
+    malformed = _renew("{not json")
+    missing = _renew({"subscription": usable})
+
+    assert unknown.status_code == 400 and "don't know this device" in unknown.json()["error"]
+    assert off_list.status_code == 400 and "details we can't use" in off_list.json()["error"]
+    assert malformed.status_code == 400 and missing.status_code == 400
+    assert PushSubscription.objects.get().endpoint == old_browser.subscription["endpoint"]
+
+
+def test_the_service_worker_knows_where_to_renew_and_with_which_key() -> None:
+    body = Client().get("/sw.js").content.decode()
+
+    assert "pushsubscriptionchange" in body
+    assert reverse("notifications:device-renew") in body and application_server_key() in body

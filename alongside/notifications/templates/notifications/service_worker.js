@@ -8,6 +8,8 @@ const HELP_URL = "{% url 'help' %}";
 const PRECACHE = [HELP_URL{% for url in precache %}, "{{ url|escapejs }}"{% endfor %}];
 const ICON = "{% static 'img/icon-192.png' %}";
 const BADGE = "{% static 'img/badge-96.png' %}";
+const RENEW_URL = "{% url 'notifications:device-renew' %}";
+const SERVER_KEY = "{{ application_server_key }}";  // base64url: letters, digits, - and _
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -102,5 +104,26 @@ self.addEventListener("notificationclick", (event) => {
       }
       return self.clients.openWindow(target.href);
     })
+  );
+});
+
+// The browser replaced this device's subscription (it expired, or the push service rotated
+// it): subscribe again if it has not, and move the device on the server to the new one, so
+// that pages keep reaching this phone without the supporter doing anything.
+self.addEventListener("pushsubscriptionchange", (event) => {
+  const old = event.oldSubscription;
+  if (!old || !SERVER_KEY) {
+    return;  // without the old one the server cannot tell which device this is
+  }
+  event.waitUntil(
+    (event.newSubscription
+      ? Promise.resolve(event.newSubscription)
+      : self.registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: SERVER_KEY })
+    ).then((next) => fetch(RENEW_URL, {
+      method: "POST",
+      credentials: "omit",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ old_endpoint: old.endpoint, subscription: next.toJSON() }),
+    }))
   );
 });
