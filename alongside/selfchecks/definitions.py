@@ -32,6 +32,23 @@ class Band:
 
 
 @dataclass(frozen=True)
+class Option:
+    code: int
+    label: str
+
+
+@dataclass(frozen=True)
+class Wording:
+    """What a person reads: the published text in one language."""
+
+    language: str
+    instructions: str | None
+    stem: str | None
+    items: tuple[str, ...]
+    options: tuple[Option, ...]
+
+
+@dataclass(frozen=True)
 class DiagnosticRule:
     """PCL-5's DSM-5 rule: an item at or above `endorsed_at_least` is a symptom endorsed, and
     each cluster needs at least its number of them."""
@@ -47,8 +64,12 @@ class Instrument:
     name: str
     full_name: str
     recall_period: str | None
-    item_count: int
-    codes: tuple[int, ...]  # the answer codes as printed
+    # The published wording, unchanged (docs/instruments.md says where each comes from).
+    items: tuple[str, ...]
+    instructions: str | None
+    stem: str | None
+    options: tuple[Option, ...]  # in printed order, with their printed codes
+    codes: tuple[int, ...]  # the answer codes, sorted
     reversed: frozenset[int]  # 1-based item numbers
     total: str | None  # "sum", or None (ProQOL 5 has no total)
     band_on: str | None  # "total", "mean" or "percentage"
@@ -66,6 +87,19 @@ class Instrument:
     diagnostic_rule: DiagnosticRule | None = None
     flag_from_band: tuple[str, str] | None = None  # (output field, band that sets it)
     non_commercial: bool = False
+    # Authorised translations only, word for word from their source (docs/instruments.md).
+    translations: dict[str, Wording] = field(default_factory=dict)
+
+    def wording(self, language: str) -> Wording:
+        """The form in `language` where an authorised translation exists, else as published."""
+        found = self.translations.get(language.split("-")[0])
+        if found is not None:
+            return found
+        return Wording("en", self.instructions, self.stem, self.items, self.options)
+
+    @property
+    def item_count(self) -> int:
+        return len(self.items)
 
     @property
     def lowest(self) -> int:
@@ -98,7 +132,10 @@ def _read(path: Path) -> Instrument:
         name=raw["name"],
         full_name=raw["full_name"],
         recall_period=raw.get("recall_period"),
-        item_count=raw["item_count"],
+        items=tuple(raw["items"]),
+        instructions=raw.get("instructions"),
+        stem=raw.get("stem"),
+        options=tuple(Option(code=o["code"], label=o["label"]) for o in raw["options"]),
         codes=tuple(sorted(option["code"] for option in raw["options"])),
         reversed=frozenset(raw.get("reversed", [])),
         total=raw.get("total"),
@@ -123,6 +160,25 @@ def _read(path: Path) -> Instrument:
         else None,
         flag_from_band=(flag["name"], flag["band"]) if flag else None,
         non_commercial=raw.get("non_commercial", False),
+        translations={
+            language: _translation(language, text, raw)
+            for language, text in raw.get("translations", {}).items()
+        },
+    )
+
+
+def _translation(language: str, text: dict[str, Any], raw: dict[str, Any]) -> Wording:
+    if len(text["items"]) != len(raw["items"]) or len(text["options"]) != len(raw["options"]):
+        raise ValueError(f"{raw['id']}: the {language} version does not match the original")
+    return Wording(
+        language=language,
+        instructions=text.get("instructions"),
+        stem=text.get("stem"),
+        items=tuple(text["items"]),
+        options=tuple(
+            Option(code=o["code"], label=label)
+            for o, label in zip(raw["options"], text["options"], strict=True)
+        ),
     )
 
 

@@ -3,6 +3,9 @@ the traps the issue names, and incomplete forms refused (never prorated)."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from alongside.selfchecks.definitions import instruments
@@ -257,3 +260,27 @@ def test_every_definition_covers_its_whole_range_with_one_band_each_step() -> No
             value = raw / definition.item_count if definition.mean else raw * factor
             holding = [band.name for band in definition.bands if band.holds(value)]
             assert len(holding) == 1, (definition.id, value, holding)
+
+
+def test_a_translation_must_match_the_original_item_for_item(tmp_path: Path) -> None:
+    from alongside.selfchecks import definitions
+
+    raw = json.loads((definitions.FOLDER / "gad2.json").read_text())
+    raw["translations"]["es"]["items"] = raw["translations"]["es"]["items"][:1]
+    broken = tmp_path / "gad2.json"
+    broken.write_text(json.dumps(raw))
+
+    with pytest.raises(ValueError, match="does not match"):
+        definitions._read(broken)
+
+
+def test_every_instrument_carries_its_published_wording_in_full() -> None:
+    for definition in instruments().values():
+        assert len(definition.items) == definition.item_count > 0
+        assert all(option.label for option in definition.options), definition.id
+        for language, wording in definition.translations.items():
+            assert language in definition.languages
+            assert len(wording.items) == definition.item_count
+            assert [o.code for o in wording.options] == [o.code for o in definition.options]
+    assert instruments()["phq9"].wording("es-mx").items[8].startswith("Pensamientos de que")
+    assert instruments()["who5"].wording("es").language == "en"
