@@ -7,9 +7,13 @@ scoping (never a missing permission) can keep them out of `organisation`'s thing
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.conf import settings
 from django.test import Client
+from django.utils import translation
 
 from alongside.accounts.models import User
 from alongside.organisations.models import Membership, Organisation, Unit
@@ -26,6 +30,14 @@ ALL_ROLES = {
     "is_coordinator": True,
     "is_org_admin": True,
 }
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test() -> Iterator[None]:
+    """A request in Spanish leaves its language active in this thread (as it would in a web
+    worker until the next request sets it); later tests' texts must not depend on test order."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def enrol_totp(user: User) -> str:

@@ -429,6 +429,7 @@ TICK_JOBS = [
     "alongside.notifications.actions.retry_due_deliveries",
     "alongside.support_requests.actions.escalate_due_requests",
     "alongside.followups.actions.send_due_follow_ups",
+    "alongside.selfchecks.actions.send_due_self_check_reminders",
     "alongside.support_requests.actions.report_failed_pages",
 ]
 # Escalation is due to the second; a pass is three indexed queries when nothing is due.

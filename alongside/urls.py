@@ -22,6 +22,7 @@ urlpatterns = [
     path("organisation/audit/", include("alongside.audit.urls", namespace="audit")),
     path("support/", include("alongside.support_requests.urls", namespace="support_requests")),
     path("check-ins/", include("alongside.followups.urls", namespace="followups")),
+    path("self-checks/", include("alongside.selfchecks.urls", namespace="selfchecks")),
     path("notifications/", include("alongside.notifications.urls", namespace="notifications")),
     path("api/", api.urls),
     path("accounts/", include("alongside.accounts.urls", namespace="accounts")),

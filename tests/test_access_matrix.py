@@ -32,6 +32,8 @@ from alongside.organisations.models import (
     Unit,
 )
 from alongside.organisations.tests.factories import CrisisResourceFactory, InvitationFactory
+from alongside.selfchecks.actions import complete_self_check, set_reminder
+from alongside.selfchecks.models import SelfCheck
 from alongside.support_requests.actions import open_support_request
 from alongside.support_requests.models import Shift, SupportRequest, TimeOff
 from alongside.support_requests.tests.factories import put_on_call
@@ -137,7 +139,11 @@ def world(
         endpoint_digest="alpha",
         keys="{}",
     )
+    # The author's own self-check (PHQ-9 item 9 positive) and a reminder: theirs alone.
+    self_check = complete_self_check(by=author, instrument="phq9", answers=[0] * 8 + [2])
+    set_reminder(by=author, instrument="phq9", rhythm="weekly")
     codes = [
+        self_check.code,
         device.code,
         support_request.code,
         follow_up.code,
@@ -164,6 +170,8 @@ def world(
             "uidb36": ["1"],
             "pk": authenticators,
             "provider_id": ["alpha-sso"],
+            # Instruments are public names, not objects: each member sees only their own.
+            "instrument": ["phq9"],
         }
     )
 
@@ -225,6 +233,9 @@ def snapshot(organisation: Organisation) -> dict[str, Any]:
             FollowUp.objects.filter(organisation=organisation).values_list(
                 "code", "answer", "answered_at", "cancelled_at"
             )
+        ),
+        "self_checks": sorted(
+            SelfCheck.objects.filter(organisation=organisation).values_list("code", "completed_at")
         ),
         "audit_by_others": AuditEvent.objects.filter(organisation_id=organisation.pk)
         .exclude(action="membership.viewed")

@@ -41,6 +41,8 @@ class AuditAction(models.TextChoices):
     FOLLOW_UPS_SCHEDULED = "follow_up.scheduled", _("Check-ins scheduled")
     FOLLOW_UP_ANSWERED = "follow_up.answered", _("Check-in answered")
     FOLLOW_UPS_VIEWED = "follow_up.viewed", _("Check-in answers read")
+    SELF_CHECK_COMPLETED = "self_check.completed", _("Self-check completed")
+    SELF_CHECK_DELETED = "self_check.deleted", _("Self-check deleted")
 
 
 class AuditEvent(models.Model):
