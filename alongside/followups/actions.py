@@ -18,11 +18,10 @@ from django.utils.translation import gettext as _
 from alongside.audit.actions import ANONYMOUS, record_event
 from alongside.audit.models import AuditAction
 from alongside.lib.errors import ActionError
-from alongside.lib.urls import absolute_url
-from alongside.notifications.actions import notify, notify_in_app
+from alongside.notifications.actions import notify_in_app
 from alongside.organisations.models import Membership
 from alongside.support_requests import actions as support_actions
-from alongside.support_requests.actions import language_of
+from alongside.support_requests.actions import language_of, notify_member
 from alongside.support_requests.models import Encounter, Outcome, SupportRequest, Urgency
 
 from .models import Answer, FollowUp, Reason
@@ -142,15 +141,7 @@ def _reach(follow_up: FollowUp, template: str) -> None:
     """The check-in's link, in the app and by email, to the person it is for."""
     member = follow_up.member
     link = reverse("followups:answer", kwargs={"code": follow_up.code})
-    notify(
-        recipient_id=member.user_id,
-        email=member.user.email,
-        language=language_of(member),
-        template=template,
-        context={"link": absolute_url(link)},
-        link=link,
-        organisation_id=follow_up.organisation_id,
-    )
+    notify_member(member, template=template, link=link)
 
 
 @transaction.atomic

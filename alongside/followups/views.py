@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -42,9 +41,7 @@ def answer(request: MemberRequest, code: UUID) -> HttpResponse:
             "follow_up": follow_up,
             "answers": Answer,
             "open_request": support_queries.open_request_of(member),
-            "resources": crisis_resources_for(
-                member.organisation, country=settings.ALONGSIDE_DEFAULT_COUNTRY
-            ),
+            "resources": crisis_resources_for(member.organisation),
         },
     )
 

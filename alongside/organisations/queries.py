@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
@@ -68,12 +69,13 @@ def pending_invitations_for(organisation: Organisation) -> QuerySet[Invitation]:
 
 
 def crisis_resources_for(
-    organisation: Organisation | None, *, country: str
+    organisation: Organisation | None, *, country: str | None = None
 ) -> list[CrisisResource | DefaultResource]:
     """The organisation's own list, with its country's crisis lines in front when it has none
     of its own (signed out, or every line removed): never a page for someone in crisis without
-    a line to call."""
+    a line to call. `country` is for no organisation (signed out); it defaults to the server's."""
     own: list[CrisisResource | DefaultResource] = []
+    country = country or settings.ALONGSIDE_DEFAULT_COUNTRY
     if organisation is not None:
         own = list(CrisisResource.objects.filter(organisation=organisation))
         if any(r.kind == CrisisResource.Kind.CRISIS_LINE for r in own):  # type: ignore[union-attr]

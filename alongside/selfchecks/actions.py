@@ -18,10 +18,8 @@ from django.utils.translation import gettext as _
 from alongside.audit.actions import ANONYMOUS, record_event
 from alongside.audit.models import AuditAction
 from alongside.lib.errors import ActionError
-from alongside.lib.urls import absolute_url
-from alongside.notifications.actions import notify
 from alongside.organisations.models import Membership
-from alongside.support_requests.actions import language_of
+from alongside.support_requests.actions import notify_member
 
 from .definitions import Instrument, instruments
 from .models import Rhythm, SelfCheck, SelfCheckReminder
@@ -196,13 +194,5 @@ def send_self_check_reminder(*, reminder_id: int, now: datetime) -> bool:
     if not member.is_active:
         return False
     link = reverse("selfchecks:take", kwargs={"instrument": reminder.instrument})
-    notify(
-        recipient_id=member.user_id,
-        email=member.user.email,
-        language=language_of(member),
-        template="self-check-reminder",
-        context={"link": absolute_url(link)},
-        link=link,
-        organisation_id=member.organisation_id,
-    )
+    notify_member(member, template="self-check-reminder", link=link)
     return True

@@ -3,7 +3,6 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -28,9 +27,7 @@ from .models import SelfCheck
 
 
 def _crisis_lines(request: MemberRequest) -> object:
-    return crisis_resources_for(
-        request.membership.organisation, country=settings.ALONGSIDE_DEFAULT_COUNTRY
-    )
+    return crisis_resources_for(request.membership.organisation)
 
 
 @member_required(Permission.USE_SUPPORT)

@@ -24,7 +24,7 @@ from alongside.audit.models import AuditAction
 from alongside.lib.errors import ActionError
 from alongside.lib.urls import absolute_url
 from alongside.notifications.actions import Recipient, notify, notify_all, notify_in_app
-from alongside.notifications.models import Delivery
+from alongside.notifications.models import Delivery, Notification
 from alongside.organisations.models import Membership, Unit
 
 from . import queries
@@ -53,6 +53,28 @@ ESCALATION_BATCH = 200
 
 def language_of(member: Membership) -> str:
     return member.user.language or member.organisation.language or settings.LANGUAGE_CODE
+
+
+def notify_member(
+    member: Membership,
+    *,
+    template: str,
+    link: str,
+    context: dict[str, Any] | None = None,
+    urgent: bool = False,
+) -> Notification:
+    """`notifications.actions.notify` for one member: in their language, within their
+    organisation, with `link` (a path; emails get it absolute as `{{ link }}`)."""
+    return notify(
+        recipient_id=member.user_id,
+        email=member.user.email,
+        language=language_of(member),
+        template=template,
+        context={**(context or {}), "link": absolute_url(link)},
+        link=link,
+        organisation_id=member.organisation_id,
+        urgent=urgent,
+    )
 
 
 def _requester_actor(support_request: SupportRequest) -> Any:
@@ -188,16 +210,7 @@ def _advance(support_request: SupportRequest, *, now: datetime) -> None:
 def _tell_requester_it_is_taking_longer(support_request: SupportRequest) -> None:
     requester = support_request.requester
     link = reverse("support_requests:request-detail", kwargs={"code": support_request.code})
-    notify(
-        recipient_id=requester.user_id,
-        email=requester.user.email,
-        language=language_of(requester),
-        template="support-delayed",
-        context={"link": absolute_url(link)},
-        link=link,
-        organisation_id=support_request.organisation_id,
-        urgent=True,
-    )
+    notify_member(requester, template="support-delayed", link=link, urgent=True)
 
 
 def escalate_due_requests(*, now: datetime | None = None) -> int:
@@ -344,19 +357,15 @@ def accept_support_request(
     _settle_other_pages(support_request, except_recipient=by, now=now)
     requester = support_request.requester
     link = reverse("support_requests:request-detail", kwargs={"code": support_request.code})
-    notify(
-        recipient_id=requester.user_id,
-        email=requester.user.email,
-        language=language_of(requester),
+    notify_member(
+        requester,
         template="support-accepted",
+        link=link,
         context={
             "supporter": by.user.display_name,
             "contact_method": support_request.contact_method,
             "minutes": contact_within_minutes,
-            "link": absolute_url(link),
         },
-        link=link,
-        organisation_id=support_request.organisation_id,
         urgent=True,
     )
     record_event(
