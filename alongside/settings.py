@@ -149,6 +149,7 @@ INSTALLED_APPS = [
     "alongside.support_requests",
     "alongside.followups",
     "alongside.selfchecks",
+    "alongside.losses",
     "alongside.lib",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -430,6 +431,7 @@ TICK_JOBS = [
     "alongside.support_requests.actions.escalate_due_requests",
     "alongside.followups.actions.send_due_follow_ups",
     "alongside.selfchecks.actions.send_due_self_check_reminders",
+    "alongside.losses.actions.send_due_offer_reminders",
     "alongside.support_requests.actions.report_failed_pages",
 ]
 # Escalation is due to the second; a pass is three indexed queries when nothing is due.

@@ -23,6 +23,7 @@ urlpatterns = [
     path("support/", include("alongside.support_requests.urls", namespace="support_requests")),
     path("check-ins/", include("alongside.followups.urls", namespace="followups")),
     path("self-checks/", include("alongside.selfchecks.urls", namespace="selfchecks")),
+    path("losses/", include("alongside.losses.urls", namespace="losses")),
     path("notifications/", include("alongside.notifications.urls", namespace="notifications")),
     path("api/", api.urls),
     path("accounts/", include("alongside.accounts.urls", namespace="accounts")),

@@ -21,6 +21,8 @@ from django.utils import timezone
 
 from alongside.audit.models import AuditEvent
 from alongside.followups.models import FollowUp
+from alongside.losses.actions import add_participants, record_loss
+from alongside.losses.models import LossEvent, Participant
 from alongside.notifications.actions import notify_in_app
 from alongside.notifications.models import Channel, PushSubscription
 from alongside.organisations import access, queries
@@ -142,7 +144,12 @@ def world(
     # The author's own self-check (PHQ-9 item 9 positive) and a reminder: theirs alone.
     self_check = complete_self_check(by=author, instrument="phq9", answers=[0] * 8 + [2])
     set_reminder(by=author, instrument="phq9", rhythm="weekly")
+    # A loss on the unit, recorded by the author, the colleague there too.
+    loss = record_loss(by=author, unit=author.units.get(), kind="child")
+    (there,) = add_participants(by=author, loss=loss, members=[colleague])
     codes = [
+        loss.code,
+        there.code,
         self_check.code,
         device.code,
         support_request.code,
@@ -172,6 +179,8 @@ def world(
             "provider_id": ["alpha-sso"],
             # Instruments are public names, not objects: each member sees only their own.
             "instrument": ["phq9"],
+            # A join code is typed by hand: the page only says "were you there?".
+            "join_code": [loss.join_code],
         }
     )
 
@@ -236,6 +245,14 @@ def snapshot(organisation: Organisation) -> dict[str, Any]:
         ),
         "self_checks": sorted(
             SelfCheck.objects.filter(organisation=organisation).values_list("code", "completed_at")
+        ),
+        "losses": sorted(
+            LossEvent.objects.filter(organisation=organisation).values_list("code", "unit_id")
+        ),
+        "participants": sorted(
+            Participant.objects.filter(loss__organisation=organisation).values_list(
+                "member_id", "offer"
+            )
         ),
         "audit_by_others": AuditEvent.objects.filter(organisation_id=organisation.pk)
         .exclude(action="membership.viewed")

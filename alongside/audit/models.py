@@ -43,6 +43,9 @@ class AuditAction(models.TextChoices):
     FOLLOW_UPS_VIEWED = "follow_up.viewed", _("Check-in answers read")
     SELF_CHECK_COMPLETED = "self_check.completed", _("Self-check completed")
     SELF_CHECK_DELETED = "self_check.deleted", _("Self-check deleted")
+    LOSS_RECORDED = "loss.recorded", _("Loss on a unit recorded")
+    LOSS_PEOPLE_ADDED = "loss.people_added", _("People added to a loss")
+    LOSS_OFFER_ANSWERED = "loss.offer_answered", _("Offer of a peer answered")
 
 
 class AuditEvent(models.Model):

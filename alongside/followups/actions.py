@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from alongside.audit.actions import ANONYMOUS, record_event
 from alongside.audit.models import AuditAction
 from alongside.lib.errors import ActionError
+from alongside.losses.models import LossEvent
 from alongside.notifications.actions import notify_in_app
 from alongside.organisations.models import Membership
 from alongside.support_requests import actions as support_actions
@@ -32,7 +33,11 @@ REMIND_AFTER = timedelta(days=2)
 # How many due check-ins (and reminders) one tick pass sends; the rest wait seconds.
 SEND_BATCH = 200
 
-TEMPLATES = {Reason.AFTER_TALK: "follow-up", Reason.AFTER_HARD_TALK: "follow-up-supporter"}
+TEMPLATES = {
+    Reason.AFTER_TALK: "follow-up",
+    Reason.AFTER_HARD_TALK: "follow-up-supporter",
+    Reason.AFTER_LOSS: "follow-up-loss",
+}
 
 
 def schedule_follow_ups(*, support_request: SupportRequest, now: datetime) -> list[FollowUp]:
@@ -54,6 +59,29 @@ def schedule_follow_ups(*, support_request: SupportRequest, now: datetime) -> li
         for day in days
     )
     return list(follow_ups)
+
+
+def schedule_loss_follow_ups(
+    *, loss: LossEvent, members: list[Membership], now: datetime
+) -> list[FollowUp]:
+    """Check-ins for each person who was there, on the organisation's days after the loss
+    (counted from when they were added). Nobody else sees the answers."""
+    days = loss.organisation.follow_up_schedule
+    return list(
+        FollowUp.objects.bulk_create(
+            FollowUp(
+                organisation_id=loss.organisation_id,
+                member=member,
+                loss=loss,
+                supporter=None,
+                reason=Reason.AFTER_LOSS,
+                day=day,
+                due_at=now + timedelta(days=day),
+            )
+            for member in members
+            for day in days
+        )
+    )
 
 
 def schedule_supporter_check_in(
@@ -189,6 +217,7 @@ def _series(follow_up: FollowUp) -> QuerySet[FollowUp]:
     return FollowUp.objects.filter(
         member_id=follow_up.member_id,
         support_request_id=follow_up.support_request_id,
+        loss_id=follow_up.loss_id,
         reason=follow_up.reason,
     )
 
@@ -254,7 +283,7 @@ def _tell_supporter(follow_up: FollowUp) -> None:
 
 def _talk_again(by: Membership, follow_up: FollowUp) -> SupportRequest:
     previous = follow_up.support_request
-    if follow_up.reason == Reason.AFTER_HARD_TALK or previous is None:
+    if follow_up.reason != Reason.AFTER_TALK or previous is None:
         # A supporter's own check-in: a new request to whoever is on call, like any other.
         return support_actions.open_support_request(by=by, urgency=Urgency.TODAY)
     return support_actions.open_support_request(

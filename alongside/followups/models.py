@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from alongside.losses.models import LossEvent
 from alongside.organisations.models import Membership, Organisation
 from alongside.support_requests.models import SupportRequest
 
@@ -28,6 +29,7 @@ class Answer(models.TextChoices):
 class Reason(models.TextChoices):
     AFTER_TALK = "after_talk", _("After a talk with a peer supporter")
     AFTER_HARD_TALK = "after_hard_talk", _("For the supporter, after a talk that stayed with them")
+    AFTER_LOSS = "after_loss", _("After a death on the unit")
 
 
 class FollowUp(models.Model):
@@ -46,6 +48,10 @@ class FollowUp(models.Model):
     )
     supporter = models.ForeignKey(
         Membership, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # After a loss: everyone who was there gets check-ins, with no supporter to see answers.
+    loss = models.ForeignKey(
+        LossEvent, null=True, blank=True, on_delete=models.CASCADE, related_name="follow_ups"
     )
     reason = models.CharField(max_length=24, choices=Reason.choices, default=Reason.AFTER_TALK)
     day = models.PositiveSmallIntegerField()  # days after the talk, as the policy said

@@ -41,13 +41,15 @@ def home(request: HttpRequest) -> HttpResponse:
         "is_coordinator": has_permission(membership, Permission.VIEW_PROGRAMME),
         "is_admin": has_permission(membership, Permission.MANAGE_MEMBERS),
     }
-    # Imported here: support_requests and followups build on organisations, not the other way round.
+    # Imported here: the apps below build on organisations, not the other way round.
     from alongside.followups import queries as followup_queries
+    from alongside.losses import queries as loss_queries
     from alongside.notifications import queries as notification_queries
     from alongside.support_requests import queries as support_queries
 
     context["open_request"] = support_queries.open_request_of(membership)
     context["check_in"] = followup_queries.check_in_waiting_for(membership)
+    context["loss_offer"] = loss_queries.waiting_offer_for(membership)
     if context["is_supporter"]:
         context["waiting_pages"] = support_queries.waiting_page_count(membership)
         context["has_channel"] = notification_queries.has_channel(membership.user_id)

@@ -1,0 +1,142 @@
+from __future__ import annotations
+
+from uuid import UUID
+
+import segno
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from alongside.lib.errors import ActionError
+from alongside.lib.urls import absolute_url
+from alongside.organisations.decorators import member_required
+from alongside.organisations.http import MemberRequest
+from alongside.organisations.models import Membership
+from alongside.organisations.roles import Permission
+from alongside.support_requests import queries as support_queries
+
+from . import access, actions, queries
+from .forms import JoinForm, LossForm
+from .models import Offer
+
+
+@member_required(Permission.USE_SUPPORT)
+def loss_new(request: MemberRequest) -> HttpResponse:
+    """Record a loss on one phone screen; then the join code and who was there."""
+    member = request.membership
+    form = LossForm(
+        request.POST or None,
+        organisation=member.organisation,
+        initial={"unit": member.units.order_by("name").first()},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            loss = actions.record_loss(
+                by=member,
+                unit=form.cleaned_data["unit"],
+                kind=form.cleaned_data["kind"],
+                occurred_at=form.cleaned_data["occurred_at"],
+            )
+        except ActionError as error:
+            form.add_error(None, error.message)
+        else:
+            return redirect("losses:loss-detail", code=loss.code)
+    return render(request, "losses/loss_new.html", {"form": form})
+
+
+def _qr(url: str) -> str:
+    # segno draws paths with attributes only (no inline style), so the CSP holds.
+    return mark_safe(segno.make(url, error="m").svg_inline(scale=5, omitsize=True))  # noqa: S308
+
+
+@member_required(Permission.USE_SUPPORT)
+def loss_detail(request: MemberRequest, code: UUID) -> HttpResponse:
+    """The join code and its QR, who was there, adding a colleague by name, and the viewer's
+    own offer. htmx asks for the search results alone."""
+    member = request.membership
+    loss = access.get_loss_for(member, code)
+    search = request.GET.get("q", "")
+    matches = queries.people_to_add(loss, search)
+    own = loss.participants.filter(member=member).first()
+    join_url = absolute_url(reverse("losses:join-code", kwargs={"join_code": loss.join_code}))
+    context = {
+        "loss": loss,
+        "participants": queries.participants_of(loss),
+        "search": search,
+        "matches": matches,
+        "own": own,
+        "offers": Offer,
+        "join_url": join_url,
+        "qr": _qr(join_url) if loss.is_join_open else "",
+    }
+    if request.htmx:
+        return render(request, "losses/loss_detail.html#matches", context)
+    return render(request, "losses/loss_detail.html", context)
+
+
+@require_POST
+@member_required(Permission.USE_SUPPORT)
+def loss_add(request: MemberRequest, code: UUID) -> HttpResponse:
+    member = request.membership
+    loss = access.get_loss_for(member, code)
+    picked = Membership.objects.filter(
+        organisation_id=member.organisation_id, code__in=request.POST.getlist("member")
+    ).select_related("user")
+    try:
+        added = actions.add_participants(by=member, loss=loss, members=picked)
+    except ActionError as error:
+        messages.info(request, error.message)
+    else:
+        for participant in added:
+            messages.info(
+                request,
+                _("%(name)s is added and will get a private offer of a peer.")
+                % {"name": participant.member.user.display_name},
+            )
+    return redirect("losses:loss-detail", code=loss.code)
+
+
+@member_required(Permission.USE_SUPPORT)
+def join(request: MemberRequest, join_code: str = "") -> HttpResponse:
+    """Add yourself to a loss with the code on a colleague's screen (or its QR)."""
+    member = request.membership
+    form = JoinForm(request.POST or None, initial={"join_code": join_code})
+    if request.method == "POST" and form.is_valid():
+        try:
+            participant = actions.join_loss(by=member, join_code=form.cleaned_data["join_code"])
+        except ActionError as error:
+            form.add_error("join_code", error.message)
+        else:
+            return redirect("losses:offer", code=participant.code)
+    return render(request, "losses/join.html", {"form": form, "join_code": join_code})
+
+
+@member_required(Permission.USE_SUPPORT)
+def offer(request: MemberRequest, code: UUID) -> HttpResponse:
+    """ "That was a hard one. Would you like to talk to a peer?" Yes / Not now / I'm ok."""
+    member = request.membership
+    participant = access.get_offer_for(member, code)
+    if request.method == "POST":
+        try:
+            support_request = actions.answer_offer(
+                by=member, participant=participant, offer=request.POST.get("offer", "")
+            )
+        except ActionError as error:
+            messages.info(request, error.message)
+        else:
+            if support_request is not None:
+                return redirect("support_requests:request-detail", code=support_request.code)
+        return redirect("losses:offer", code=participant.code)
+    return render(
+        request,
+        "losses/offer.html",
+        {
+            "participant": participant,
+            "offers": Offer,
+            "open_request": support_queries.open_request_of(member),
+        },
+    )
