@@ -46,6 +46,8 @@ class AuditAction(models.TextChoices):
     LOSS_RECORDED = "loss.recorded", _("Loss on a unit recorded")
     LOSS_PEOPLE_ADDED = "loss.people_added", _("People added to a loss")
     LOSS_OFFER_ANSWERED = "loss.offer_answered", _("Offer of a peer answered")
+    LOSS_DEBRIEFED = "loss.debriefed", _("Hot debrief held")
+    ACTION_POINT_CLOSED = "loss.action_point_closed", _("Action point closed")
 
 
 class AuditEvent(models.Model):

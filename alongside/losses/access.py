@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404
 from alongside.organisations.models import Membership
 from alongside.organisations.roles import Permission, has_permission
 
-from .models import LossEvent, Participant
+from .models import ActionPoint, LossEvent, Participant
 
 
 def get_loss_for(membership: Membership, code: UUID) -> LossEvent:
@@ -35,3 +35,15 @@ def get_offer_for(membership: Membership, code: UUID) -> Participant:
         member=membership,
         loss__organisation_id=membership.organisation_id,
     )
+
+
+def get_action_point_for(membership: Membership, code: UUID) -> ActionPoint:
+    """An action point, for its owner, whoever recorded it or its loss, and coordinators."""
+    points = ActionPoint.objects.select_related("loss").filter(
+        code=code, loss__organisation_id=membership.organisation_id
+    )
+    if not has_permission(membership, Permission.VIEW_PROGRAMME):
+        points = points.filter(
+            Q(owner=membership) | Q(created_by=membership) | Q(loss__recorded_by=membership)
+        )
+    return get_object_or_404(points)

@@ -7,8 +7,9 @@ Outreach builds on the other apps: an offer answered "yes" opens a support reque
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterable
-from datetime import datetime, timedelta
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from functools import partial
 
 from django.db import IntegrityError, transaction
@@ -21,10 +22,19 @@ from alongside.audit.models import AuditAction
 from alongside.followups.actions import schedule_loss_follow_ups
 from alongside.lib.errors import ActionError
 from alongside.organisations.models import Membership, Unit
+from alongside.organisations.roles import Permission, has_permission
 from alongside.support_requests import actions as support_actions
 from alongside.support_requests.models import SupportRequest, Urgency
 
-from .models import HIGH_IMPACT_KINDS, HowAdded, Kind, LossEvent, Offer, Participant
+from .models import (
+    HIGH_IMPACT_KINDS,
+    ActionPoint,
+    HowAdded,
+    Kind,
+    LossEvent,
+    Offer,
+    Participant,
+)
 
 # The join code: no 0/O, 1/I/L, so it can be read across a room and typed without doubt.
 JOIN_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -187,6 +197,111 @@ def answer_offer(*, by: Membership, participant: Participant, offer: str) -> Sup
     if offer == Offer.YES:
         return support_actions.open_support_request(by=by, urgency=Urgency.TODAY)
     return None
+
+
+# --- The pause and the hot debrief ------------------------------------------------------------
+
+ACTION_TEXT_MAX = 200
+
+
+def _was_there(by: Membership, loss: LossEvent) -> bool:
+    return loss.participants.filter(member=by).exists()
+
+
+@transaction.atomic
+def hold_pause(*, by: Membership, loss: LossEvent) -> LossEvent:
+    """Someone who was there finished the pause with the team: kept (once) for the programme
+    reports, nothing else."""
+    if not _was_there(by, loss):
+        raise ActionError(_("Only people who were there can hold the pause."))
+    LossEvent.objects.filter(pk=loss.pk, paused_at__isnull=True).update(paused_at=timezone.now())
+    loss.refresh_from_db(fields=["paused_at"])
+    return loss
+
+
+@dataclass(frozen=True)
+class NewActionPoint:
+    text: str
+    owner: Membership
+    due_on: date
+
+
+@transaction.atomic
+def record_debrief(
+    *, by: Membership, loss: LossEvent, action_points: Sequence[NewActionPoint]
+) -> list[ActionPoint]:
+    """A hot debrief (STOP5) records only its action points, each with an owner from the
+    organisation and a due date; the summary and what went well stay in the room. Owners are
+    told. A debrief with no action point still counts as held. Audited with a count."""
+    if not _was_there(by, loss):
+        raise ActionError(_("Only people who were there can record the debrief."))
+    today = timezone.localdate()
+    for point in action_points:
+        if not point.text.strip():
+            raise ActionError(_("Each action point needs a few words saying what to do."))
+        if len(point.text) > ACTION_TEXT_MAX:
+            raise ActionError(
+                _("Please keep each action point to %(limit)s characters.")
+                % {"limit": ACTION_TEXT_MAX}
+            )
+        if point.owner.organisation_id != loss.organisation_id or not point.owner.is_active:
+            raise ActionError(_("Choose an owner from your organisation."))
+        if point.due_on < today:
+            raise ActionError(_("The due date has passed. When should it be done?"))
+    created = [
+        ActionPoint.objects.create(
+            loss=loss,
+            text=point.text.strip(),
+            owner=point.owner,
+            due_on=point.due_on,
+            created_by=by,
+        )
+        for point in action_points
+    ]
+    LossEvent.objects.filter(pk=loss.pk, debriefed_at__isnull=True).update(
+        debriefed_at=timezone.now()
+    )
+    record_event(
+        by=by.user,
+        action=AuditAction.LOSS_DEBRIEFED,
+        organisation_id=loss.organisation_id,
+        target=loss,
+        detail={"action_points": len(created)},
+    )
+    for new in created:
+        transaction.on_commit(partial(_tell_owner, new.pk))
+    return created
+
+
+def _tell_owner(action_point_id: int) -> None:
+    point = ActionPoint.objects.select_related("owner__user", "owner__organisation").get(
+        pk=action_point_id
+    )
+    # Someone who gives themselves an action point in the debrief needs no message about it.
+    if point.owner is not None and point.owner_id != point.created_by_id:
+        support_actions.notify_member(
+            point.owner, template="action-point", link=reverse("losses:action-point-list")
+        )
+
+
+@transaction.atomic
+def close_action_point(*, by: Membership, action_point: ActionPoint) -> ActionPoint:
+    """Its owner (or a coordinator) closes an action point. Closing twice is harmless."""
+    is_coordinator = has_permission(by, Permission.VIEW_PROGRAMME)
+    if action_point.owner_id != by.pk and not is_coordinator:
+        raise ActionError(_("Only its owner or a coordinator can close this action point."))
+    closed = ActionPoint.objects.filter(pk=action_point.pk, closed_at__isnull=True).update(
+        closed_at=timezone.now(), closed_by=by
+    )
+    action_point.refresh_from_db()
+    if closed:
+        record_event(
+            by=by.user,
+            action=AuditAction.ACTION_POINT_CLOSED,
+            organisation_id=action_point.loss.organisation_id,
+            target=action_point,
+        )
+    return action_point
 
 
 # --- The tick -------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from alongside.lib.encryption import EncryptedTextField
 from alongside.organisations.models import Membership, Organisation, Unit
 
 
@@ -53,6 +54,9 @@ class LossEvent(models.Model):
     join_code = models.CharField(max_length=8, unique=True)
     join_open_until = models.DateTimeField()
     is_high_impact = models.BooleanField(default=False)
+    # For the programme reports: whether the team paused and held a hot debrief.
+    paused_at = models.DateTimeField(null=True, blank=True)
+    debriefed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -110,3 +114,38 @@ class Participant(models.Model):
 
     def __str__(self) -> str:
         return f"Participant {str(self.code)[:8]}"
+
+
+class ActionPoint(models.Model):
+    """The one thing a hot debrief records: something to change, with an owner and a due date.
+    No feelings and no names; tracked until its owner (or a coordinator) closes it."""
+
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    loss = models.ForeignKey(LossEvent, on_delete=models.CASCADE, related_name="action_points")
+    text = EncryptedTextField()
+    owner = models.ForeignKey(
+        Membership, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    due_on = models.DateField()
+    created_by = models.ForeignKey(
+        Membership, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        Membership, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["closed_at", "due_on"]
+        indexes = [
+            # queries.action_points_for: an owner's open points by due date.
+            models.Index(fields=["owner", "closed_at", "due_on"], name="action_point_owner_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Action point {str(self.code)[:8]}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import F, Q, QuerySet
 
 from alongside.organisations.models import Membership
 
-from .models import LossEvent, Participant
+from .models import ActionPoint, LossEvent, Participant
 
 SEARCH_LIMIT = 8
 
@@ -48,3 +48,20 @@ def recent_losses_of(member: Membership) -> list[LossEvent]:
         .select_related("unit")
         .order_by("-occurred_at")[:10]
     )
+
+
+def action_points_for(member: Membership, *, is_coordinator: bool) -> list[ActionPoint]:
+    """Action points the member may follow: their own, those from debriefs of losses they
+    recorded, and, for a coordinator, every one of the organisation. Open ones first."""
+    points = ActionPoint.objects.filter(loss__organisation_id=member.organisation_id)
+    if not is_coordinator:
+        points = points.filter(Q(owner=member) | Q(created_by=member) | Q(loss__recorded_by=member))
+    return list(
+        points.select_related("owner__user", "loss__unit").order_by(
+            F("closed_at").asc(nulls_first=True), "due_on", "pk"
+        )
+    )
+
+
+def open_action_point_count(member: Membership) -> int:
+    return ActionPoint.objects.filter(owner=member, closed_at__isnull=True).count()

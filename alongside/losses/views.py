@@ -4,11 +4,13 @@ from uuid import UUID
 
 import segno
 from django.contrib import messages
+from django.db.models import Q, QuerySet
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from alongside.lib.errors import ActionError
@@ -16,12 +18,12 @@ from alongside.lib.urls import absolute_url
 from alongside.organisations.decorators import member_required
 from alongside.organisations.http import MemberRequest
 from alongside.organisations.models import Membership
-from alongside.organisations.roles import Permission
+from alongside.organisations.roles import Permission, has_permission
 from alongside.support_requests import queries as support_queries
 
 from . import access, actions, queries
-from .forms import JoinForm, LossForm
-from .models import Offer
+from .forms import ActionPointFormSet, JoinForm, LossForm
+from .models import LossEvent, Offer
 
 
 @member_required(Permission.USE_SUPPORT)
@@ -140,3 +142,107 @@ def offer(request: MemberRequest, code: UUID) -> HttpResponse:
             "open_request": support_queries.open_request_of(member),
         },
     )
+
+
+PAUSE_LENGTHS = (15, 30, 45)
+
+
+@member_required(Permission.USE_SUPPORT)
+def pause(request: MemberRequest, code: UUID) -> HttpResponse:
+    """The pause: a full-screen moment, 15 to 45 seconds, to honour the person who died and
+    the team's efforts. Skippable; finishing it goes on to the (optional) debrief."""
+    member = request.membership
+    loss = access.get_loss_for(member, code)
+    if request.method == "POST":
+        try:
+            actions.hold_pause(by=member, loss=loss)
+        except ActionError as error:
+            messages.info(request, error.message)
+            return redirect("losses:loss-detail", code=loss.code)
+        return redirect("losses:debrief", code=loss.code)
+    seconds = request.GET.get("seconds", "30")
+    length = int(seconds) if seconds in {str(n) for n in PAUSE_LENGTHS} else 30
+    return render(
+        request,
+        "losses/pause.html",
+        {"loss": loss, "seconds": length, "lengths": PAUSE_LENGTHS},
+    )
+
+
+def _owners(loss: LossEvent) -> QuerySet[Membership]:
+    there = loss.participants.values("member_id")
+    return (
+        Membership.objects.active()
+        .filter(organisation_id=loss.organisation_id)
+        .filter(Q(pk__in=there) | Q(is_coordinator=True))
+        .select_related("user")
+        .order_by("user__name")
+    )
+
+
+@member_required(Permission.USE_SUPPORT)
+def debrief(request: MemberRequest, code: UUID) -> HttpResponse:
+    """A five-minute hot debrief after STOP5. Only its points to action are recorded."""
+    member = request.membership
+    loss = access.get_loss_for(member, code)
+    owners = _owners(loss)
+    formset = ActionPointFormSet(
+        request.POST or None, form_kwargs={"owners": owners}, prefix="points"
+    )
+    if request.method == "POST" and formset.is_valid():
+        points = [
+            actions.NewActionPoint(
+                text=form.cleaned_data["text"],
+                owner=form.cleaned_data["owner"],
+                due_on=form.cleaned_data["due_on"],
+            )
+            for form in formset
+            if form.cleaned_data.get("text")
+        ]
+        try:
+            actions.record_debrief(by=member, loss=loss, action_points=points)
+        except ActionError as error:
+            messages.info(request, error.message)
+        else:
+            messages.info(
+                request,
+                ngettext(
+                    "Thank you. %(n)s action point is recorded; its owner can close it when done.",
+                    "Thank you. %(n)s action points are recorded; each owner can close theirs.",
+                    len(points),
+                )
+                % {"n": len(points)}
+                if points
+                else _("Thank you. The debrief is noted; no action points were recorded."),
+            )
+            return redirect("losses:loss-detail", code=loss.code)
+    return render(request, "losses/debrief.html", {"loss": loss, "formset": formset})
+
+
+@member_required(Permission.USE_SUPPORT)
+def action_point_list(request: MemberRequest) -> HttpResponse:
+    """Action points from debriefs: open ones first, each closed by its owner."""
+    member = request.membership
+    return render(
+        request,
+        "losses/action_point_list.html",
+        {
+            "points": queries.action_points_for(
+                member, is_coordinator=has_permission(member, Permission.VIEW_PROGRAMME)
+            ),
+        },
+    )
+
+
+@require_POST
+@member_required(Permission.USE_SUPPORT)
+def action_point_close(request: MemberRequest, code: UUID) -> HttpResponse:
+    member = request.membership
+    point = access.get_action_point_for(member, code)
+    try:
+        actions.close_action_point(by=member, action_point=point)
+    except ActionError as error:
+        messages.info(request, error.message)
+    else:
+        messages.info(request, _("Closed. Thank you for seeing it through."))
+    return redirect("losses:action-point-list")

@@ -50,6 +50,7 @@ def home(request: HttpRequest) -> HttpResponse:
     context["open_request"] = support_queries.open_request_of(membership)
     context["check_in"] = followup_queries.check_in_waiting_for(membership)
     context["loss_offer"] = loss_queries.waiting_offer_for(membership)
+    context["open_action_points"] = loss_queries.open_action_point_count(membership)
     if context["is_supporter"]:
         context["waiting_pages"] = support_queries.waiting_page_count(membership)
         context["has_channel"] = notification_queries.has_channel(membership.user_id)

@@ -1,14 +1,16 @@
-"""After a death on the unit: a charge nurse records it on her phone, a colleague joins with
-the code on her screen, another is added by name, and the one who says yes is paged a peer."""
+"""After a death on the unit: a charge nurse records it on her phone, two colleagues join with
+the code on her screen and a third is added by name, the team pauses and holds a short
+debrief with one action point, the colleague who says yes is paged a peer, and the action
+point is closed by its owner."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 
-from alongside.losses.models import LossEvent, Participant
+from alongside.losses.models import ActionPoint, LossEvent, Participant
 from alongside.notifications.models import Notification
 from alongside.organisations.models import Membership
 from alongside.organisations.tests.factories import (
@@ -26,34 +28,55 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def second_phone(browser: Any, live_server: Any) -> Iterator[Phone]:
-    context = browser.new_context(
-        viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, locale="en-GB"
-    )
-    yield Phone(context.new_page(), live_server.url, "colleague")
-    context.close()
+def another_phone(browser: Any, live_server: Any) -> Iterator[Callable[[str], Phone]]:
+    contexts = []
+
+    def make(name: str) -> Phone:
+        context = browser.new_context(
+            viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, locale="en-GB"
+        )
+        contexts.append(context)
+        return Phone(context.new_page(), live_server.url, name)
+
+    yield make
+    for context in contexts:
+        context.close()
 
 
-def test_a_charge_nurse_records_a_loss_and_a_colleague_who_joins_by_code_is_paged_a_peer(
-    phone: Any, second_phone: Any
+def _join(phone: Phone, email: str, code: str) -> None:
+    sign_in(phone, email)
+    phone.page.wait_for_url(f"{phone.base_url}/")
+    phone.page.get_by_role("link", name="Join with a colleague's code").click()
+    phone.page.get_by_label("The code on your colleague's screen").fill(code.lower())
+    phone.page.get_by_role("button", name="I was there").click()
+    phone.page.wait_for_url("**/losses/offers/**")
+    assert "That was a hard one" in phone.page.content()
+
+
+def test_a_loss_is_recorded_the_team_pauses_and_debriefs_and_each_colleague_is_offered_a_peer(
+    phone: Any, another_phone: Callable[[str], Phone]
 ) -> None:
     organisation = OrganisationFactory.create(name="Demo General Hospital")
     icu = UnitFactory.create(organisation=organisation, name="ICU")
     nurse: Membership = MembershipFactory.create(
         organisation=organisation, units=[icu], user__name="Nia Reyes", user__email="nia@x.test"
     )
-    MembershipFactory.create(
-        organisation=organisation, units=[icu], user__name="Tomas Okafor", user__email="tom@x.test"
-    )
     rafael: Membership = MembershipFactory.create(
         organisation=organisation, units=[icu], user__name="Rafael Diaz", user__email="raf@x.test"
+    )
+    tomas: Membership = MembershipFactory.create(
+        organisation=organisation, units=[icu], user__name="Tomas Okafor", user__email="tom@x.test"
+    )
+    MembershipFactory.create(
+        organisation=organisation, units=[icu], user__name="Priya Shah", user__email="pri@x.test"
     )
     supporter = MembershipFactory.create(
         organisation=organisation, is_peer_supporter=True, user__email="maria@x.test"
     )
     put_on_call(supporter)
-    page, other = phone.page, second_phone.page
+    page = phone.page
 
+    # The charge nurse records it: one screen, nothing about the patient.
     sign_in(phone, "nia@x.test")
     page.wait_for_url(f"{phone.base_url}/")
     page.get_by_role("link", name="Record a loss").click()
@@ -67,36 +90,59 @@ def test_a_charge_nurse_records_a_loss_and_a_colleague_who_joins_by_code_is_page
     assert page.locator(".join-qr svg").is_visible()
     phone.check("join-code-and-qr")
 
-    # Type-ahead: Tomas is added by name.
-    page.get_by_label("Add a colleague who was there").fill("Tom")
-    page.get_by_role("button", name="Add Tomas Okafor").click()
-    page.wait_for_url("**/losses/*/")
-    assert "Tomas Okafor is added" in page.content()
+    # Two colleagues join with the code on her screen, each on their own phone.
+    rafael_phone, tomas_phone = another_phone("rafael"), another_phone("tomas")
+    _join(rafael_phone, "raf@x.test", loss.join_code)
+    rafael_phone.check("the-offer")
+    _join(tomas_phone, "tom@x.test", loss.join_code)
+    tomas_phone.page.get_by_role("button", name="I'm ok").click()
+    assert "Thank you for letting us know" in tomas_phone.page.content()
 
-    # Rafael joins with the code on Nia's screen, on his own phone.
-    sign_in(second_phone, "raf@x.test")
-    other.wait_for_url(f"{second_phone.base_url}/")
-    other.get_by_role("link", name="Join with a colleague's code").click()
-    other.get_by_label("The code on your colleague's screen").fill(loss.join_code.lower())
-    second_phone.check("join-with-code")
-    other.get_by_role("button", name="I was there").click()
-    other.wait_for_url("**/losses/offers/**")
-    assert "That was a hard one" in other.content()
-    second_phone.check("the-offer")
+    # A third is added by name (type-ahead).
+    page.reload()
+    page.get_by_label("Add a colleague who was there").fill("Pri")
+    page.get_by_role("button", name="Add Priya Shah").click()
+    page.wait_for_url("**/losses/*/")
+    assert "Priya Shah is added" in page.content()
+    assert Notification.objects.filter(
+        recipient__email="pri@x.test", link__startswith="/losses/offers/"
+    ).exists()
+
+    # The pause, then the debrief with one action point for Rafael.
+    page.get_by_role("link", name="A pause for the person who died").click()
+    page.wait_for_url("**/pause/")
+    assert page.locator(".pause-circle").is_visible()
+    phone.check("the-pause")
+    page.get_by_role("button", name="Done: on to a short debrief").click()
+    page.wait_for_url("**/debrief/")
+    page.locator("#id_points-0-text").fill("Check the defibrillator pads on every trolley")
+    page.locator("#id_points-0-owner").select_option(label="Rafael Diaz")
+    page.locator("#id_points-0-due_on").fill("2031-01-31")
+    phone.check("debrief")
+    page.get_by_role("button", name="Record the action points").click()
+    page.wait_for_url("**/losses/*/")
+    assert "1 action point is recorded" in page.content()
+    phone.check("who-was-there")
+    loss.refresh_from_db()
+    assert loss.paused_at is not None and loss.debriefed_at is not None
+
+    # Rafael says yes: a peer supporter is paged. Then he closes his action point.
+    other = rafael_phone.page
     other.get_by_role("button", name="Yes, I'd like to talk").click()
     other.wait_for_url("**/support/requests/**")
     assert "Finding someone" in other.content()
-
     request = SupportRequest.objects.get(requester=rafael)
     assert Page.objects.filter(support_request=request, recipient=supporter).exists()
-    assert Participant.objects.filter(loss=loss).count() == 3
-    assert Notification.objects.filter(
-        recipient__email="tom@x.test", link__startswith="/losses/offers/"
-    ).exists()
+    rafael_phone.goto("/")
+    other.get_by_role("link", name="1 action point from a debrief is yours").click()
+    other.wait_for_url("**/losses/action-points/")
+    rafael_phone.check("action-points")
+    other.get_by_role("button", name="Mark as done").click()
+    assert "Thank you for seeing it through" in other.content()
+    assert not ActionPoint.objects.get().is_open
 
-    # Nia's own offer is on her screen; the list shows names, never answers.
+    # Nobody's answer is shown to anyone else.
+    assert Participant.objects.filter(loss=loss).count() == 4
     page.reload()
-    assert "Rafael Diaz" in page.content()
-    assert page.get_by_role("button", name="Yes, I'd like to talk").is_visible()
-    phone.check("who-was-there")
-    assert nurse.pk == loss.recorded_by_id
+    assert "I'm ok" not in page.locator("#people-heading").locator("..").inner_text()
+    assert nurse.pk == loss.recorded_by_id and tomas.pk != rafael.pk
