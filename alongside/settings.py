@@ -150,6 +150,7 @@ INSTALLED_APPS = [
     "alongside.followups",
     "alongside.selfchecks",
     "alongside.losses",
+    "alongside.journal",
     "alongside.lib",
     "django.contrib.admin",
     "django.contrib.auth",

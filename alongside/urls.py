@@ -24,6 +24,7 @@ urlpatterns = [
     path("check-ins/", include("alongside.followups.urls", namespace="followups")),
     path("self-checks/", include("alongside.selfchecks.urls", namespace="selfchecks")),
     path("losses/", include("alongside.losses.urls", namespace="losses")),
+    path("journal/", include("alongside.journal.urls", namespace="journal")),
     path("notifications/", include("alongside.notifications.urls", namespace="notifications")),
     path("api/", api.urls),
     path("accounts/", include("alongside.accounts.urls", namespace="accounts")),

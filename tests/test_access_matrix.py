@@ -21,6 +21,8 @@ from django.utils import timezone
 
 from alongside.audit.models import AuditEvent
 from alongside.followups.models import FollowUp
+from alongside.journal.actions import save_entry
+from alongside.journal.models import JournalEntry
 from alongside.losses.actions import add_participants, record_loss
 from alongside.losses.models import LossEvent, Participant
 from alongside.notifications.actions import notify_in_app
@@ -147,7 +149,10 @@ def world(
     # A loss on the unit, recorded by the author, the colleague there too.
     loss = record_loss(by=author, unit=author.units.get(), kind="child")
     (there,) = add_participants(by=author, loss=loss, members=[colleague])
+    # The author's journal: nobody else's to read.
+    entry = save_entry(by=author, body="Alpha words of my own", tags="alpha")
     codes = [
+        entry.code,
         loss.code,
         there.code,
         self_check.code,
@@ -245,6 +250,9 @@ def snapshot(organisation: Organisation) -> dict[str, Any]:
         ),
         "self_checks": sorted(
             SelfCheck.objects.filter(organisation=organisation).values_list("code", "completed_at")
+        ),
+        "journal": sorted(
+            JournalEntry.objects.filter(organisation=organisation).values_list("code", "updated_at")
         ),
         "losses": sorted(
             LossEvent.objects.filter(organisation=organisation).values_list("code", "unit_id")

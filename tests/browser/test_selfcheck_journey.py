@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 import time_machine
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from alongside.organisations.models import Membership
 from alongside.organisations.tests.factories import (
@@ -122,7 +123,7 @@ def test_the_trend_chart_draws_after_three_results(phone: Any) -> None:
 
     canvas = page.locator("#trend-chart")
     canvas.wait_for()
-    page.wait_for_function("document.getElementById('trend-chart').dataset.drawn === 'true'")
+    expect(canvas).to_have_attribute("data-drawn", "true")
     assert canvas.bounding_box()["height"] > 100
     assert page.locator("table tbody tr").count() == 3
     phone.check("who5-history-chart")

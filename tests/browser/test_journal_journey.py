@@ -1,0 +1,81 @@
+"""A nurse writes in her journal on her phone after a night shift: every word is saved as she
+types, through a dropped connection and an expired session, and she finds it again."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from alongside.journal.models import JournalEntry
+from alongside.organisations.tests.factories import MembershipFactory, OrganisationFactory
+
+from .test_journeys import sign_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _status(page: Any, start: str) -> None:
+    expect(page.locator("[data-status]")).to_have_text(re.compile("^" + re.escape(start)))
+
+
+def _saved(page: Any) -> None:
+    _status(page, "Saved at")
+
+
+def test_no_word_is_lost_to_a_dropped_connection_or_an_expired_session(phone: Any) -> None:
+    organisation = OrganisationFactory.create(name="Demo General Hospital")
+    MembershipFactory.create(
+        organisation=organisation, user__name="Nia Reyes", user__email="nia@x.test"
+    )
+    page = phone.page
+    sign_in(phone, "nia@x.test")
+    page.wait_for_url(f"{phone.base_url}/")
+    page.get_by_role("link", name="Your journal").click()
+    page.get_by_role("link", name="Write").click()
+    page.wait_for_url("**/journal/new/")
+    page.get_by_text("Need a place to start?").click()
+    page.get_by_label("What do I need right now?").check()
+    words = page.get_by_label("Your words")
+    words.fill("Sleep, and to tell someone about bed nine.")
+    page.get_by_label("Tags (optional)").fill("nights, bed nine")
+    _saved(page)
+    page.wait_for_url("**/journal/*-*/")  # the address is now the entry's own
+    phone.check("journal-writing")
+    entry = JournalEntry.objects.get()
+    assert entry.body == "Sleep, and to tell someone about bed nine." and entry.prompt == "need_now"
+
+    # The connection drops: the words wait on the phone and go when it comes back.
+    page.context.set_offline(True)
+    words.press("End")
+    words.type(" The family thanked us.")
+    _status(page, "Not saved yet")
+    phone.check("journal-offline")
+    page.context.set_offline(False)
+    page.evaluate("window.dispatchEvent(new Event('online'))")
+    _saved(page)
+    entry.refresh_from_db()
+    assert entry.body.endswith("The family thanked us.")
+
+    # The session expires while she writes: nothing is lost; she signs in and it is saved.
+    page.context.clear_cookies()
+    words.type(" I did what I could.")
+    _status(page, "You are signed out")
+    entry.refresh_from_db()
+    assert not entry.body.endswith("I did what I could.")
+    edit = page.url
+    sign_in(phone, "nia@x.test")
+    page.wait_for_url(f"{phone.base_url}/")
+    page.goto(edit)
+    assert "We brought back words" in page.locator("[data-status]").inner_text()
+    _saved(page)
+    entry.refresh_from_db()
+    assert entry.body.endswith("I did what I could.")
+    assert page.evaluate("Object.keys(localStorage).length") == 0  # nothing left on the phone
+
+    # She finds it again.
+    phone.goto("/journal/?q=bed+nine")
+    assert "The family thanked us" in page.content()
+    phone.check("journal-search")
