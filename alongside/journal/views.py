@@ -13,9 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from alongside.lib.errors import ActionError
+from alongside.lib.risk import assess
 from alongside.organisations.decorators import member_required
 from alongside.organisations.http import MemberRequest
+from alongside.organisations.queries import crisis_resources_for
 from alongside.organisations.roles import Permission
+from alongside.support_requests import queries as support_queries
 
 from . import access, actions, queries
 from .forms import EntryForm
@@ -64,12 +67,17 @@ def _editor(request: MemberRequest, entry: JournalEntry | None) -> HttpResponse:
         )
     else:
         form = EntryForm(initial={"prompt": request.GET.get("prompt", "")})
+    written = form.data.get("body", "") if form.is_bound else (entry.body if entry else "")
     return render(
         request,
         "journal/entry_form.html",
         {
             "form": form,
             "entry": entry,
+            # For the writer's own screen only: nothing is stored or reported (lib/risk.py).
+            "risk": assess(written).level,
+            "resources": crisis_resources_for(request.membership.organisation),
+            "open_request": support_queries.open_request_of(request.membership),
             "autosave_url": reverse("journal:entry-autosave", kwargs={"code": entry.code})
             if entry
             else reverse("journal:entry-autosave-new"),
@@ -90,6 +98,7 @@ def entry_edit(request: MemberRequest, code: UUID) -> HttpResponse:
 def _saved(entry: JournalEntry) -> JsonResponse:
     return JsonResponse(
         {
+            "risk": assess(entry.body).level,
             "code": str(entry.code),
             "autosave_url": reverse("journal:entry-autosave", kwargs={"code": entry.code}),
             "edit_url": reverse("journal:entry-edit", kwargs={"code": entry.code}),

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from alongside.journal.models import JournalEntry
 from alongside.organisations.tests.factories import MembershipFactory, OrganisationFactory
+from alongside.support_requests.models import SupportRequest
 
 from .test_journeys import sign_in
 
@@ -69,13 +70,53 @@ def test_no_word_is_lost_to_a_dropped_connection_or_an_expired_session(phone: An
     sign_in(phone, "nia@x.test")
     page.wait_for_url(f"{phone.base_url}/")
     page.goto(edit)
-    assert "We brought back words" in page.locator("[data-status]").inner_text()
-    _saved(page)
-    entry.refresh_from_db()
+    # The page brings the words back from the phone ("We brought back words...") and saves them
+    # at once: the server never had them before.
+    for _ in range(50):
+        entry.refresh_from_db()
+        if entry.body.endswith("I did what I could."):
+            break
+        page.wait_for_timeout(100)
     assert entry.body.endswith("I did what I could.")
-    assert page.evaluate("Object.keys(localStorage).length") == 0  # nothing left on the phone
+    assert "I did what I could." in page.get_by_label("Your words").input_value()
+    for _ in range(30):  # once the server has the words, none are left on the phone
+        if page.evaluate("Object.keys(localStorage).length") == 0:
+            break
+        page.wait_for_timeout(100)
+    assert page.evaluate("Object.keys(localStorage).length") == 0
 
     # She finds it again.
     phone.goto("/journal/?q=bed+nine")
     assert "The family thanked us" in page.content()
     phone.check("journal-search")
+
+
+def test_heavy_words_bring_help_onto_the_same_screen_without_stopping_the_writing(
+    phone: Any,
+) -> None:
+    organisation = OrganisationFactory.create(name="Demo General Hospital")
+    MembershipFactory.create(
+        organisation=organisation, user__name="Nia Reyes", user__email="nia@x.test"
+    )
+    page = phone.page
+    sign_in(phone, "nia@x.test")
+    page.wait_for_url(f"{phone.base_url}/")
+    phone.goto("/journal/new/")
+    words = page.get_by_label("Your words")
+    words.fill("This shift is killing me.")
+    _saved(page)
+    assert not page.locator("[data-risk]").is_visible()
+
+    words.press("End")
+    words.type(" Some nights I think about ending it all.")
+    expect(page.locator("[data-risk]")).to_be_visible()
+    phone.check("journal-with-help")
+    words.type(" I'm still writing.")
+    for _ in range(50):  # the save after the pause in typing (about a second)
+        if JournalEntry.objects.get().body.endswith("I'm still writing."):
+            break
+        page.wait_for_timeout(100)
+    assert JournalEntry.objects.get().body.endswith("I'm still writing.")
+    page.get_by_role("button", name="Talk to someone now").click()
+    page.wait_for_url("**/support/requests/**")
+    assert SupportRequest.objects.get().urgency == "now"

@@ -192,3 +192,33 @@ def test_the_journal_is_not_in_the_django_admin() -> None:
     from django.contrib import admin
 
     assert JournalEntry not in admin.site._registry
+
+
+def test_words_of_acute_risk_bring_the_crisis_lines_onto_the_editor_and_nothing_is_reported(
+    as_author: Client, author: Membership
+) -> None:
+    audit_before = AuditEvent.objects.count()
+    saved = as_author.post(
+        "/journal/new/autosave/", {"body": "Some nights I think about ending it all."}
+    ).json()
+    idiom = as_author.post(saved["autosave_url"], {"body": "This shift is killing me."}).json()
+    heavy = as_author.post(saved["autosave_url"], {"body": "I can't cope anymore."}).json()
+    as_author.post(saved["autosave_url"], {"body": "I want to die."})
+
+    page = as_author.get(saved["edit_url"]).content.decode()
+
+    assert saved["risk"] == "acute_risk" and idiom["risk"] == "none"
+    assert heavy["risk"] == "distress"
+    assert '<section class="card card-urgent" data-risk aria-labelledby="risk-heading">' in page
+    assert "Talk to someone now" in page and "tel:" in page
+    assert AuditEvent.objects.count() == audit_before
+
+
+def test_an_ordinary_entry_keeps_the_crisis_panel_hidden(
+    as_author: Client, author: Membership
+) -> None:
+    entry = actions.save_entry(by=author, body="We did everything we could. I held his hand.")
+
+    page = as_author.get(_edit(entry)).content.decode()
+
+    assert 'data-risk aria-labelledby="risk-heading" hidden' in page

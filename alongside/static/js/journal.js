@@ -95,6 +95,10 @@
           forget(sent);
         }
         say(form.dataset.savedTemplate.replace("__time__", saved.saved_at));
+        // Crisis lines and an offer to talk, on this screen, when the words sound like acute
+        // risk; a gentler line for distress. Nothing is reported to anyone.
+        document.querySelector("[data-risk]").hidden = saved.risk !== "acute_risk";
+        form.querySelector("[data-distress]").hidden = saved.risk !== "distress";
       })
       .catch(() => {
         say(form.dataset.offline);

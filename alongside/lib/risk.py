@@ -1,0 +1,194 @@
+"""Signals of acute risk to the writer in free text, for their own screen only.
+
+`assess(text)` reads what a clinician wrote (a journal entry, a story draft) and says whether it
+suggests acute risk to the writer (a wish to be dead, suicidal thoughts, self-harm, a plan or
+preparations: said plainly, passively, or without the obvious words), distress, or neither.
+It looks for these in the writer's own voice, sentence by sentence, and leaves alone a
+patient's suicide, clinical talk about a patient's ideation, what someone else said, idioms
+("this shift is killing me", "dying to sleep") and negations ("I would never hurt myself").
+
+Nothing is reported to anyone: the result only decides whether the writer's screen shows the
+crisis lines and an offer to talk, gently and without blocking the writing. A rule set can
+miss what a person means; the lines are offered on every page regardless.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ACUTE, DISTRESS, NONE = "acute_risk", "distress", "none"
+
+_CONTRACTIONS = {
+    "i'm": "i am", "i've": "i have", "i'd": "i would", "i'll": "i will",
+    "don't": "do not", "can't": "cannot", "won't": "will not", "wouldn't": "would not",
+    "didn't": "did not", "isn't": "is not", "it's": "it is", "wasn't": "was not",
+    "couldn't": "could not", "shouldn't": "should not", "haven't": "have not",
+    "doesn't": "does not", "there's": "there is", "that's": "that is", "can not": "cannot",
+}  # fmt: skip
+
+# Words that may sit between "I" and what follows: "I just want to die".
+_ADV = r"(?:(?:just|really|honestly|actually|sometimes|still|often|kind of|sort of|almost) )*"
+
+# The writer's own wish to die, suicidal thoughts, self-harm, plans and preparations.
+_ACUTE = [
+    r"\b(kill|killing|hurt|hurting|harm|harming|cut|cutting|hang|hanging|poison|poisoning|"
+    r"drown|drowning|burn|burning) myself\b",
+    r"\b(end|ending|take|taking) my (own )?life\b",
+    rf"\bi {_ADV}(want|wanted|wish|need|would like) to (die|be dead|not exist|stop existing)\b"
+    r"(?! (of|from) (embarrassment|shame|laughter|laughing|boredom))",
+    r"\bi (wish|wished) (that )?i (was|were|had been) dead\b",
+    rf"\bi {_ADV}wish i (could|would|did) (die|not wake up|never wake up|"
+    r"go to sleep and not wake up|just disappear|disappear for good|stop existing|not be here)\b",
+    r"\b(would|will|might) be (better off|happier|easier) (dead|without me)\b",
+    r"\b(better off|easier|simpler) (for everyone )?if i (was|were|am) (not|no longer|gone|dead)"
+    r"( here| around| alive)?\b",
+    rf"\bi {_ADV}do not want to (live|be alive|be here|wake up|exist|go on living)\b",
+    rf"\bi {_ADV}(am|feel|have been|was|keep feeling) {_ADV}suicidal\b",
+    r"\bi (have|had|keep having|have been having) (suicidal|suicide) (thoughts|ideas|urges)\b",
+    r"\b(i|i have been|i am|i keep|i was) (thinking|think|thought) (about|of) "
+    r"(suicide|killing myself|ending (it all|it|things|my life)|dying|not being here|"
+    r"how i would do it)\b",
+    r"\bi (want|wanted|need) to end (it all|it|things|everything)\b",
+    r"\bif i (did not|do not|never|could just not) wake up\b",
+    r"\bno (reason|point) (to|in) (live|living|go on|going on|being here|being alive)\b",
+    r"\bi (do not|no longer|cannot) see (the )?(point|reason) (of|in|to) (living|going on|"
+    r"being alive|life|being here)\b",
+    # Plans and preparations, often without the obvious words.
+    r"\b(saving|saved|stockpiling|stockpiled|hoarding|hoarded|collecting|collected|"
+    r"putting aside|put aside|counting) (up )?(my |the |some )?(pills|tablets|meds|medication|"
+    r"medicines|insulin|morphine|opioids|sleeping pills)\b",
+    r"\bhow many (of (my|the|these) )?(pills|tablets|meds) (it would take|would it take|"
+    r"it takes|would be enough)\b",
+    r"\b(looked|looking|searched|searching|googled|googling|read|reading) (up )?"
+    r"(how to|ways to|the best way to|the quickest way to) (die|kill myself|end it|overdose)\b",
+    r"\bi know (exactly )?how i would do it\b",
+    r"\bi (have|have made|made|worked out) a plan\b.*\b(die|end|myself|it all)\b",
+    r"\b(wrote|written|writing|left) (a |my )?(goodbye|suicide|last) (note|letter|message)\b",
+    r"\b(gave|giving|have given) away my (things|stuff|cat|dog|belongings)\b",
+    r"\b(said|saying) (my )?goodbyes?\b",
+    r"\b(drive|driving|drove|swerve|swerving|steer|steering|crash|crashing) (my car |the car )?"
+    r"(into|off) (a |the )?(tree|wall|bridge|river|oncoming traffic|traffic|truck|lorry|road)\b",
+    r"\b(step|stepping|walk|walking|jump|jumping) (in front of|off|from) (a |the )?(bus|train|"
+    r"truck|lorry|bridge|roof|car park|building|cliff|tracks)\b",
+    r"\b(stood|standing|sat|sitting|went) (on|at|to) (the )?(edge|bridge|roof|platform|tracks)\b"
+    r".*\b(thinking|wanted|wondering|jump|end)\b",
+]
+# Said without the obvious phrases: the writer's wish, intent or thought (first part) and death,
+# absence or a means of self-harm (second part) in the same sentence.
+_LEANING = re.compile(
+    r"\b(i|part of me|some of me)\b[^.]*\b(want|wants|wish|wished|would like|am going to|"
+    r"have decided|decided|keep thinking|think about|thought about|thinking about|wonder|"
+    r"wondering|would be (so )?easy|am tired of|am sick of|cannot keep|do not see how i can|"
+    r"do not know how i can|imagine|imagined|picture|pictured|held|was holding|am holding)\b"
+)
+_ENDING = re.compile(
+    r"\b(be dead|being dead|die|not (be|being) (here|around|alive)|(be|being|was|were) gone|"
+    r"disappear (for good|forever|and never come back)|never come back|stop (living|existing|"
+    r"breathing)|(keep|go on|carry on) living|being alive|never wake up|not wake up|"
+    r"end (it|it all|everything|my life)|take (all )?(the |my )?(morphine|pills|tablets|insulin|"
+    r"potassium|fentanyl|midazolam|opioids)|the (blade|razor|rope|ligature)|(car|i) would (just )?"
+    r"crash|notice if i (was|were) gone|miss me if)\b"
+)
+
+# Plain distress: worth a gentle offer of a person, not the crisis lines first.
+_DISTRESS = [
+    r"\bi (cannot|could not) (cope|take (it|this|any more|anymore)|do this (anymore|any more)|"
+    r"go on( like this)?|stop crying|breathe|sleep|switch off)\b",
+    r"\bi am (not ok|not okay|falling apart|breaking|drowning|so tired of everything|a failure|"
+    r"done|at the end of my rope|losing it)\b",
+    r"\bi feel (so |completely |totally |really )?(hopeless|worthless|empty|numb|broken|trapped|"
+    r"alone|useless|lost|like a failure|like a fraud|guilty|ashamed)\b",
+    r"\bi hate myself\b",
+    r"\b(it is|it was) (all )?my fault\b",
+    r"\bi (should have|could have) (saved|caught|noticed|seen|stopped|done more)\b",
+    r"\bwhat is the point\b",
+    r"\b(overwhelmed|hopeless|worthless)\b",
+    r"\bi (keep|cannot stop) (seeing|replaying|going over|hearing)\b",
+]
+# Someone else's words or state (a patient, a relative), or clinical talk about them.
+_SOMEONE_ELSE = re.compile(
+    r"\b(patient|pt|he|she|they|his|her|their|him|them|mother|father|mum|mom|dad|son|daughter|"
+    r"wife|husband|partner|family|relative|man|woman|boy|girl|child|kid|teen|teenager|resident)\b"
+    r"[^.]*\b(said|says|told|kept saying|was saying|screamed|shouted|asked|wrote|had|has|was|"
+    r"were|is|tried|attempted|took|wanted|wants|admitted|presented|came in|brought in)\b"
+)
+_CLINICAL = re.compile(
+    r"\b(denies|denied|si/hi|suicidal ideation|ideation|psych (consult|review|eval)|"
+    r"on (obs|observation|1:1|one to one)|sectioned|mental health act|risk assessment|"
+    r"safety plan(ning)? with (him|her|them|the patient)|self-harm (history|hx)|hx of|"
+    r"history of|overdosed|od'd|presented with|admitted (with|after|for))\b"
+)
+_NEGATED = re.compile(r"\b(not|never|no|nor|without)\b(\s+\w+){0,3}\s*$")
+
+
+@dataclass(frozen=True)
+class Assessment:
+    acute_risk: bool
+    level: str  # "acute_risk", "distress" or "none"
+    score: float  # 0 (nothing) to 1 (several signals of acute risk)
+
+    def as_dict(self) -> dict[str, object]:
+        return {"acute_risk": self.acute_risk, "level": self.level, "score": self.score}
+
+
+def _normal(text: str) -> str:
+    text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    text = re.sub(r"\s+", " ", text)
+    for short, long in _CONTRACTIONS.items():
+        text = re.sub(rf"\b{re.escape(short)}\b", long, text)
+    return text
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in re.split(r"[.!?;\n]+|\bbut\b", text) if s.strip()]
+
+
+_ACUTE_RE = [re.compile(p) for p in _ACUTE]
+_DISTRESS_RE = [re.compile(p) for p in _DISTRESS]
+
+
+def _hits(sentence: str, patterns: list[re.Pattern[str]]) -> int:
+    found = 0
+    for pattern in patterns:
+        for match in pattern.finditer(sentence):
+            if _NEGATED.search(sentence[: match.start()]):
+                continue  # "I would never hurt myself", "I am not suicidal"
+            found += 1
+    return found
+
+
+def _about_someone_else(sentence: str) -> bool:
+    if "myself" in sentence or re.search(r"\bmy (own )?life\b", sentence):
+        return bool(_SOMEONE_ELSE.search(sentence)) and not re.search(r"\bi\b", sentence)
+    return bool(_SOMEONE_ELSE.search(sentence) or _CLINICAL.search(sentence)) and not re.match(
+        r"^(and |so |then |now )?i\b", sentence
+    )
+
+
+# What follows "the patient who said", "she told us" is someone else's, not the writer's.
+_REPORTED = re.compile(
+    r"\b(who|that|he|she|they|patient|pt|family|relative)\b (said|says|told|kept saying|"
+    r"wanted|wants|tried|asked|screamed|wrote)\b"
+)
+
+
+def assess(text: str) -> Assessment:
+    acute = distress = 0
+    for whole in _sentences(_normal(text)):
+        if _about_someone_else(whole):
+            continue
+        sentence = _REPORTED.split(whole, maxsplit=1)[0]
+        acute += _hits(sentence, _ACUTE_RE)
+        leaning = _LEANING.search(sentence)
+        ending = _ENDING.search(sentence, leaning.end()) if leaning else None
+        if not acute and leaning and ending and not _NEGATED.search(sentence[: ending.start()]):
+            acute += 1
+        distress += _hits(sentence, _DISTRESS_RE)
+    if acute:
+        return Assessment(
+            True, ACUTE, round(min(1.0, 0.7 + 0.1 * (acute - 1) + 0.05 * distress), 2)
+        )
+    if distress:
+        return Assessment(False, DISTRESS, round(min(0.6, 0.3 + 0.1 * (distress - 1)), 2))
+    return Assessment(False, NONE, 0.0)
