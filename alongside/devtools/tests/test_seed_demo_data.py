@@ -34,3 +34,15 @@ def test_the_demo_hospital_is_loaded_once_however_often_it_runs() -> None:
     assert CrisisResource.objects.filter(organisation=organisation, phone="988").exists()
     assert "admin@demo.alongside.test" in out.getvalue()
     assert User.objects.get(email="nurse@demo.alongside.test").check_password("demo-alongside-2026")
+
+
+def test_the_demo_nurse_has_a_month_of_wellbeing_results_once(db: None) -> None:
+    from django.core.management import call_command
+
+    from alongside.selfchecks.models import SelfCheck
+
+    call_command("seed_demo_data", quiet=True)
+    call_command("seed_demo_data", quiet=True)
+
+    results = SelfCheck.objects.filter(member__user__email="nurse@demo.alongside.test")
+    assert results.count() == 3 and {r.result["percentage"] for r in results} == {36, 48, 64}

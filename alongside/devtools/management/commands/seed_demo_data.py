@@ -1,17 +1,21 @@
-"""Create "Demo General Hospital" with units, people and crisis lines. Safe to run twice."""
+"""Create "Demo General Hospital" with units, people, crisis lines and a few self-check results.
+Safe to run twice."""
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import time, timedelta
 from typing import Any
 
 from allauth.account.models import EmailAddress
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
 from alongside.accounts.models import User
 from alongside.organisations.actions import create_organisation
 from alongside.organisations.models import CrisisResource, Membership, Organisation, Unit
+from alongside.selfchecks.actions import complete_self_check
+from alongside.selfchecks.models import SelfCheck
 from alongside.support_requests.models import Shift, Tier
 
 ORGANISATION = "Demo General Hospital"
@@ -102,8 +106,22 @@ class Command(BaseCommand):
                 name=name,
                 defaults={"kind": kind, "phone": phone, "hours": hours, "position": position},
             )
+        self.seed_self_checks(members["nurse@demo.alongside.test"])
         if not quiet:
             self.stdout.write(self.login_table())
+
+    @staticmethod
+    def seed_self_checks(nurse: Membership) -> None:
+        """Three WHO-5 results for Nia over the last month, so her trend chart has a line."""
+        if SelfCheck.objects.filter(member=nurse).exists():
+            return
+        now = timezone.now()
+        for days, answers in ((28, [2, 2, 1, 2, 2]), (14, [3, 2, 2, 3, 2]), (1, [3, 3, 3, 4, 3])):
+            done = complete_self_check(by=nurse, instrument="who5", answers=answers)
+            at = now - timedelta(days=days)
+            SelfCheck.objects.filter(pk=done.pk).update(
+                started_at=at, updated_at=at, completed_at=at
+            )
 
     @staticmethod
     def login_table() -> str:
