@@ -99,6 +99,8 @@ def cmd_run() -> int:
         "worker": [PYTHON, "manage.py", "db_worker", "--no-reload", "--interval", "0.25"],
         "tick": [PYTHON, "manage.py", "tick", "--loop"],
     }
+    if os.environ.get("ALONGSIDE_EHR_LISTEN"):  # the hospital's HL7 v2 feed, when set up
+        processes["ehr"] = [PYTHON, "manage.py", "ehr_listen"]
     children = {
         name: subprocess.Popen([str(a) for a in argv], cwd=ROOT, start_new_session=True)
         for name, argv in processes.items()
@@ -107,7 +109,7 @@ def cmd_run() -> int:
     print()
     say(f"Alongside is running at http://localhost:{port}/")
     print(logins, flush=True)
-    say("Emails (invitations, password resets) are written to var/mail/. Ctrl-C stops all three.")
+    say("Emails (invitations, password resets) are written to var/mail/. Ctrl-C stops them all.")
     print(flush=True)
     stopping = False
 
@@ -125,7 +127,10 @@ def cmd_run() -> int:
                 exit_code = child.returncode or 1
                 stopping = True
         time.sleep(0.5)
-    say("Stopping the web server, the worker and the tick")
+    say(
+        "Stopping the web server, the worker, the tick"
+        + (" and the EHR feed" if "ehr" in children else "")
+    )
     for child in children.values():
         if child.poll() is None:
             os.killpg(child.pid, signal.SIGTERM)

@@ -432,11 +432,24 @@ TICK_JOBS = [
     "alongside.support_requests.actions.escalate_due_requests",
     "alongside.followups.actions.send_due_follow_ups",
     "alongside.selfchecks.actions.send_due_self_check_reminders",
+    "alongside.losses.actions.send_due_offers",
     "alongside.losses.actions.send_due_offer_reminders",
     "alongside.support_requests.actions.report_failed_pages",
 ]
 # Escalation is due to the second; a pass is three indexed queries when nothing is due.
 TICK_INTERVAL_SECONDS = env_int("ALONGSIDE_TICK_INTERVAL", 2)
+
+# --- The hospital's feed (losses/mllp.py, losses/api.py) ---------------------------------------
+# host:port for `manage.py ehr_listen` (HL7 v2 over MLLP); when set, `dev.py run` starts it too.
+ALONGSIDE_EHR_LISTEN = env_str("ALONGSIDE_EHR_LISTEN")
+# ADT messages are a few kilobytes; anything bigger is answered AR and dropped, unread.
+ALONGSIDE_EHR_MAX_MESSAGE_BYTES = env_int("ALONGSIDE_EHR_MAX_MESSAGE_BYTES", 1024 * 1024)
+# A connection that sends nothing for this long is closed (interface engines reconnect).
+ALONGSIDE_EHR_IDLE_SECONDS = env_int("ALONGSIDE_EHR_IDLE_SECONDS", 600)
+# Threads storing messages (one database connection each): one suits SQLite.
+ALONGSIDE_EHR_WORKERS = env_int(
+    "ALONGSIDE_EHR_WORKERS", 1 if DATABASES["default"]["ENGINE"].endswith("sqlite3") else 4
+)
 
 # --- Logging --------------------------------------------------------------------------------
 LOGGING = {

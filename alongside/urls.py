@@ -26,7 +26,7 @@ urlpatterns = [
     path("losses/", include("alongside.losses.urls", namespace="losses")),
     path("journal/", include("alongside.journal.urls", namespace="journal")),
     path("notifications/", include("alongside.notifications.urls", namespace="notifications")),
-    path("api/", api.urls),
+    path("api/v1/", api.urls),
     path("accounts/", include("alongside.accounts.urls", namespace="accounts")),
     path("accounts/", include("allauth.urls")),
     path("manifest.webmanifest", notification_views.manifest, name="manifest"),

@@ -3,7 +3,6 @@ PostgreSQL dump holds no word of it."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +11,8 @@ from django.db import connection
 
 from alongside.journal import actions
 from alongside.organisations.models import Membership
+
+from .processes import pg_dump
 
 PHRASE = "the little shoes by the bed in room nine stayed with me"
 
@@ -36,26 +37,6 @@ def test_the_database_file_and_a_dump_hold_no_word_of_an_entry(
         ).stdout.strip()  # fmt: skip
         assert files and found == "0"
     else:
-        dump = _pg_dump()
+        dump = pg_dump()
         assert "journal_journalentry" in dump
         assert PHRASE not in dump and "little shoes" not in dump
-
-
-def _pg_dump() -> str:
-    """pg_dump's data, or, where the client tools are not installed, every row of every table
-    read over the connection (the same text a dump would hold)."""
-    settings = connection.settings_dict
-    pg_dump = shutil.which("pg_dump")
-    if pg_dump is not None:
-        return subprocess.run(
-            [pg_dump, "-h", settings["HOST"] or "127.0.0.1", "-p", str(settings["PORT"] or 5432),
-             "-U", settings["USER"] or "postgres", "--data-only", settings["NAME"]],
-            capture_output=True, text=True, check=True,
-        ).stdout  # fmt: skip
-    parts = []
-    with connection.cursor() as cursor:
-        for table in connection.introspection.table_names(cursor):
-            quoted = connection.ops.quote_name(table)
-            cursor.execute(f"SELECT * FROM {quoted}")  # noqa: S608 - a quoted table name
-            parts.append(f"-- {table}\n" + "\n".join(map(repr, cursor.fetchall())))
-    return "\n".join(parts)

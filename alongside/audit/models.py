@@ -48,6 +48,7 @@ class AuditAction(models.TextChoices):
     LOSS_OFFER_ANSWERED = "loss.offer_answered", _("Offer of a peer answered")
     LOSS_DEBRIEFED = "loss.debriefed", _("Hot debrief held")
     ACTION_POINT_CLOSED = "loss.action_point_closed", _("Action point closed")
+    EHR_FEED_CHANGED = "loss.ehr_feed_changed", _("Hospital feed set up changed")
     JOURNAL_ENTRY_DELETED = "journal.entry_deleted", _("A journal entry deleted")
     JOURNAL_DELETED = "journal.deleted", _("A whole journal deleted")
     JOURNAL_EXPORTED = "journal.exported", _("A journal exported")

@@ -6,6 +6,7 @@ Outreach builds on the other apps: an offer answered "yes" opens a support reque
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -13,10 +14,13 @@ from datetime import date, datetime, timedelta
 from functools import partial
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
+from alongside.accounts.models import User
 from alongside.audit.actions import ANONYMOUS, record_event
 from alongside.audit.models import AuditAction
 from alongside.followups.actions import schedule_loss_follow_ups
@@ -26,14 +30,19 @@ from alongside.organisations.roles import Permission, has_permission
 from alongside.support_requests import actions as support_actions
 from alongside.support_requests.models import SupportRequest, Urgency
 
+from .feed import Death, Rejected
 from .models import (
     HIGH_IMPACT_KINDS,
     ActionPoint,
+    EhrFeed,
+    FeedUnitCode,
     HowAdded,
     Kind,
     LossEvent,
     Offer,
     Participant,
+    Source,
+    StaffIdentifier,
 )
 
 # The join code: no 0/O, 1/I/L, so it can be read across a room and typed without doubt.
@@ -64,25 +73,13 @@ def record_loss(
     occurred_at = occurred_at or now
     if unit.organisation_id != by.organisation_id:
         raise ActionError(_("Choose one of your organisation's units."))
-    if kind not in Kind.values:
+    if kind not in Kind.values or kind == Kind.UNSPECIFIED:
         raise ActionError(_("Choose what kind of loss it was."))
     if occurred_at > now + timedelta(minutes=5):
         raise ActionError(_("That time is in the future. When did it happen?"))
     if occurred_at < now - RECORD_WITHIN:
         raise ActionError(_("A loss can be recorded up to two weeks after it happened."))
-    several = LossEvent.objects.filter(
-        unit=unit, occurred_at__gt=occurred_at - SHIFT, occurred_at__lt=occurred_at + SHIFT
-    ).exists()
-    loss = LossEvent.objects.create(
-        organisation_id=by.organisation_id,
-        unit=unit,
-        occurred_at=occurred_at,
-        kind=kind,
-        recorded_by=by,
-        join_code=_unused_join_code(),
-        join_open_until=now + JOIN_OPEN_FOR,
-        is_high_impact=kind in HIGH_IMPACT_KINDS or several,
-    )
+    loss = _create_loss(unit=unit, kind=kind, occurred_at=occurred_at, now=now, recorded_by=by)
     Participant.objects.create(loss=loss, member=by, how_added=HowAdded.RECORDED)
     schedule_loss_follow_ups(loss=loss, members=[by], now=now)
     record_event(
@@ -91,6 +88,34 @@ def record_loss(
         organisation_id=by.organisation_id,
         target=loss,
         detail={"unit": unit.name, "kind": kind, "high_impact": loss.is_high_impact},
+    )
+    return loss
+
+
+def _create_loss(
+    *,
+    unit: Unit,
+    kind: str,
+    occurred_at: datetime,
+    now: datetime,
+    recorded_by: Membership | None = None,
+    source: str = Source.RECORDED,
+    feed_key: str = "",
+) -> LossEvent:
+    several = LossEvent.objects.filter(
+        unit=unit, occurred_at__gt=occurred_at - SHIFT, occurred_at__lt=occurred_at + SHIFT
+    ).exists()
+    loss = LossEvent.objects.create(
+        organisation_id=unit.organisation_id,
+        unit=unit,
+        occurred_at=occurred_at,
+        kind=kind,
+        source=source,
+        feed_key=feed_key,
+        recorded_by=recorded_by,
+        join_code=_unused_join_code(),
+        join_open_until=now + JOIN_OPEN_FOR,
+        is_high_impact=kind in HIGH_IMPACT_KINDS or several,
     )
     if loss.is_high_impact:
         transaction.on_commit(partial(_tell_coordinators, loss.pk))
@@ -125,32 +150,55 @@ def add_participants(
     are skipped. Audited with a count, not names."""
     if by.organisation_id != loss.organisation_id:
         raise ActionError(_("This loss belongs to another organisation."))
+    return _add_people(loss=loss, members=members, how=how, actor=by.user)
+
+
+def _add_people(
+    *, loss: LossEvent, members: Iterable[Membership], how: str, actor: User | None
+) -> list[Participant]:
     there = set(loss.participants.values_list("member_id", flat=True))
     new = [
         m
         for m in {m.pk: m for m in members}.values()
         if m.organisation_id == loss.organisation_id and m.is_active and m.pk not in there
     ]
+    now = timezone.now()
     added = []
     for member in new:
         try:
             with transaction.atomic():
-                added.append(Participant.objects.create(loss=loss, member=member, how_added=how))
+                added.append(
+                    Participant.objects.create(
+                        loss=loss, member=member, how_added=how, offer_due_at=now
+                    )
+                )
         except IntegrityError:
             continue  # added by someone else a moment ago: they have their offer already
     if not added:
         return []
-    schedule_loss_follow_ups(loss=loss, members=[p.member for p in added], now=timezone.now())
+    schedule_loss_follow_ups(loss=loss, members=[p.member for p in added], now=now)
     record_event(
-        by=by.user,
+        by=actor,
         action=AuditAction.LOSS_PEOPLE_ADDED,
         organisation_id=loss.organisation_id,
         target=loss,
         detail={"count": len(added), "how": how},
     )
     for participant in added:
-        transaction.on_commit(partial(_send_offer, participant.pk, "loss-offer"))
+        transaction.on_commit(partial(send_offer, participant_id=participant.pk, now=now))
     return added
+
+
+@transaction.atomic
+def send_offer(*, participant_id: int, now: datetime) -> bool:
+    """Send a person their offer of a peer, once: claimed by clearing `offer_due_at`."""
+    claimed = Participant.objects.filter(pk=participant_id, offer_due_at__lte=now).update(
+        offer_due_at=None
+    )
+    if not claimed:
+        return False
+    _send_offer(participant_id, "loss-offer")
+    return True
 
 
 def _send_offer(participant_id: int, template: str) -> None:
@@ -307,6 +355,17 @@ def close_action_point(*, by: Membership, action_point: ActionPoint) -> ActionPo
 # --- The tick -------------------------------------------------------------------------------
 
 
+def send_due_offers(*, now: datetime | None = None) -> int:
+    """Tick job: send each offer not sent yet (the feed's; or one whose sender crashed)."""
+    now = now or timezone.now()
+    due = list(
+        Participant.objects.filter(offer_due_at__lte=now)
+        .order_by("offer_due_at")
+        .values_list("pk", flat=True)[:SEND_BATCH]
+    )
+    return sum(send_offer(participant_id=pk, now=now) for pk in due)
+
+
 def send_due_offer_reminders(*, now: datetime | None = None) -> int:
     """Tick job: bring back each offer answered "Not now" whose two days have passed."""
     now = now or timezone.now()
@@ -331,3 +390,220 @@ def remind_offer(*, participant_id: int, now: datetime) -> bool:
         return False
     _send_offer(participant_id, "loss-offer-reminder")
     return True
+
+
+# --- The hospital's feed ----------------------------------------------------------------------
+
+FEED_TOKEN_BYTES = 32
+# How often the feed's "last message" time is written: once a minute is enough to see it alive.
+FEED_SEEN_EVERY = timedelta(minutes=1)
+
+
+@dataclass(frozen=True)
+class FeedOutcome:
+    """What became of a death from the feed; `text` goes back to the sender (no identifier)."""
+
+    loss: LossEvent | None
+    created: bool
+    text: str
+
+
+def visit_key(organisation_id: int, visit: str) -> str:
+    """The keyed hash kept in place of a visit number: equal for the same visit, useless to
+    anyone without the server's secret key for finding the visit, or the patient."""
+    return salted_hmac(
+        "alongside.losses.feed-visit", f"{organisation_id}|{visit.strip()}", algorithm="sha256"
+    ).hexdigest()
+
+
+def unit_code(value: str) -> str:
+    return value.strip().upper()
+
+
+@transaction.atomic
+def record_feed_loss(
+    *, feed: EhrFeed, death: Death, source: str, now: datetime | None = None
+) -> FeedOutcome:
+    """A death from the hospital's records becomes a loss on the unit its point of care maps
+    to, of a kind not known, and the care team the record names (mapped by staff identifier)
+    each get the private offer and the check-ins. The same visit again is the same loss.
+    Deaths older than two weeks reach nobody. Rejected (AE) when no code maps to a unit."""
+    now = now or timezone.now()
+    if not feed.is_enabled:
+        raise Rejected("AR", "The feed is switched off for this organisation.")
+    codes = [unit_code(c) for c in (death.point_of_care, *death.other_points_of_care) if c]
+    mapped = {
+        c.code: c.unit
+        for c in FeedUnitCode.objects.filter(
+            organisation_id=feed.organisation_id, code__in=codes
+        ).select_related("unit")
+    }
+    unit = next((mapped[code] for code in codes if code in mapped), None)
+    if unit is None:
+        raise Rejected(
+            "AE",
+            f"Point of care {', '.join(codes) or '(none)'} is not in Alongside's code table.",
+            "103",
+        )
+    # Kept to the hour: enough for the reports and "several on one unit within a shift", and
+    # one step further from the patient than the minute of their death.
+    occurred_at = min(death.occurred_at or now, now).replace(minute=0, second=0, microsecond=0)
+    if occurred_at < now - RECORD_WITHIN:
+        return FeedOutcome(None, False, "Older than two weeks: nobody is contacted.")
+    key = visit_key(feed.organisation_id, death.visit)
+    try:
+        with transaction.atomic():
+            loss = _create_loss(
+                unit=unit,
+                kind=Kind.UNSPECIFIED,
+                occurred_at=occurred_at,
+                now=now,
+                source=source,
+                feed_key=key,
+            )
+    except IntegrityError:
+        # This visit's death is recorded already (a repeat, or an A08 after the A03).
+        loss = LossEvent.objects.get(organisation_id=feed.organisation_id, feed_key=key)
+        return FeedOutcome(loss, False, "Already recorded.")
+    # The loss is new in this transaction, so nobody is there yet: one insert for the team.
+    # Their offers go with the next tick (within seconds), keeping the feed fast.
+    team = list(
+        Membership.objects.active().filter(
+            pk__in=StaffIdentifier.objects.filter(
+                organisation_id=feed.organisation_id, identifier__in=death.staff_ids
+            ).values("member_id")
+        )
+    )
+    Participant.objects.bulk_create(
+        Participant(loss=loss, member=m, how_added=HowAdded.FEED, offer_due_at=now) for m in team
+    )
+    loss.organisation = feed.organisation  # for its follow-up days, without reading it again
+    schedule_loss_follow_ups(loss=loss, members=team, now=now)
+    record_event(
+        by=None,
+        action=AuditAction.LOSS_RECORDED,
+        organisation_id=feed.organisation_id,
+        target=loss,
+        detail={
+            "unit": unit.name,
+            "kind": loss.kind,
+            "source": source,
+            "high_impact": loss.is_high_impact,
+            "people": len(team),
+        },
+    )
+    return FeedOutcome(
+        loss,
+        True,
+        f"Loss recorded; {len(team)} of {len(death.staff_ids)} care team members reached.",
+    )
+
+
+def note_feed_message(*, feed: EhrFeed, now: datetime | None = None) -> None:
+    """When the feed last sent anything, so coordinators can see it is alive (once a minute)."""
+    now = now or timezone.now()
+    EhrFeed.objects.filter(
+        Q(last_message_at__isnull=True) | Q(last_message_at__lt=now - FEED_SEEN_EVERY),
+        pk=feed.pk,
+    ).update(last_message_at=now)
+
+
+def _feed_of(by: Membership, permission: Permission) -> EhrFeed:
+    if not has_permission(by, permission):
+        raise ActionError(_("Only coordinators and org admins can set up the hospital's feed."))
+    feed, _created = EhrFeed.objects.get_or_create(organisation_id=by.organisation_id)
+    return feed
+
+
+@transaction.atomic
+def configure_feed(*, by: Membership, is_enabled: bool, facility: str) -> EhrFeed:
+    """An org admin switches the feed on or off and names the facility its HL7 messages are
+    addressed to (MSH-6). Audited."""
+    feed = _feed_of(by, Permission.MANAGE_ORGANISATION)
+    facility = facility.strip()
+    if is_enabled and not facility and not feed.token_hash:
+        raise ActionError(
+            _("Give the receiving facility (MSH-6), or create a FHIR token, to switch it on.")
+        )
+    if facility and EhrFeed.objects.filter(facility=facility).exclude(pk=feed.pk).exists():
+        raise ActionError(_("Another organisation uses that facility name. Choose another."))
+    feed.is_enabled = is_enabled
+    feed.facility = facility
+    feed.save(update_fields=["is_enabled", "facility"])
+    record_event(
+        by=by.user,
+        action=AuditAction.EHR_FEED_CHANGED,
+        organisation_id=by.organisation_id,
+        detail={"enabled": is_enabled, "facility": facility},
+    )
+    return feed
+
+
+@transaction.atomic
+def new_feed_token(*, by: Membership) -> str:
+    """A new bearer token for the FHIR endpoint, shown once; the one before stops working.
+    Only its hash is kept. Audited."""
+    feed = _feed_of(by, Permission.MANAGE_ORGANISATION)
+    token = "alf_" + secrets.token_urlsafe(FEED_TOKEN_BYTES)
+    feed.token_hash = hashlib.sha256(token.encode()).hexdigest()
+    feed.token_hint = token[:8]
+    feed.token_created_at = timezone.now()
+    feed.save(update_fields=["token_hash", "token_hint", "token_created_at"])
+    record_event(
+        by=by.user,
+        action=AuditAction.EHR_FEED_CHANGED,
+        organisation_id=by.organisation_id,
+        detail={"token": feed.token_hint},
+    )
+    return token
+
+
+@transaction.atomic
+def set_unit_codes(*, by: Membership, rows: Sequence[tuple[str, Unit]]) -> int:
+    """Coordinators replace the code table: each point-of-care code with its unit. Audited."""
+    _feed_of(by, Permission.MANAGE_EHR_FEED)
+    codes: dict[str, Unit] = {}
+    for code, unit in rows:
+        if unit.organisation_id != by.organisation_id:
+            raise ActionError(_("Choose one of your organisation's units."))
+        if not unit_code(code):
+            raise ActionError(_("Each line needs a code."))
+        codes[unit_code(code)] = unit
+    FeedUnitCode.objects.filter(organisation_id=by.organisation_id).delete()
+    FeedUnitCode.objects.bulk_create(
+        FeedUnitCode(organisation_id=by.organisation_id, code=code, unit=unit)
+        for code, unit in codes.items()
+    )
+    record_event(
+        by=by.user,
+        action=AuditAction.EHR_FEED_CHANGED,
+        organisation_id=by.organisation_id,
+        detail={"unit_codes": len(codes)},
+    )
+    return len(codes)
+
+
+@transaction.atomic
+def set_staff_identifiers(*, by: Membership, rows: Sequence[tuple[str, Membership]]) -> int:
+    """Coordinators replace the staff identifiers: each EHR staff ID with its member, so a
+    death's care team reaches them. Audited with a count."""
+    _feed_of(by, Permission.MANAGE_EHR_FEED)
+    ids: dict[str, Membership] = {}
+    for identifier, member in rows:
+        if member.organisation_id != by.organisation_id:
+            raise ActionError(_("Choose members of your organisation."))
+        if not identifier.strip():
+            raise ActionError(_("Each line needs a staff identifier."))
+        ids[identifier.strip()] = member
+    StaffIdentifier.objects.filter(organisation_id=by.organisation_id).delete()
+    StaffIdentifier.objects.bulk_create(
+        StaffIdentifier(organisation_id=by.organisation_id, identifier=i, member=m)
+        for i, m in ids.items()
+    )
+    record_event(
+        by=by.user,
+        action=AuditAction.EHR_FEED_CHANGED,
+        organisation_id=by.organisation_id,
+        detail={"staff_identifiers": len(ids)},
+    )
+    return len(ids)

@@ -21,7 +21,10 @@ class LossForm(forms.Form):
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
     )
     kind = forms.ChoiceField(
-        label=_("What kind of loss"), choices=Kind.choices, widget=forms.RadioSelect
+        label=_("What kind of loss"),
+        # "Not known" is for losses from the hospital's feed; a person who was there knows.
+        choices=[(value, label) for value, label in Kind.choices if value != Kind.UNSPECIFIED],
+        widget=forms.RadioSelect,
     )
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
@@ -75,3 +78,89 @@ class ActionPointForm(forms.Form):
 
 
 ActionPointFormSet = forms.formset_factory(ActionPointForm, extra=3, max_num=10)
+
+
+# --- The hospital's feed ----------------------------------------------------------------------
+
+
+class FeedConnectionForm(forms.Form):
+    is_enabled = forms.BooleanField(
+        label=_("Take losses from the hospital's records"), required=False
+    )
+    facility = forms.CharField(
+        label=_("Receiving facility (MSH-6)"),
+        max_length=64,
+        required=False,
+        help_text=_("What your interface engine puts in MSH-6 of the messages it sends us."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+
+
+class _TableForm(forms.Form):
+    """A table pasted as lines of "key, value" (a spreadsheet's two columns, comma or tab);
+    each value must name something of the organisation (`known`). Valid: `rows`, the pairs."""
+
+    table = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 8}))
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+
+    def known(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def unknown(self, number: int, value: str) -> str:
+        raise NotImplementedError
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if "table" not in data:
+            return data
+        known = self.known()
+        rows: list[tuple[str, Any]] = []
+        for number, line in enumerate(data["table"].splitlines(), start=1):
+            if not line.strip():
+                continue
+            key, sep, value = line.replace("\t", ",").partition(",")
+            key, value = key.strip(), value.strip()
+            if not sep or not key or not value:
+                self.add_error(
+                    "table",
+                    _("Line %(n)s: write the two columns with a comma between them.")
+                    % {"n": number},
+                )
+                break
+            if value.casefold() not in known:
+                self.add_error("table", self.unknown(number, value))
+                break
+            rows.append((key, known[value.casefold()]))
+        data["rows"] = rows
+        return data
+
+
+class UnitCodesForm(_TableForm):
+    """Each line: the EHR's point-of-care code (PV1-3), a comma, and the unit's name here."""
+
+    def known(self) -> dict[str, Any]:
+        return {u.name.casefold(): u for u in Unit.objects.filter(organisation=self.organisation)}
+
+    def unknown(self, number: int, value: str) -> str:
+        return _("Line %(n)s: there is no unit called “%(name)s”.") % {"n": number, "name": value}
+
+
+class StaffIdentifiersForm(_TableForm):
+    """Each line: a staff identifier in the EHR, a comma, and the member's email address."""
+
+    def known(self) -> dict[str, Any]:
+        return {
+            m.user.email.casefold(): m
+            for m in Membership.objects.active()
+            .filter(organisation=self.organisation)
+            .select_related("user")
+        }
+
+    def unknown(self, number: int, value: str) -> str:
+        return _("Line %(n)s: nobody in your organisation has the address %(email)s.") % {
+            "n": number,
+            "email": value,
+        }

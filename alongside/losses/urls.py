@@ -13,6 +13,7 @@ urlpatterns = [
     path("<uuid:code>/add/", views.loss_add, name="loss-add"),
     path("<uuid:code>/pause/", views.pause, name="pause"),
     path("<uuid:code>/debrief/", views.debrief, name="debrief"),
+    path("feed/", views.feed_settings, name="feed"),
     path("action-points/", views.action_point_list, name="action-point-list"),
     path("action-points/<uuid:code>/close/", views.action_point_close, name="action-point-close"),
 ]

@@ -1,13 +1,16 @@
 from __future__ import annotations
 
+from datetime import timedelta
 from uuid import UUID
 
 import segno
+from django.conf import settings
 from django.contrib import messages
 from django.db.models import Q, QuerySet
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -22,8 +25,17 @@ from alongside.organisations.roles import Permission, has_permission
 from alongside.support_requests import queries as support_queries
 
 from . import access, actions, queries
-from .forms import ActionPointFormSet, JoinForm, LossForm
+from .forms import (
+    ActionPointFormSet,
+    FeedConnectionForm,
+    JoinForm,
+    LossForm,
+    StaffIdentifiersForm,
+    UnitCodesForm,
+)
 from .models import LossEvent, Offer
+
+FIGURES_DAYS = 90
 
 
 @member_required(Permission.USE_SUPPORT)
@@ -221,15 +233,24 @@ def debrief(request: MemberRequest, code: UUID) -> HttpResponse:
 
 @member_required(Permission.USE_SUPPORT)
 def action_point_list(request: MemberRequest) -> HttpResponse:
-    """Action points from debriefs: open ones first, each closed by its owner."""
+    """Action points from debriefs: open ones first, each closed by its owner. Coordinators
+    also see the last 90 days' pause and debrief rates and how many points got done."""
     member = request.membership
+    is_coordinator = has_permission(member, Permission.VIEW_PROGRAMME)
+    figures = None
+    if is_coordinator:
+        figures = queries.loss_figures(
+            member.organisation_id,
+            since=timezone.now() - timedelta(days=FIGURES_DAYS),
+            today=timezone.localdate(),
+        )
     return render(
         request,
         "losses/action_point_list.html",
         {
-            "points": queries.action_points_for(
-                member, is_coordinator=has_permission(member, Permission.VIEW_PROGRAMME)
-            ),
+            "points": queries.action_points_for(member, is_coordinator=is_coordinator),
+            "figures": figures,
+            "figures_days": FIGURES_DAYS,
         },
     )
 
@@ -246,3 +267,80 @@ def action_point_close(request: MemberRequest, code: UUID) -> HttpResponse:
     else:
         messages.info(request, _("Closed. Thank you for seeing it through."))
     return redirect("losses:action-point-list")
+
+
+@member_required(Permission.MANAGE_EHR_FEED)
+def feed_settings(request: MemberRequest) -> HttpResponse:
+    """The hospital's feed: its link (org admins), the code table of points of care and the
+    staff identifiers (coordinators and org admins), and when it last sent anything."""
+    member = request.membership
+    organisation = member.organisation
+    feed = queries.feed_of(organisation.pk)
+    can_connect = has_permission(member, Permission.MANAGE_ORGANISATION)
+    posted = request.POST.get("form", "") if request.method == "POST" else ""
+    connection = FeedConnectionForm(
+        request.POST if posted == "connection" else None,
+        initial={"is_enabled": feed.is_enabled, "facility": feed.facility} if feed else None,
+    )
+    units = UnitCodesForm(
+        request.POST if posted == "units" else None,
+        prefix="units",
+        organisation=organisation,
+        initial={
+            "table": "\n".join(
+                f"{c.code}, {c.unit.name}" for c in queries.unit_codes_of(organisation.pk)
+            )
+        },
+    )
+    staff = StaffIdentifiersForm(
+        request.POST if posted == "staff" else None,
+        prefix="staff",
+        organisation=organisation,
+        initial={
+            "table": "\n".join(
+                f"{s.identifier}, {s.member.user.email}"
+                for s in queries.staff_identifiers_of(organisation.pk)
+            )
+        },
+    )
+    new_token = ""
+    try:
+        if posted == "connection" and can_connect and connection.is_valid():
+            actions.configure_feed(by=member, **connection.cleaned_data)
+            messages.success(request, _("Saved."))
+            return redirect("losses:feed")
+        if posted == "token" and can_connect:
+            new_token = actions.new_feed_token(by=member)
+            feed = queries.feed_of(organisation.pk)
+        if posted == "units" and units.is_valid():
+            count = actions.set_unit_codes(by=member, rows=units.cleaned_data["rows"])
+            messages.success(
+                request, ngettext("%(n)s code saved.", "%(n)s codes saved.", count) % {"n": count}
+            )
+            return redirect("losses:feed")
+        if posted == "staff" and staff.is_valid():
+            count = actions.set_staff_identifiers(by=member, rows=staff.cleaned_data["rows"])
+            messages.success(
+                request,
+                ngettext("%(n)s staff identifier saved.", "%(n)s staff identifiers saved.", count)
+                % {"n": count},
+            )
+            return redirect("losses:feed")
+    except ActionError as error:
+        {"connection": connection, "units": units, "staff": staff}.get(
+            posted, connection
+        ).add_error(None, error.message)
+    return render(
+        request,
+        "losses/feed_settings.html",
+        {
+            "feed": feed,
+            "can_connect": can_connect,
+            "connection": connection,
+            "units": units,
+            "staff": staff,
+            "new_token": new_token,
+            "fhir_url": absolute_url(reverse("api:api-root") + "fhir/"),
+            "listen": settings.ALONGSIDE_EHR_LISTEN,
+        },
+    )

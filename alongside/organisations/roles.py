@@ -52,7 +52,8 @@ class Permission(StrEnum):
     MANAGE_MEMBERS = "manage_members"  # invite, set roles and units, deactivate
     MANAGE_UNITS = "manage_units"
     MANAGE_RESOURCES = "manage_resources"
-    MANAGE_ORGANISATION = "manage_organisation"  # policy, single sign-on
+    MANAGE_ORGANISATION = "manage_organisation"  # policy, single sign-on, the EHR feed's link
+    MANAGE_EHR_FEED = "manage_ehr_feed"  # the feed's code table and staff identifiers
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -66,6 +67,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.MANAGE_ROTA,
             Permission.VIEW_AUDIT_LOG,
             Permission.MANAGE_RESOURCES,
+            Permission.MANAGE_EHR_FEED,
         }
     ),
     Role.ORG_ADMIN: frozenset(
@@ -76,6 +78,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.MANAGE_UNITS,
             Permission.MANAGE_RESOURCES,
             Permission.MANAGE_ORGANISATION,
+            Permission.MANAGE_EHR_FEED,
         }
     ),
 }

@@ -33,7 +33,7 @@ def test_recording_a_loss_keeps_no_patient_detail_and_makes_the_recorder_its_fir
     assert {f.name for f in LossEvent._meta.concrete_fields} == {
         "id", "code", "organisation", "unit", "occurred_at", "kind", "source", "recorded_by",
         "join_code", "join_open_until", "is_high_impact", "paused_at", "debriefed_at",
-        "created_at",
+        "feed_key", "created_at",
     }  # fmt: skip
     assert len(loss.join_code) == 6 and set(loss.join_code) <= set(actions.JOIN_ALPHABET)
     assert loss.is_join_open and not loss.is_high_impact

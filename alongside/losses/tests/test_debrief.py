@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from alongside.audit.models import AuditAction, AuditEvent
 from alongside.lib.errors import ActionError
-from alongside.losses import actions
+from alongside.losses import actions, queries
 from alongside.losses.actions import NewActionPoint
 from alongside.losses.models import ActionPoint, Kind, LossEvent
 from alongside.notifications.models import Notification
@@ -202,3 +202,43 @@ def test_a_coordinator_who_was_not_there_is_sent_back_from_the_pause(
     response = client_for(coordinator).post(reverse("losses:pause", kwargs={"code": loss.code}))
 
     assert response["Location"] == reverse("losses:loss-detail", kwargs={"code": loss.code})
+
+
+def test_debrief_rates_and_action_closure_are_counted_for_the_programme(
+    author: Membership, colleague: Membership, coordinator: Membership, unit: Unit
+) -> None:
+    today = timezone.localdate()
+    losses = [actions.record_loss(by=author, unit=unit, kind=Kind.EXPECTED) for _ in range(4)]
+    LossEvent.objects.filter(pk=losses[3].pk).update(source="hl7")
+    actions.hold_pause(by=author, loss=losses[0])
+    actions.hold_pause(by=author, loss=losses[1])
+    done, late, waiting = actions.record_debrief(
+        by=author,
+        loss=losses[0],
+        action_points=[
+            NewActionPoint("Check the suction", colleague, today),
+            NewActionPoint("Stock the cart", colleague, today),
+            NewActionPoint("Fix the lift", colleague, today + timedelta(days=3)),
+        ],
+    )
+    actions.close_action_point(by=colleague, action_point=done)
+    ActionPoint.objects.filter(pk=late.pk).update(due_on=today - timedelta(days=2))
+    old = actions.record_loss(by=author, unit=unit, kind=Kind.EXPECTED)
+    LossEvent.objects.filter(pk=old.pk).update(occurred_at=timezone.now() - timedelta(days=100))
+
+    figures = queries.loss_figures(
+        author.organisation_id, since=timezone.now() - timedelta(days=90), today=today
+    )
+
+    assert figures == queries.LossFigures(
+        losses=4, from_records=1, paused=2, debriefed=1, action_points=3, closed=1,
+        closed_on_time=1, overdue=1,
+    )  # fmt: skip
+    assert (figures.pause_rate, figures.debrief_rate, figures.closure_rate) == (50, 25, 33)
+    assert queries.LossFigures.percent(1, 0) is None
+    page = client_for(coordinator).get("/losses/action-points/").content.decode()
+    assert "paused after 50%" in page and "1 of 3 action points done (33%)" in page
+    assert (
+        "paused after" not in client_for(colleague).get("/losses/action-points/").content.decode()
+    )
+    assert waiting.is_open

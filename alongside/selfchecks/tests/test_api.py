@@ -13,7 +13,7 @@ from alongside.selfchecks.scoring import score
 
 def _post(body: Any) -> Any:
     return Client().post(
-        "/api/selfchecks/score", data=json.dumps(body), content_type="application/json"
+        "/api/v1/selfchecks/score", data=json.dumps(body), content_type="application/json"
     )
 
 
@@ -46,17 +46,17 @@ def test_a_form_that_cannot_be_scored_is_refused_naming_the_problem() -> None:
 
 
 def test_the_openapi_schema_documents_scoring_and_the_instruments() -> None:
-    schema = Client().get("/api/openapi.json").json()
+    schema = Client().get("/api/v1/openapi.json").json()
 
-    score_op = schema["paths"]["/api/selfchecks/score"]["post"]
+    score_op = schema["paths"]["/api/v1/selfchecks/score"]["post"]
     assert set(score_op["responses"]) == {"200", "400"}
     fields = schema["components"]["schemas"]["ScoreOut"]["properties"]
     assert {"instrument", "total", "band", "safety_flag", "provisional_diagnosis"} <= set(fields)
-    assert "/api/selfchecks/instruments" in schema["paths"]
+    assert "/api/v1/selfchecks/instruments" in schema["paths"]
 
 
 def test_the_instrument_list_carries_each_licence_and_marks_who5_non_commercial() -> None:
-    listed = {i["id"]: i for i in Client().get("/api/selfchecks/instruments").json()}
+    listed = {i["id"]: i for i in Client().get("/api/v1/selfchecks/instruments").json()}
 
     assert set(listed) == {
         "phq9",
