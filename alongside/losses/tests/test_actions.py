@@ -284,3 +284,17 @@ def test_removing_a_unit_keeps_its_losses_and_their_check_ins(
 
     loss.refresh_from_db()
     assert loss.unit is None and FollowUp.objects.filter(loss=loss).count() == 4
+
+
+def test_an_offer_is_sent_once_by_whoever_claims_it_first(
+    author: Membership, colleague: Membership, unit: Unit
+) -> None:
+    loss = actions.record_loss(by=author, unit=unit, kind=Kind.UNEXPECTED)
+    (participant,) = actions.add_participants(by=author, loss=loss, members=[colleague])
+    now = timezone.now()
+
+    assert actions.send_offer(participant_id=participant.pk, now=now) is True
+    # The tick (or a second on-commit send) finds it claimed: nothing is sent twice.
+    assert actions.send_offer(participant_id=participant.pk, now=now) is False
+    assert actions.send_due_offers(now=now) == 0
+    assert Notification.objects.filter(recipient=colleague.user).count() == 1

@@ -12,6 +12,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.test import Client
 from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from alongside.audit.models import AuditAction, AuditEvent
 from alongside.followups.models import FollowUp
@@ -569,3 +571,52 @@ def test_the_fhir_route_is_in_the_openapi_schema_with_its_body_and_token() -> No
 def test_other_api_routes_keep_their_422_shape() -> None:
     response = Client().post("/api/v1/selfchecks/score", data="{}", content_type="application/json")
     assert response.status_code == 422 and "detail" in response.json()
+
+
+# --- Whatever arrives --------------------------------------------------------------------------
+
+
+@given(st.binary(max_size=3000) | st.text(max_size=3000).map(str.encode))
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_any_bytes_get_an_acknowledgement_and_never_an_exception(feed: EhrFeed, raw: bytes) -> None:
+    ack = mllp.handle_message(b"MSH|^~\\&|E|F|A|ALPHA|2026||ADT^A03|C|P|2.5\r" + raw)
+    assert ack_code(ack) in {"AA", "AE", "AR"}
+    assert ack_code(mllp.handle_message(raw)) in {"AA", "AE", "AR"}
+
+
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=4)
+    ),
+    max_leaves=20,
+)
+_resource = st.fixed_dictionaries(
+    {"resourceType": st.sampled_from(["Encounter", "Patient", "Bundle", "Observation"])},
+    optional={
+        "id": _json,
+        "identifier": _json,
+        "location": _json,
+        "participant": _json,
+        "hospitalization": _json,
+        "deceasedBoolean": _json,
+        "deceasedDateTime": _json,
+        "contained": _json,
+        "entry": _json,
+        "period": _json,
+    },
+)
+
+
+@given(_resource | _json)
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+def test_any_json_gets_an_operation_outcome_and_never_a_server_error(token: str, body: Any) -> None:
+    response = post(token, body)
+    assert response.status_code in {200, 400, 422}
+    assert response.json()["resourceType"] == "OperationOutcome"
