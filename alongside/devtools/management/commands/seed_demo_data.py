@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from alongside.accounts.models import User
+from alongside.losses.models import EhrFeed, FeedUnitCode, StaffIdentifier
 from alongside.organisations.actions import create_organisation
 from alongside.organisations.models import CrisisResource, Membership, Organisation, Unit
 from alongside.selfchecks.actions import complete_self_check
@@ -107,6 +108,7 @@ class Command(BaseCommand):
                 defaults={"kind": kind, "phone": phone, "hours": hours, "position": position},
             )
         self.seed_self_checks(members["nurse@demo.alongside.test"])
+        self.seed_ehr_feed(organisation, units, members)
         if not quiet:
             self.stdout.write(self.login_table())
 
@@ -124,6 +126,26 @@ class Command(BaseCommand):
             )
 
     @staticmethod
+    def seed_ehr_feed(
+        organisation: Organisation, units: dict[str, Unit], members: dict[str, Membership]
+    ) -> None:
+        """The hospital's feed, on for facility DEMO: each unit's name (upper case) is its code,
+        and each clinician's staff identifier is D plus their place in the list above."""
+        EhrFeed.objects.get_or_create(
+            organisation=organisation, defaults={"is_enabled": True, "facility": "DEMO"}
+        )
+        for name, unit in units.items():
+            FeedUnitCode.objects.get_or_create(
+                organisation=organisation, code=name.upper(), defaults={"unit": unit}
+            )
+        for number, (email, *_rest) in enumerate(PEOPLE, start=1):
+            StaffIdentifier.objects.get_or_create(
+                organisation=organisation,
+                identifier=f"D{number:03d}",
+                defaults={"member": members[email]},
+            )
+
+    @staticmethod
     def login_table() -> str:
         lines = [f"Demo logins for {ORGANISATION} (password for all: {PASSWORD})"]
         for email, name, roles, _units in PEOPLE:
@@ -131,5 +153,10 @@ class Command(BaseCommand):
         lines.append(
             "  The org admin and the coordinator are asked to set up two-step sign-in "
             "(an authenticator app) on first sign-in: the organisation's policy."
+        )
+        lines.append(
+            "  Hospital feed: HL7 v2 to facility DEMO (listening when ALONGSIDE_EHR_LISTEN is"
+            " host:port); codes EMERGENCY, ICU, PAEDIATRICS, ONCOLOGY; staff IDs D001-D012 in"
+            " this order."
         )
         return "\n".join(lines)
