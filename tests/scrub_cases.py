@@ -1,0 +1,65 @@
+"""The identifier scrubber's evaluation stories (tests/data/scrub_*.txt), read into plain text
+with the annotated spans: [[text|TYPE]] an identifier that must be found, {{text}} a trap
+that must survive. Shared by the tests and bench/scrub_bench.py."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+_MARK = re.compile(r"\[\[(.+?)\|([A-Z]+)\]\]|\{\{(.+?)\}\}")
+
+
+@dataclass(frozen=True)
+class Marked:
+    start: int
+    end: int
+    type: str  # the identifier's type, or "TRAP"
+
+
+@dataclass(frozen=True)
+class Story:
+    voice: str
+    text: str
+    identifiers: tuple[Marked, ...]
+    traps: tuple[Marked, ...]
+
+
+def load(name: str) -> list[Story]:
+    raw = (DATA / name).read_text()
+    lines = [line for line in raw.splitlines() if not line.startswith("#")]
+    stories = []
+    for block in "\n".join(lines).split("\n---\n"):
+        block = block.strip()
+        if not block:
+            continue
+        head, _, body = block.partition("\n")
+        if not head.startswith("voice: "):
+            raise ValueError(f"{name}: a story must start with 'voice: …', not {head!r}")
+        stories.append(_story(head.removeprefix("voice: ").strip(), body.strip(), name))
+    return stories
+
+
+def _story(voice: str, marked: str, name: str) -> Story:
+    text: list[str] = []
+    identifiers: list[Marked] = []
+    traps: list[Marked] = []
+    at = position = 0
+    for match in _MARK.finditer(marked):
+        text.append(marked[at : match.start()])
+        position += match.start() - at
+        value = match.group(1) or match.group(3)
+        if "[[" in value or "{{" in value or "|" in value:
+            raise ValueError(f"{name}: nested or broken mark {match.group(0)!r}")
+        span = Marked(position, position + len(value), match.group(2) or "TRAP")
+        (identifiers if match.group(2) else traps).append(span)
+        text.append(value)
+        position += len(value)
+        at = match.end()
+    text.append(marked[at:])
+    plain = "".join(text)
+    if "[[" in plain or "]]" in plain or "{{" in plain or "}}" in plain:
+        raise ValueError(f"{name}: an unclosed mark in {plain[:60]!r}")
+    return Story(voice, plain, tuple(identifiers), tuple(traps))
