@@ -151,6 +151,7 @@ INSTALLED_APPS = [
     "alongside.selfchecks",
     "alongside.losses",
     "alongside.journal",
+    "alongside.stories",
     "alongside.lib",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -25,6 +25,7 @@ urlpatterns = [
     path("self-checks/", include("alongside.selfchecks.urls", namespace="selfchecks")),
     path("losses/", include("alongside.losses.urls", namespace="losses")),
     path("journal/", include("alongside.journal.urls", namespace="journal")),
+    path("stories/", include("alongside.stories.urls", namespace="stories")),
     path("notifications/", include("alongside.notifications.urls", namespace="notifications")),
     path("api/v1/", api.urls),
     path("accounts/", include("alongside.accounts.urls", namespace="accounts")),

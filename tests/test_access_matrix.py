@@ -38,6 +38,8 @@ from alongside.organisations.models import (
 from alongside.organisations.tests.factories import CrisisResourceFactory, InvitationFactory
 from alongside.selfchecks.actions import complete_self_check, set_reminder
 from alongside.selfchecks.models import SelfCheck
+from alongside.stories.actions import approve_story, save_draft, submit_story
+from alongside.stories.models import Story, StoryReaction
 from alongside.support_requests.actions import open_support_request
 from alongside.support_requests.models import Shift, SupportRequest, TimeOff
 from alongside.support_requests.tests.factories import put_on_call
@@ -151,7 +153,20 @@ def world(
     (there,) = add_participants(by=author, loss=loss, members=[colleague])
     # The author's journal: nobody else's to read.
     entry = save_entry(by=author, body="Alpha words of my own", tags="alpha")
+    # Stories of the organisation: one shared with it (read by its members only), one
+    # waiting for a moderator, and a draft.
+    colleague.is_moderator = True
+    colleague.save()
+    shared = save_draft(by=author, title="Alpha shared story", body="Alpha night")
+    submit_story(by=author, story=shared)
+    approve_story(by=colleague, story=shared)
+    waiting = save_draft(by=author, title="Alpha waiting story", body="Alpha dawn")
+    submit_story(by=author, story=waiting)
+    story_draft = save_draft(by=author, title="Alpha draft story", body="Alpha dusk")
     codes = [
+        shared.code,
+        waiting.code,
+        story_draft.code,
         entry.code,
         loss.code,
         there.code,
@@ -254,6 +269,12 @@ def snapshot(organisation: Organisation) -> dict[str, Any]:
         "journal": sorted(
             JournalEntry.objects.filter(organisation=organisation).values_list("code", "updated_at")
         ),
+        "stories": sorted(
+            Story.objects.filter(organisation=organisation).values_list(
+                "code", "status", "updated_at"
+            )
+        ),
+        "reactions": StoryReaction.objects.filter(story__organisation=organisation).count(),
         "losses": sorted(
             LossEvent.objects.filter(organisation=organisation).values_list("code", "unit_id")
         ),

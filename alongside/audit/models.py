@@ -52,6 +52,10 @@ class AuditAction(models.TextChoices):
     JOURNAL_ENTRY_DELETED = "journal.entry_deleted", _("A journal entry deleted")
     JOURNAL_DELETED = "journal.deleted", _("A whole journal deleted")
     JOURNAL_EXPORTED = "journal.exported", _("A journal exported")
+    STORY_SUBMITTED = "story.submitted", _("A story sent to the moderators")
+    STORY_APPROVED = "story.approved", _("A story shared by a moderator")
+    STORY_RETURNED = "story.returned", _("A story returned to its author")
+    STORY_WITHDRAWN = "story.withdrawn", _("A story withdrawn by its author")
 
 
 class AuditEvent(models.Model):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -118,3 +118,20 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     report = yield
     setattr(item, f"rep_{report.when}", report)
     return report
+
+
+@pytest.fixture
+def another_phone(browser: Any, live_server: Any) -> Iterator[Callable[[str], Phone]]:
+    """More phones, each its own browser context (a colleague's, a moderator's)."""
+    contexts = []
+
+    def make(name: str) -> Phone:
+        context = browser.new_context(
+            viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, locale="en-GB"
+        )
+        contexts.append(context)
+        return Phone(context.new_page(), live_server.url, name)
+
+    yield make
+    for context in contexts:
+        context.close()

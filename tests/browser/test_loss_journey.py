@@ -5,7 +5,7 @@ point is closed by its owner."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -21,26 +21,10 @@ from alongside.organisations.tests.factories import (
 from alongside.support_requests.models import Page, SupportRequest
 from alongside.support_requests.tests.factories import put_on_call
 
-from .conftest import PHONE, Phone
+from .conftest import Phone
 from .test_journeys import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def another_phone(browser: Any, live_server: Any) -> Iterator[Callable[[str], Phone]]:
-    contexts = []
-
-    def make(name: str) -> Phone:
-        context = browser.new_context(
-            viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, locale="en-GB"
-        )
-        contexts.append(context)
-        return Phone(context.new_page(), live_server.url, name)
-
-    yield make
-    for context in contexts:
-        context.close()
 
 
 def _join(phone: Phone, email: str, code: str) -> None:

@@ -1,0 +1,224 @@
+"""Writes of `stories`: a draft, its scrubbing and submission, moderation, reactions, withdrawal.
+
+The author is never named in an audit row (ANONYMOUS), so the log cannot say who wrote what.
+A story reaches a moderator only through `submit_story`, which scrubs it on the server: every
+likely identifier becomes a placeholder unless the author kept it, and kept ones are shown to
+the moderator.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection
+from functools import partial
+
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from alongside.audit.actions import ANONYMOUS, record_event
+from alongside.audit.models import AuditAction
+from alongside.lib.errors import ActionError
+from alongside.lib.scrub import Span, find, redact
+from alongside.organisations.models import Membership
+from alongside.organisations.roles import Permission, has_permission
+from alongside.support_requests.actions import notify_member
+
+from .models import Reaction, Role, Status, Story, StoryReaction, Visibility, author_key
+
+TITLE_MAX = 120
+BODY_MAX = 10_000
+EDITABLE = (Status.DRAFT, Status.RETURNED)
+
+
+def _check(title: str, body: str, role: str, visibility: str) -> None:
+    if not body.strip():
+        raise ActionError(_("Write your story first: even a few lines."))
+    if len(body) > BODY_MAX or len(title) > TITLE_MAX:
+        raise ActionError(
+            _("Please keep the title to %(title)s characters and the story to %(body)s.")
+            % {"title": TITLE_MAX, "body": BODY_MAX}
+        )
+    if role not in Role.values or visibility not in Visibility.values:
+        raise ActionError(_("Please choose from the options given."))
+
+
+@transaction.atomic
+def save_draft(
+    *,
+    by: Membership,
+    story: Story | None = None,
+    title: str,
+    body: str,
+    role: str = "",
+    visibility: str = Visibility.ORGANISATION,
+) -> Story:
+    """Save the author's draft (encrypted), new or edited; only a draft or a returned story can
+    change."""
+    _check(title, body, role, visibility)
+    if story is None:
+        story = Story(
+            organisation_id=by.organisation_id, author_key=author_key(by), author_ref=str(by.pk)
+        )
+    elif not story.is_by(by) or story.status not in EDITABLE:
+        raise ActionError(_("This story can't be changed now."))
+    story.title, story.body = title.strip(), body.strip()
+    story.role, story.visibility = role, visibility
+    story.updated_at = timezone.now()
+    story.save()
+    return story
+
+
+def identifiers_in(story: Story) -> list[Span]:
+    """What the scrubber finds in the title and body (offsets into `title + "\\n\\n" + body`)."""
+    return find(_text(story))
+
+
+def _text(story: Story) -> str:
+    return f"{story.title}\n\n{story.body}" if story.title else story.body
+
+
+@transaction.atomic
+def submit_story(*, by: Membership, story: Story, keep: Collection[int] = ()) -> Story:
+    """Scrub and send to the moderators. Every span the scrubber finds becomes a placeholder,
+    except those the author keeps (indexes into `identifiers_in(story)`), which the moderator
+    is shown. Audited without the author."""
+    if not story.is_by(by) or story.status not in EDITABLE:
+        raise ActionError(_("This story can't be sent now."))
+    spans = identifiers_in(story)
+    if any(i < 0 or i >= len(spans) for i in keep):
+        raise ActionError(_("The story changed while you were checking it. Please check again."))
+    kept = [spans[i] for i in sorted(set(keep))]
+    scrubbed = redact(_text(story), [s for i, s in enumerate(spans) if i not in keep])
+    if story.title:
+        title, _sep, body = scrubbed.partition("\n\n")
+        story.title, story.body = title, body
+    else:
+        story.body = scrubbed
+    story.kept_data = json.dumps([{"type": s.type, "text": s.text} for s in kept])
+    story.status = Status.SUBMITTED
+    story.submitted_at = story.updated_at = timezone.now()
+    story.moderator_note = ""
+    story.save()
+    record_event(
+        by=ANONYMOUS,
+        action=AuditAction.STORY_SUBMITTED,
+        organisation_id=story.organisation_id,
+        target=story,
+        detail={"kept": len(kept), "replaced": len(spans) - len(kept)},
+    )
+    return story
+
+
+def _moderate(by: Membership, story: Story) -> None:
+    if not has_permission(by, Permission.MODERATE_STORIES):
+        raise ActionError(_("Only moderators can do this."))
+    if story.organisation_id != by.organisation_id or story.status != Status.SUBMITTED:
+        raise ActionError(_("This story is not waiting for a moderator."))
+    if story.is_by(by):
+        raise ActionError(_("Another moderator needs to look at your own story."))
+
+
+@transaction.atomic
+def approve_story(*, by: Membership, story: Story) -> Story:
+    """A moderator publishes the scrubbed story. The author is told. Audited."""
+    _moderate(by, story)
+    now = timezone.now()
+    updated = Story.objects.filter(pk=story.pk, status=Status.SUBMITTED).update(
+        status=Status.PUBLISHED,
+        published_title=story.title,
+        published_body=story.body,
+        published_at=now,
+        updated_at=now,
+    )
+    if not updated:
+        raise ActionError(_("Another moderator has just looked at this story."))
+    story.refresh_from_db()
+    record_event(
+        by=by.user,
+        action=AuditAction.STORY_APPROVED,
+        organisation_id=story.organisation_id,
+        target=story,
+    )
+    transaction.on_commit(partial(_tell_author, story.pk, "story-approved"))
+    return story
+
+
+@transaction.atomic
+def return_story(*, by: Membership, story: Story, note: str) -> Story:
+    """A moderator sends the story back with a note; the author can change it and send it
+    again. The author is told. Audited (without the note)."""
+    _moderate(by, story)
+    if not note.strip():
+        raise ActionError(_("Say in a few words what the author should change."))
+    updated = Story.objects.filter(pk=story.pk, status=Status.SUBMITTED).update(
+        status=Status.RETURNED, updated_at=timezone.now()
+    )
+    if not updated:
+        raise ActionError(_("Another moderator has just looked at this story."))
+    story.refresh_from_db()
+    story.moderator_note = note.strip()
+    story.save(update_fields=["moderator_note"])
+    record_event(
+        by=by.user,
+        action=AuditAction.STORY_RETURNED,
+        organisation_id=story.organisation_id,
+        target=story,
+    )
+    transaction.on_commit(partial(_tell_author, story.pk, "story-returned"))
+    return story
+
+
+def _tell_author(story_id: int, template: str) -> None:
+    story = Story.objects.get(pk=story_id)
+    author = (
+        Membership.objects.active()
+        .filter(pk=int(story.author_ref or 0), organisation_id=story.organisation_id)
+        .select_related("user", "organisation")
+        .first()
+    )
+    if author is not None:
+        link = reverse("stories:story-detail", kwargs={"code": story.code})
+        notify_member(author, template=template, link=link)
+
+
+@transaction.atomic
+def withdraw_story(*, by: Membership, story: Story) -> Story:
+    """The author takes their story back, whatever its state: no longer shown or moderated,
+    and its text is gone. Audited without the author."""
+    if not story.is_by(by):
+        raise ActionError(_("Only the person who wrote a story can withdraw it."))
+    if story.status == Status.WITHDRAWN:
+        return story
+    story.status = Status.WITHDRAWN
+    story.withdrawn_at = story.updated_at = timezone.now()
+    story.title = story.body = story.published_title = story.published_body = ""
+    story.kept_data, story.moderator_note = "[]", ""
+    story.save()
+    story.reactions.all().delete()
+    record_event(
+        by=ANONYMOUS,
+        action=AuditAction.STORY_WITHDRAWN,
+        organisation_id=story.organisation_id,
+        target=story,
+    )
+    return story
+
+
+def react(*, by: Membership, story: Story, kind: str) -> bool:
+    """A peer reacts to a published story, once per kind; again takes it back. True when the
+    reaction is now there."""
+    if kind not in Reaction.values:
+        raise ActionError(_("Please choose one of the reactions."))
+    if not story.is_published:
+        raise ActionError(_("This story is not shared any more."))
+    removed, _counts = StoryReaction.objects.filter(story=story, member=by, kind=kind).delete()
+    if removed:
+        return False
+    try:
+        with transaction.atomic():
+            StoryReaction.objects.create(story=story, member=by, kind=kind)
+    except IntegrityError:
+        pass  # the same tap twice at once: it is there
+    return True

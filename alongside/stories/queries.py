@@ -1,0 +1,50 @@
+"""Reads of `stories`. None of them returns who wrote a story to anyone but its author."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q, QuerySet
+
+from alongside.organisations.models import Membership
+
+from .models import Reaction, Status, Story, Visibility, author_key
+
+PAGE = 30
+
+
+def published_for(member: Membership) -> QuerySet[Story]:
+    """Stories the member may read: shared with their organisation, or with everyone."""
+    return (
+        Story.objects.filter(status=Status.PUBLISHED)
+        .filter(Q(organisation_id=member.organisation_id) | Q(visibility=Visibility.EVERYONE))
+        .annotate(reaction_count=Count("reactions"))
+        .order_by("-published_at")
+    )
+
+
+def own_stories(member: Membership) -> list[Story]:
+    return list(
+        Story.objects.filter(author_key=author_key(member))
+        .exclude(status=Status.WITHDRAWN)
+        .order_by("-updated_at")
+    )
+
+
+def moderation_queue(member: Membership) -> list[Story]:
+    """The organisation's stories waiting for a moderator, oldest first (not one's own)."""
+    return list(
+        Story.objects.filter(organisation_id=member.organisation_id, status=Status.SUBMITTED)
+        .exclude(author_key=author_key(member))
+        .order_by("submitted_at")
+    )
+
+
+def reactions_to(story: Story, member: Membership) -> list[tuple[str, str, int, bool]]:
+    """Each reaction: its value, label, how many, and whether the member gave it."""
+    counts = dict(
+        story.reactions.values_list("kind").annotate(n=Count("pk")).values_list("kind", "n")
+    )
+    mine = set(story.reactions.filter(member=member).values_list("kind", flat=True))
+    return [
+        (value, str(label), counts.get(value, 0), value in mine)
+        for value, label in Reaction.choices
+    ]

@@ -1,0 +1,316 @@
+"""Stories: scrubbed before anyone reads them, moderated without the author, read and
+answered by peers, withdrawn by their author at any time."""
+
+from __future__ import annotations
+
+from typing import Any
+from unittest import mock
+
+import pytest
+from django.db import IntegrityError
+from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone
+
+from alongside.audit.models import AuditAction, AuditEvent
+from alongside.journal.actions import save_entry
+from alongside.lib.errors import ActionError
+from alongside.notifications.models import Notification
+from alongside.organisations.models import Membership
+from alongside.organisations.tests.factories import MembershipFactory
+from alongside.stories import access, actions, queries
+from alongside.stories.models import Status, Story, StoryReaction, Visibility
+from conftest import client_for
+
+pytestmark = pytest.mark.django_db
+
+TEXT = (
+    "I found Mr. Okafor in bed 12 at 0340 on Christmas Eve. His daughter Chloe rang "
+    "07700 900461 every hour. The ICU team came, and I held his hand."
+)
+
+
+@pytest.fixture
+def moderator(organisation: Any) -> Membership:
+    return MembershipFactory.create(
+        organisation=organisation, is_moderator=True, user__name="Morgan Alphamoderator"
+    )
+
+
+def draft(author: Membership, body: str = TEXT, **kwargs: Any) -> Story:
+    return actions.save_draft(by=author, title="The night shift", body=body, **kwargs)
+
+
+def test_a_story_reaches_the_moderator_scrubbed_and_the_author_kept_what_they_chose(
+    author: Membership,
+) -> None:
+    story = draft(author)
+    spans = actions.identifiers_in(story)
+    found = [s.text for s in spans]
+    assert found == ["Mr. Okafor", "bed 12", "Christmas Eve", "Chloe", "07700 900461"]
+
+    actions.submit_story(by=author, story=story, keep=[found.index("bed 12")])
+
+    story.refresh_from_db()
+    assert story.status == Status.SUBMITTED
+    assert story.body == (
+        "I found [name] in bed 12 at 0340 on [date]. His daughter [name] rang "
+        "[phone] every hour. The ICU team came, and I held his hand."
+    )
+    assert story.kept == [{"type": "LOCATION", "text": "bed 12"}]
+    event = AuditEvent.objects.get(action=AuditAction.STORY_SUBMITTED)
+    assert event.actor_id is None and event.detail == {"kept": 1, "replaced": 4}
+
+
+def test_a_story_with_an_identifier_cannot_be_published_without_the_scrubber(
+    author: Membership, moderator: Membership
+) -> None:
+    story = draft(author)
+    # Not sent through the scrubber: no moderator can share it.
+    with pytest.raises(ActionError):
+        actions.approve_story(by=moderator, story=story)
+    actions.submit_story(by=author, story=story)
+    story.refresh_from_db()
+    published = actions.approve_story(by=moderator, story=story)
+    assert "Okafor" not in published.published_body and "Chloe" not in published.published_body
+    assert "07700" not in published.published_body
+
+
+def test_moderators_never_see_who_wrote_it(
+    author: Membership, moderator: Membership, org_admin: Membership, coordinator: Membership
+) -> None:
+    story = draft(author)
+    actions.submit_story(by=author, story=story)
+    queue = client_for(moderator).get(reverse("stories:moderation-queue")).content.decode()
+    page = client_for(moderator).get(reverse("stories:moderate", args=[story.code]))
+    assert "The night shift" in queue
+    for html in (queue, page.content.decode()):
+        assert author.user.display_name not in html and author.user.email not in html
+    actions.approve_story(by=moderator, story=story)
+    for reader in (moderator, org_admin, coordinator):
+        response = client_for(reader).get(reverse("stories:story-detail", args=[story.code]))
+        assert response.status_code == 200
+        assert author.user.display_name not in response.content.decode()
+    audit = client_for(org_admin).get(reverse("audit:event-list")).content.decode()
+    assert author.user.display_name not in audit
+    assert not AuditEvent.objects.filter(actor_id=author.user_id).exists()
+
+
+def test_a_moderator_returns_a_story_with_a_note_and_the_author_sends_it_again(
+    author: Membership, moderator: Membership, django_capture_on_commit_callbacks: Any
+) -> None:
+    story = draft(author)
+    actions.submit_story(by=author, story=story)
+    with pytest.raises(ActionError):
+        actions.return_story(by=moderator, story=story, note=" ")
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.return_story(by=moderator, story=story, note="Please take out the bed number.")
+    story.refresh_from_db()
+    assert story.status == Status.RETURNED and "bed number" in story.moderator_note
+    assert Notification.objects.filter(recipient=author.user).count() == 1
+    page = client_for(author).get(reverse("stories:story-edit", args=[story.code]))
+    assert "Please take out the bed number." in page.content.decode()
+
+    actions.save_draft(by=author, story=story, title="", body="I held his hand all night.")
+    actions.submit_story(by=author, story=story)
+    story.refresh_from_db()
+    assert story.status == Status.SUBMITTED and story.moderator_note == ""
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.approve_story(by=moderator, story=story)
+    assert Notification.objects.filter(recipient=author.user).count() == 2
+
+
+def test_only_a_moderator_of_the_organisation_moderates_and_never_their_own(
+    author: Membership, moderator: Membership, outsider: Membership, colleague: Membership
+) -> None:
+    story = draft(author)
+    actions.submit_story(by=author, story=story)
+    for who in (outsider, colleague):
+        with pytest.raises(ActionError):
+            actions.approve_story(by=who, story=story)
+        assert client_for(who).get(reverse("stories:moderate", args=[story.code])).status_code in {
+            403,
+            404,
+        }
+    own = draft(moderator)
+    actions.submit_story(by=moderator, story=own)
+    with pytest.raises(ActionError):
+        actions.approve_story(by=moderator, story=own)
+    assert [s.pk for s in queries.moderation_queue(moderator)] == [story.pk]
+    actions.approve_story(by=moderator, story=story)
+    with pytest.raises(ActionError):  # a second moderator, a moment later
+        actions.approve_story(by=moderator, story=story)
+
+
+def test_who_can_read_a_published_story(
+    author: Membership, moderator: Membership, colleague: Membership, outsider: Membership
+) -> None:
+    mine = draft(author)
+    shared = draft(author, body="We lost a man tonight.", visibility=Visibility.EVERYONE)
+    for story in (mine, shared):
+        actions.submit_story(by=author, story=story)
+        actions.approve_story(by=moderator, story=story)
+
+    assert set(queries.published_for(colleague)) == {mine, shared}
+    assert list(queries.published_for(outsider)) == [shared]
+    url = reverse("stories:story-detail", args=[mine.code])
+    assert client_for(outsider).get(url).status_code == 404
+    assert client_for(colleague).get(url).status_code == 200
+
+
+def test_peers_react_once_and_can_take_it_back(
+    author: Membership, moderator: Membership, colleague: Membership
+) -> None:
+    story = draft(author)
+    with pytest.raises(ActionError):
+        actions.react(by=colleague, story=story, kind="thank_you")
+    actions.submit_story(by=author, story=story)
+    actions.approve_story(by=moderator, story=story)
+    story.refresh_from_db()
+    with pytest.raises(ActionError):
+        actions.react(by=colleague, story=story, kind="like")
+
+    assert actions.react(by=colleague, story=story, kind="been_there") is True
+    assert actions.react(by=moderator, story=story, kind="been_there") is True
+    reactions = {
+        value: (count, mine) for value, _l, count, mine in queries.reactions_to(story, colleague)
+    }
+    assert reactions["been_there"] == (2, True) and reactions["strength"] == (0, False)
+    assert actions.react(by=colleague, story=story, kind="been_there") is False
+    client_for(colleague).post(
+        reverse("stories:story-react", args=[story.code]), {"kind": "strength"}
+    )
+    assert StoryReaction.objects.filter(member=colleague).count() == 1
+
+
+def test_the_author_withdraws_a_story_and_its_words_are_gone(
+    author: Membership, moderator: Membership, colleague: Membership
+) -> None:
+    story = draft(author)
+    actions.submit_story(by=author, story=story)
+    actions.approve_story(by=moderator, story=story)
+    actions.react(by=colleague, story=story, kind="thank_you")
+    with pytest.raises(ActionError):
+        actions.withdraw_story(by=colleague, story=story)
+
+    response = client_for(author).post(reverse("stories:story-withdraw", args=[story.code]))
+
+    assert response.status_code == 302
+    story.refresh_from_db()
+    assert story.status == Status.WITHDRAWN and story.body == "" and story.published_body == ""
+    assert not StoryReaction.objects.exists()
+    assert actions.withdraw_story(by=author, story=story).status == Status.WITHDRAWN
+    assert (
+        client_for(colleague).get(reverse("stories:story-detail", args=[story.code])).status_code
+        == 404
+    )
+    assert AuditEvent.objects.get(action=AuditAction.STORY_WITHDRAWN).actor_id is None
+
+
+def test_drafts_are_checked_and_kept_to_their_author(
+    author: Membership, colleague: Membership
+) -> None:
+    with pytest.raises(ActionError):
+        actions.save_draft(by=author, title="", body="  ")
+    with pytest.raises(ActionError):
+        actions.save_draft(by=author, title="x" * 200, body="a story")
+    with pytest.raises(ActionError):
+        actions.save_draft(by=author, title="", body="a story", role="surgeon")
+    story = draft(author)
+    with pytest.raises(ActionError):
+        actions.save_draft(by=colleague, story=story, title="", body="mine now")
+    with pytest.raises(ActionError):
+        actions.submit_story(by=colleague, story=story)
+    with pytest.raises(ActionError):
+        actions.submit_story(by=author, story=story, keep=[99])
+    assert (
+        client_for(colleague).get(reverse("stories:story-check", args=[story.code])).status_code
+        == 404
+    )
+
+
+def test_a_story_starts_from_the_writers_own_journal_entry(
+    author: Membership, colleague: Membership
+) -> None:
+    entry = save_entry(by=author, body="The little shoes by the bed stayed with me.")
+    url = reverse("stories:story-new") + f"?from={entry.code}"
+    assert "The little shoes by the bed" in client_for(author).get(url).content.decode()
+    assert client_for(colleague).get(url).status_code == 404
+
+
+def test_writing_checking_and_sending_through_the_pages(
+    author: Membership, moderator: Membership
+) -> None:
+    client = client_for(author)
+    response = client.post(
+        reverse("stories:story-new"),
+        {"title": "", "body": TEXT, "role": "nurse", "visibility": "organisation"},
+    )
+    story = Story.objects.get()
+    check = reverse("stories:story-check", args=[story.code])
+    assert response["Location"] == check
+    page = client.get(check).content.decode()
+    assert '<mark class="identifier" id="found-0">Mr. Okafor</mark>' in page
+    assert "Keep as written" in page
+    response = client.post(reverse("stories:story-check", args=[story.code]), {"keep": ["1"]})
+    story.refresh_from_db()
+    assert story.status == Status.SUBMITTED and story.kept[0]["text"] == "bed 12"
+    queue = client_for(moderator).get(reverse("stories:moderation-queue")).content.decode()
+    assert "1 item kept as written" in queue
+    client_for(moderator).post(
+        reverse("stories:moderate", args=[story.code]), {"decision": "approve"}
+    )
+    story.refresh_from_db()
+    assert story.is_published
+    listing = client_for(moderator).get(reverse("stories:story-list")).content.decode()
+    assert "By a nurse" in listing
+
+
+def test_a_draft_that_sounds_like_acute_risk_shows_the_crisis_lines_on_the_check_page(
+    author: Membership,
+) -> None:
+    story = draft(author, body="After that night I keep thinking I want to end my life.")
+    page = client_for(author).get(reverse("stories:story-check", args=[story.code]))
+    assert "You don't have to carry this alone" in page.content.decode()
+    calm = draft(author, body="We lost a patient tonight and I held his hand.")
+    page = client_for(author).get(reverse("stories:story-check", args=[calm.code]))
+    assert "You don't have to carry this alone" not in page.content.decode()
+
+
+def test_two_moderators_at_once_and_two_taps_at_once_do_no_harm(
+    author: Membership, moderator: Membership, colleague: Membership
+) -> None:
+    story = draft(author)
+    actions.submit_story(by=author, story=story)
+    story.refresh_from_db()
+    # Another moderator shares it while this one is writing a note.
+    Story.objects.filter(pk=story.pk).update(status=Status.PUBLISHED)
+    with pytest.raises(ActionError, match="Another moderator"):
+        actions.return_story(by=moderator, story=story, note="Take out the date.")
+    with pytest.raises(ActionError, match="Another moderator"):
+        actions.approve_story(by=moderator, story=story)
+    story.refresh_from_db()
+    with mock.patch.object(StoryReaction.objects, "create", side_effect=IntegrityError):
+        assert actions.react(by=colleague, story=story, kind="strength") is True
+
+
+def test_an_author_who_has_left_is_not_told(
+    author: Membership, moderator: Membership, django_capture_on_commit_callbacks: Any
+) -> None:
+    story = draft(author)
+    actions.submit_story(by=author, story=story)
+    author.deactivated_at = timezone.now()
+    author.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.approve_story(by=moderator, story=story)
+    assert not Notification.objects.filter(recipient=author.user).exists()
+
+
+def test_only_moderators_load_a_story_to_moderate(
+    author: Membership, moderator: Membership, colleague: Membership
+) -> None:
+    story = draft(author)
+    actions.submit_story(by=author, story=story)
+    with pytest.raises(Http404):
+        access.get_story_to_moderate(colleague, story.code)
+    assert access.get_story_to_moderate(moderator, story.code) == story
