@@ -9,7 +9,15 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
+from alongside.losses.actions import (
+    NewActionPoint,
+    close_action_point,
+    hold_pause,
+    record_debrief,
+    record_loss,
+)
 from alongside.losses.models import ActionPoint, LossEvent, Participant
 from alongside.notifications.models import Notification
 from alongside.organisations.models import Membership
@@ -130,3 +138,31 @@ def test_a_loss_is_recorded_the_team_pauses_and_debriefs_and_each_colleague_is_o
     page.reload()
     assert "I'm ok" not in page.locator("#people-heading").locator("..").inner_text()
     assert nurse.pk == loss.recorded_by_id and tomas.pk != rafael.pk
+
+
+def test_a_coordinator_sees_how_often_teams_paused_and_debriefed(phone: Phone) -> None:
+    organisation = OrganisationFactory.create(
+        name="Demo General Hospital", requires_mfa_for_leads=False
+    )
+    icu = UnitFactory.create(organisation=organisation, name="ICU")
+    nurse = MembershipFactory.create(organisation=organisation, units=[icu])
+    MembershipFactory.create(
+        organisation=organisation, is_coordinator=True, user__email="cora@x.test"
+    )
+    first = record_loss(by=nurse, unit=icu, kind="unexpected")
+    record_loss(by=nurse, unit=icu, kind="expected")
+    hold_pause(by=nurse, loss=first)
+    (point,) = record_debrief(
+        by=nurse,
+        loss=first,
+        action_points=[NewActionPoint("Restock the airway trolley", nurse, timezone.localdate())],
+    )
+    close_action_point(by=nurse, action_point=point)
+
+    sign_in(phone, "cora@x.test")
+    phone.page.wait_for_url(f"{phone.base_url}/")
+    phone.goto("/losses/action-points/")
+    content = phone.page.content()
+    assert "The team paused after 50% of them" in content
+    assert "1 of 1 action points done (100%), 1 of them by their due date" in content
+    phone.check("coordinator-loss-figures")

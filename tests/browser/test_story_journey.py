@@ -77,6 +77,8 @@ def test_a_journal_entry_becomes_a_moderated_anonymous_story_that_a_colleague_an
     sign_in(colleague, "omar@x.test")
     colleague.page.wait_for_url(f"{colleague.base_url}/")
     colleague.page.get_by_role("link", name="Stories", exact=True).click()
+    colleague.page.wait_for_url("**/stories/")
+    colleague.check("stories-list")
     colleague.page.get_by_role("link", name="The night I keep going over").click()
     assert "By a nurse" in colleague.page.content() and "Nia" not in colleague.page.content()
     colleague.page.get_by_role("button", name="I've been there").click()
