@@ -25,6 +25,7 @@ from alongside.organisations.models import Membership
 from alongside.organisations.roles import Permission, has_permission
 from alongside.support_requests.actions import notify_member
 
+from . import search
 from .models import Reaction, Role, Status, Story, StoryReaction, Visibility, author_key
 
 TITLE_MAX = 120
@@ -135,6 +136,7 @@ def approve_story(*, by: Membership, story: Story) -> Story:
     if not updated:
         raise ActionError(_("Another moderator has just looked at this story."))
     story.refresh_from_db()
+    search.index(story)
     record_event(
         by=by.user,
         action=AuditAction.STORY_APPROVED,
@@ -196,6 +198,7 @@ def withdraw_story(*, by: Membership, story: Story) -> Story:
     story.title = story.body = story.published_title = story.published_body = ""
     story.kept_data, story.moderator_note = "[]", ""
     story.save()
+    search.remove(story)
     story.reactions.all().delete()
     record_event(
         by=ANONYMOUS,

@@ -6,6 +6,7 @@ from django.db.models import Count, Q, QuerySet
 
 from alongside.organisations.models import Membership
 
+from . import search
 from .models import Reaction, Status, Story, Visibility, author_key
 
 PAGE = 30
@@ -19,6 +20,25 @@ def published_for(member: Membership) -> QuerySet[Story]:
         .annotate(reaction_count=Count("reactions"))
         .order_by("-published_at")
     )
+
+
+def search_for(member: Membership, text: str) -> list[Story]:
+    """Published stories the member may read with every word of `text`, best first."""
+    ids = search.matching(search.words_of(text))
+    return _in_order(published_for(member).filter(pk__in=ids), ids)
+
+
+def like(story: Story, member: Membership, n: int = 3) -> list[Story]:
+    """ "Stories like this one": those sharing most of its distinctive words, best first."""
+    ids = [
+        i for i in search.matching(search.distinctive_words(story), any_word=True) if i != story.pk
+    ]
+    return _in_order(published_for(member).filter(pk__in=ids), ids)[:n]
+
+
+def _in_order(stories: QuerySet[Story], ids: list[int]) -> list[Story]:
+    rank = {pk: n for n, pk in enumerate(ids)}
+    return sorted(stories, key=lambda s: rank[s.pk])
 
 
 def own_stories(member: Membership) -> list[Story]:

@@ -27,11 +27,15 @@ from .models import Story
 def story_list(request: MemberRequest) -> HttpResponse:
     """Stories shared by peers, and one's own (drafts, waiting, returned, shared)."""
     member = request.membership
+    q = request.GET.get("q", "").strip()[:200]
     return render(
         request,
         "stories/story_list.html",
         {
-            "stories": queries.published_for(member)[: queries.PAGE],
+            "q": q,
+            "stories": queries.search_for(member, q)[: queries.PAGE]
+            if q
+            else queries.published_for(member)[: queries.PAGE],
             "own": queries.own_stories(member),
             "waiting": len(queries.moderation_queue(member))
             if has_permission(member, Permission.MODERATE_STORIES)
@@ -140,6 +144,7 @@ def story_detail(request: MemberRequest, code: UUID) -> HttpResponse:
             "story": story,
             "own": own,
             "reactions": queries.reactions_to(story, member) if story.is_published else [],
+            "like": queries.like(story, member) if story.is_published else [],
             "title": story.published_title if story.is_published else story.title,
             "body": story.published_body if story.is_published else story.body,
         },

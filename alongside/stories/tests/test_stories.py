@@ -314,3 +314,51 @@ def test_only_moderators_load_a_story_to_moderate(
     with pytest.raises(Http404):
         access.get_story_to_moderate(colleague, story.code)
     assert access.get_story_to_moderate(moderator, story.code) == story
+
+
+def shared(author: Membership, moderator: Membership, body: str, **kwargs: Any) -> Story:
+    story = actions.save_draft(by=author, title=kwargs.pop("title", ""), body=body, **kwargs)
+    actions.submit_story(by=author, story=story)
+    story.refresh_from_db()
+    return actions.approve_story(by=moderator, story=story)
+
+
+def test_published_stories_are_found_by_their_words_and_only_by_who_may_read_them(
+    author: Membership, moderator: Membership, colleague: Membership, outsider: Membership
+) -> None:
+    drowning = shared(author, moderator, "A drowning at the lake. I did compressions on the dock.")
+    sepsis = shared(
+        author, moderator, "Sepsis took him in hours; the compressions went on for forty minutes.",
+        visibility=Visibility.EVERYONE,
+    )  # fmt: skip
+    waiting = actions.save_draft(by=author, title="", body="Another drowning, not shared yet.")
+    actions.submit_story(by=author, story=waiting)
+
+    assert queries.search_for(colleague, "drowning") == [drowning]
+    assert set(queries.search_for(colleague, "compressions")) == {drowning, sepsis}
+    assert queries.search_for(colleague, "Drowning dock") == [drowning]  # every word
+    assert queries.search_for(outsider, "compressions") == [sepsis]  # org-only stays home
+    assert queries.search_for(colleague, "compression") != []  # a word's start finds it
+    for odd in ['"', "*", "OR", "NEAR(", 'drowning" OR "x', "-", "^"]:
+        queries.search_for(colleague, odd)  # the reader's words are never search syntax
+    actions.withdraw_story(by=author, story=drowning)
+    assert queries.search_for(colleague, "drowning") == []
+
+    page = client_for(colleague).get(reverse("stories:story-list"), {"q": "sepsis"})
+    assert "Sepsis took him in hours" in page.content.decode()
+    page = client_for(colleague).get(reverse("stories:story-list"), {"q": "parachute"})
+    assert "No shared story mentions" in page.content.decode()
+
+
+def test_stories_like_this_one_share_its_words(
+    author: Membership, moderator: Membership, colleague: Membership
+) -> None:
+    first = shared(
+        author, moderator, "The resuscitation of a child. The parents watched the resuscitation."
+    )
+    second = shared(author, moderator, "Another child, another resuscitation, the parents outside.")
+    shared(author, moderator, "An old man died peacefully with his daughter singing.")
+
+    assert queries.like(first, colleague) == [second]
+    page = client_for(colleague).get(reverse("stories:story-detail", args=[first.code]))
+    assert "Stories like this one" in page.content.decode()
