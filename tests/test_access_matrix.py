@@ -38,8 +38,8 @@ from alongside.organisations.models import (
 from alongside.organisations.tests.factories import CrisisResourceFactory, InvitationFactory
 from alongside.selfchecks.actions import complete_self_check, set_reminder
 from alongside.selfchecks.models import SelfCheck
-from alongside.stories.actions import approve_story, save_draft, submit_story
-from alongside.stories.models import Story, StoryReaction
+from alongside.stories.actions import approve_story, reply_to, save_draft, submit_story
+from alongside.stories.models import Reply, Story, StoryReaction
 from alongside.support_requests.actions import open_support_request
 from alongside.support_requests.models import Shift, SupportRequest, TimeOff
 from alongside.support_requests.tests.factories import put_on_call
@@ -163,7 +163,9 @@ def world(
     waiting = save_draft(by=author, title="Alpha waiting story", body="Alpha dawn")
     submit_story(by=author, story=waiting)
     story_draft = save_draft(by=author, title="Alpha draft story", body="Alpha dusk")
+    reply = reply_to(by=coordinator, story=shared, body="Alpha reply")
     codes = [
+        reply.code,
         shared.code,
         waiting.code,
         story_draft.code,
@@ -275,6 +277,9 @@ def snapshot(organisation: Organisation) -> dict[str, Any]:
             )
         ),
         "reactions": StoryReaction.objects.filter(story__organisation=organisation).count(),
+        "replies": sorted(
+            Reply.objects.filter(organisation=organisation).values_list("code", "status")
+        ),
         "losses": sorted(
             LossEvent.objects.filter(organisation=organisation).values_list("code", "unit_id")
         ),

@@ -56,6 +56,9 @@ class AuditAction(models.TextChoices):
     STORY_APPROVED = "story.approved", _("A story shared by a moderator")
     STORY_RETURNED = "story.returned", _("A story returned to its author")
     STORY_WITHDRAWN = "story.withdrawn", _("A story withdrawn by its author")
+    REPLY_SUBMITTED = "story.reply_submitted", _("A reply to a story sent to the moderators")
+    REPLY_APPROVED = "story.reply_approved", _("A reply to a story shared by a moderator")
+    REPLY_DECLINED = "story.reply_declined", _("A reply to a story not shared")
 
 
 class AuditEvent(models.Model):

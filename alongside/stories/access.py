@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404
 from alongside.organisations.models import Membership
 from alongside.organisations.roles import Permission, has_permission
 
-from .models import Status, Story, Visibility, author_key
+from .models import Reply, Status, Story, Visibility, author_key
 
 
 def get_own_story(membership: Membership, code: UUID) -> Story:
@@ -47,6 +47,18 @@ def get_story_to_moderate(membership: Membership, code: UUID) -> Story:
         raise Http404
     return get_object_or_404(
         Story.objects.exclude(author_key=author_key(membership)),
+        code=code,
+        organisation_id=membership.organisation_id,
+        status=Status.SUBMITTED,
+    )
+
+
+def get_reply_to_moderate(membership: Membership, code: UUID) -> Reply:
+    """A reply waiting for a moderator of its story's organisation (never one's own)."""
+    if not has_permission(membership, Permission.MODERATE_STORIES):
+        raise Http404
+    return get_object_or_404(
+        Reply.objects.select_related("story").exclude(author_key=author_key(membership)),
         code=code,
         organisation_id=membership.organisation_id,
         status=Status.SUBMITTED,

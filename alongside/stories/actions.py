@@ -26,7 +26,16 @@ from alongside.organisations.roles import Permission, has_permission
 from alongside.support_requests.actions import notify_member
 
 from . import search
-from .models import Reaction, Role, Status, Story, StoryReaction, Visibility, author_key
+from .models import (
+    Reaction,
+    Reply,
+    Role,
+    Status,
+    Story,
+    StoryReaction,
+    Visibility,
+    author_key,
+)
 
 TITLE_MAX = 120
 BODY_MAX = 10_000
@@ -174,15 +183,7 @@ def return_story(*, by: Membership, story: Story, note: str) -> Story:
 
 def _tell_author(story_id: int, template: str) -> None:
     story = Story.objects.get(pk=story_id)
-    author = (
-        Membership.objects.active()
-        .filter(pk=int(story.author_ref or 0), organisation_id=story.organisation_id)
-        .select_related("user", "organisation")
-        .first()
-    )
-    if author is not None:
-        link = reverse("stories:story-detail", kwargs={"code": story.code})
-        notify_member(author, template=template, link=link)
+    _tell(story.author_ref, story, template)
 
 
 @transaction.atomic
@@ -200,6 +201,7 @@ def withdraw_story(*, by: Membership, story: Story) -> Story:
     story.save()
     search.remove(story)
     story.reactions.all().delete()
+    story.replies.all().delete()
     record_event(
         by=ANONYMOUS,
         action=AuditAction.STORY_WITHDRAWN,
@@ -225,3 +227,104 @@ def react(*, by: Membership, story: Story, kind: str) -> bool:
     except IntegrityError:
         pass  # the same tap twice at once: it is there
     return True
+
+
+# --- Replies ----------------------------------------------------------------------------------
+
+REPLY_MAX = 2000
+
+
+@transaction.atomic
+def reply_to(*, by: Membership, story: Story, body: str) -> Reply:
+    """A peer answers a shared story. Everything the scrubber finds is replaced (a reply has no
+    "keep"), and a moderator of the story's organisation reads it before anyone else. Audited
+    without the writer."""
+    if not story.is_published:
+        raise ActionError(_("This story is not shared any more."))
+    body = body.strip()
+    if not body:
+        raise ActionError(_("Write a few words first."))
+    if len(body) > REPLY_MAX:
+        raise ActionError(_("Please keep a reply to %(limit)s characters.") % {"limit": REPLY_MAX})
+    reply = Reply.objects.create(
+        story=story,
+        organisation_id=story.organisation_id,
+        author_key=author_key(by),
+        author_ref=str(by.pk),
+        body=redact(body),
+    )
+    record_event(
+        by=ANONYMOUS,
+        action=AuditAction.REPLY_SUBMITTED,
+        organisation_id=story.organisation_id,
+        target=reply,
+    )
+    return reply
+
+
+def _moderate_reply(by: Membership, reply: Reply) -> None:
+    if not has_permission(by, Permission.MODERATE_STORIES):
+        raise ActionError(_("Only moderators can do this."))
+    if reply.organisation_id != by.organisation_id or reply.status != Status.SUBMITTED:
+        raise ActionError(_("This reply is not waiting for a moderator."))
+    if reply.is_by(by):
+        raise ActionError(_("Another moderator needs to look at your own reply."))
+
+
+@transaction.atomic
+def approve_reply(*, by: Membership, reply: Reply) -> Reply:
+    """A moderator shares a reply under its story; the story's writer and the reply's writer
+    are told. Audited."""
+    _moderate_reply(by, reply)
+    updated = Reply.objects.filter(pk=reply.pk, status=Status.SUBMITTED).update(
+        status=Status.PUBLISHED, published_body=reply.body, published_at=timezone.now()
+    )
+    if not updated:
+        raise ActionError(_("Another moderator has just looked at this reply."))
+    reply.refresh_from_db()
+    record_event(
+        by=by.user,
+        action=AuditAction.REPLY_APPROVED,
+        organisation_id=reply.organisation_id,
+        target=reply,
+    )
+    story = reply.story
+    transaction.on_commit(partial(_tell, story.author_ref, story, "story-replied"))
+    transaction.on_commit(partial(_tell, reply.author_ref, story, "reply-shared"))
+    return reply
+
+
+@transaction.atomic
+def decline_reply(*, by: Membership, reply: Reply, note: str) -> Reply:
+    """A moderator does not share a reply, and says why; its writer sees the note on the
+    story. Audited (without the note)."""
+    _moderate_reply(by, reply)
+    if not note.strip():
+        raise ActionError(_("Say in a few words why, for the person who wrote it."))
+    updated = Reply.objects.filter(pk=reply.pk, status=Status.SUBMITTED).update(
+        status=Status.RETURNED
+    )
+    if not updated:
+        raise ActionError(_("Another moderator has just looked at this reply."))
+    reply.refresh_from_db()
+    reply.moderator_note = note.strip()
+    reply.save(update_fields=["moderator_note"])
+    record_event(
+        by=by.user,
+        action=AuditAction.REPLY_DECLINED,
+        organisation_id=reply.organisation_id,
+        target=reply,
+    )
+    return reply
+
+
+def _tell(author_ref: str, story: Story, template: str) -> None:
+    author = (
+        Membership.objects.active()
+        .filter(pk=int(author_ref or 0))
+        .select_related("user", "organisation")
+        .first()
+    )
+    if author is not None:
+        link = reverse("stories:story-detail", kwargs={"code": story.code})
+        notify_member(author, template=template, link=link)

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .actions import BODY_MAX, TITLE_MAX
+from .actions import BODY_MAX, REPLY_MAX, TITLE_MAX
 from .models import Role, Visibility
 
 
@@ -32,8 +32,21 @@ class StoryForm(forms.Form):
 
 class ReturnForm(forms.Form):
     note = forms.CharField(
-        label=_("What should the author change?"),
+        label=_("A note for the person who wrote it"),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=1000,
         error_messages={"required": _("Say in a few words what the author should change.")},
+    )
+
+
+class ReplyForm(forms.Form):
+    body = forms.CharField(
+        label=_("Reply"),
+        max_length=REPLY_MAX,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Names, dates and places are taken out, and a moderator reads it first. "
+            "Nobody sees that you wrote it."
+        ),
+        error_messages={"required": _("Write a few words first.")},
     )

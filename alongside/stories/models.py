@@ -134,3 +134,37 @@ class StoryReaction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} on {self.story}"
+
+
+class Reply(models.Model):
+    """A peer's answer to a shared story: scrubbed (everything found is replaced) and read by
+    a moderator of the story's organisation before anyone else; its writer held like a story's
+    (a keyed hash and an encrypted id), so nobody can tell who wrote it."""
+
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="replies")
+    # The story's organisation, whose moderators read the reply (its writer may be elsewhere).
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    author_key = models.CharField(max_length=64)
+    author_ref = EncryptedTextField(blank=True, default="")
+    body = EncryptedTextField(blank=True, default="")  # scrubbed, waiting for a moderator
+    published_body = models.TextField(blank=True, default="")
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.SUBMITTED)
+    moderator_note = EncryptedTextField(blank=True, default="")
+    created_at = models.DateTimeField(default=timezone.now)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name_plural = "replies"
+        indexes = [
+            # queries.reply_queue and replies_to: a story's or an organisation's replies by state.
+            models.Index(fields=["organisation", "status", "created_at"], name="reply_queue_idx"),
+            models.Index(fields=["story", "status", "created_at"], name="reply_story_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Reply {str(self.code)[:8]}"
+
+    def is_by(self, member: Membership) -> bool:
+        return self.author_key == author_key(member)

@@ -7,7 +7,7 @@ from django.db.models import Count, Q, QuerySet
 from alongside.organisations.models import Membership
 
 from . import search
-from .models import Reaction, Status, Story, Visibility, author_key
+from .models import Reaction, Reply, Status, Story, Visibility, author_key
 
 PAGE = 30
 
@@ -68,3 +68,22 @@ def reactions_to(story: Story, member: Membership) -> list[tuple[str, str, int, 
         (value, str(label), counts.get(value, 0), value in mine)
         for value, label in Reaction.choices
     ]
+
+
+def reply_queue(member: Membership) -> list[Reply]:
+    """Replies to the organisation's stories waiting for a moderator, oldest first."""
+    return list(
+        Reply.objects.filter(organisation_id=member.organisation_id, status=Status.SUBMITTED)
+        .exclude(author_key=author_key(member))
+        .select_related("story")
+        .order_by("created_at")
+    )
+
+
+def replies_to(story: Story, member: Membership) -> list[Reply]:
+    """A story's shared replies, and the member's own that wait or were not shared."""
+    return list(
+        story.replies.filter(
+            Q(status=Status.PUBLISHED) | Q(author_key=author_key(member))
+        ).order_by("created_at")
+    )

@@ -8,6 +8,7 @@ urlpatterns = [
     path("new/", views.story_new, name="story-new"),
     path("moderation/", views.moderation_queue, name="moderation-queue"),
     path("moderation/<uuid:code>/", views.moderate, name="moderate"),
+    path("moderation/replies/<uuid:code>/", views.moderate_reply, name="moderate-reply"),
     path("<uuid:code>/", views.story_detail, name="story-detail"),
     path("<uuid:code>/edit/", views.story_edit, name="story-edit"),
     path("<uuid:code>/check/", views.story_check, name="story-check"),

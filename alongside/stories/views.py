@@ -19,7 +19,7 @@ from alongside.organisations.roles import Permission, has_permission
 from alongside.support_requests import queries as support_queries
 
 from . import access, actions, queries
-from .forms import ReturnForm, StoryForm
+from .forms import ReplyForm, ReturnForm, StoryForm
 from .models import Story
 
 
@@ -134,19 +134,36 @@ def story_check(request: MemberRequest, code: UUID) -> HttpResponse:
 
 @member_required(Permission.USE_SUPPORT)
 def story_detail(request: MemberRequest, code: UUID) -> HttpResponse:
+    """A story, its reactions and replies, a reply form (what was typed is kept when it can't
+    be sent), and, for its writer, its state and a way to withdraw it."""
     member = request.membership
     story = access.get_story_to_read(member, code)
-    own = story.is_by(member)
+    form = ReplyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.reply_to(by=member, story=story, body=form.cleaned_data["body"])
+        except ActionError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request,
+                _("Sent. Names and places were taken out, and a moderator reads it first."),
+            )
+            return redirect("stories:story-detail", code=story.code)
+    published = story.is_published
     return render(
         request,
         "stories/story_detail.html",
         {
             "story": story,
-            "own": own,
-            "reactions": queries.reactions_to(story, member) if story.is_published else [],
-            "like": queries.like(story, member) if story.is_published else [],
-            "title": story.published_title if story.is_published else story.title,
-            "body": story.published_body if story.is_published else story.body,
+            "own": story.is_by(member),
+            "reactions": queries.reactions_to(story, member) if published else [],
+            "like": queries.like(story, member) if published else [],
+            "replies": queries.replies_to(story, member) if published else [],
+            "reply_form": form if published else None,
+            "member": member,
+            "title": story.published_title if published else story.title,
+            "body": story.published_body if published else story.body,
         },
     )
 
@@ -176,7 +193,10 @@ def moderation_queue(request: MemberRequest) -> HttpResponse:
     return render(
         request,
         "stories/moderation_queue.html",
-        {"stories": queries.moderation_queue(request.membership)},
+        {
+            "stories": queries.moderation_queue(request.membership),
+            "replies": queries.reply_queue(request.membership),
+        },
     )
 
 
@@ -200,3 +220,25 @@ def moderate(request: MemberRequest, code: UUID) -> HttpResponse:
         messages.error(request, error.message)
         return redirect("stories:moderation-queue")
     return render(request, "stories/moderate.html", {"story": story, "form": form})
+
+
+@member_required(Permission.MODERATE_STORIES)
+def moderate_reply(request: MemberRequest, code: UUID) -> HttpResponse:
+    """One waiting reply, under the story it answers: share it, or not, saying why."""
+    member = request.membership
+    reply = access.get_reply_to_moderate(member, code)
+    decision = request.POST.get("decision")
+    form = ReturnForm(request.POST if decision == "decline" else None)
+    try:
+        if decision == "approve":
+            actions.approve_reply(by=member, reply=reply)
+            messages.success(request, _("Shared under the story. Its writer is told."))
+            return redirect("stories:moderation-queue")
+        if form.is_bound and form.is_valid():
+            actions.decline_reply(by=member, reply=reply, note=form.cleaned_data["note"])
+            messages.success(request, _("Not shared. The person who wrote it sees your note."))
+            return redirect("stories:moderation-queue")
+    except ActionError as error:
+        messages.error(request, error.message)
+        return redirect("stories:moderation-queue")
+    return render(request, "stories/moderate_reply.html", {"reply": reply, "form": form})

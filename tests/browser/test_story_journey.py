@@ -87,8 +87,20 @@ def test_a_journal_entry_becomes_a_moderated_anonymous_story_that_a_colleague_an
     assert "By a nurse" in colleague.page.content() and "Nia" not in colleague.page.content()
     colleague.page.get_by_role("button", name="I've been there").click()
     colleague.check("story-read-and-react")
+    colleague.page.get_by_label("Reply").fill("Same for me on Ward 7B. You are not alone.")
+    colleague.page.get_by_role("button", name="Send a reply").click()
+    assert "waiting for a moderator" in colleague.page.content()
+
+    # The moderator shares the reply, scrubbed.
+    moderator.goto("/stories/moderation/")
+    moderator.check("story-moderation-queue-with-reply")
+    moderator.page.get_by_role("link", name="Same for me on [ward]").click()
+    moderator.check("story-moderate-reply")
+    moderator.page.get_by_role("button", name="Share it", exact=True).click()
+    moderator.page.wait_for_url("**/stories/moderation/")
 
     # The nurse sees the response on her story.
     phone.goto(f"/stories/{story.code}/")
     assert "I've been there · 1" in page.content()
+    assert "Same for me on [ward]. You are not alone." in page.content()
     phone.check("story-own-with-response")

@@ -19,7 +19,7 @@ from alongside.notifications.models import Notification
 from alongside.organisations.models import Membership
 from alongside.organisations.tests.factories import MembershipFactory
 from alongside.stories import access, actions, queries
-from alongside.stories.models import Status, Story, StoryReaction, Visibility
+from alongside.stories.models import Reply, Status, Story, StoryReaction, Visibility
 from conftest import client_for
 
 pytestmark = pytest.mark.django_db
@@ -362,3 +362,94 @@ def test_stories_like_this_one_share_its_words(
     assert queries.like(first, colleague) == [second]
     page = client_for(colleague).get(reverse("stories:story-detail", args=[first.code]))
     assert "Stories like this one" in page.content.decode()
+
+
+def test_a_reply_is_scrubbed_moderated_and_its_writer_unknown_and_the_story_writer_told(
+    author: Membership,
+    moderator: Membership,
+    colleague: Membership,
+    outsider: Membership,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    story = shared(author, moderator, "Our first death on nights.", visibility=Visibility.EVERYONE)
+    client = client_for(colleague)
+    url = reverse("stories:story-detail", args=[story.code])
+    # Nothing typed: the form says so and nothing is sent.
+    assert "Write a few words first." in client.post(url, {"body": "  "}).content.decode()
+    client.post(url, {"body": "Same for me with Mrs. Adebayo on Ward 7B. You are not alone."})
+    reply = Reply.objects.get()
+    assert reply.body == "Same for me with [name] on [ward]. You are not alone."
+    assert reply.status == Status.SUBMITTED and reply.organisation_id == story.organisation_id
+    assert "waiting for a moderator" in client.get(url).content.decode()
+    assert "You are not alone" not in client_for(outsider).get(url).content.decode()
+
+    queue = client_for(moderator).get(reverse("stories:moderation-queue")).content.decode()
+    page = client_for(moderator).get(reverse("stories:moderate-reply", args=[reply.code]))
+    for html in (queue, page.content.decode()):
+        assert "You are not alone" in html
+        assert colleague.user.display_name not in html and colleague.user.email not in html
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(moderator).post(
+            reverse("stories:moderate-reply", args=[reply.code]), {"decision": "approve"}
+        )
+    reply.refresh_from_db()
+    assert reply.status == Status.PUBLISHED
+    assert "You are not alone" in client_for(outsider).get(url).content.decode()
+    told = set(Notification.objects.values_list("recipient_id", flat=True))
+    assert told == {author.user_id, colleague.user_id}
+    assert not AuditEvent.objects.filter(actor_id=colleague.user_id).exists()
+
+
+def test_a_moderator_declines_a_reply_with_a_note_its_writer_alone_sees(
+    author: Membership, moderator: Membership, colleague: Membership, outsider: Membership
+) -> None:
+    story = shared(author, moderator, "A hard night.")
+    with pytest.raises(ActionError):
+        actions.reply_to(by=colleague, story=story, body="x" * 3000)
+    with pytest.raises(ActionError):
+        actions.reply_to(by=colleague, story=story, body="   ")
+    reply = actions.reply_to(by=colleague, story=story, body="You did wrong.")
+    for who in (outsider, colleague):
+        with pytest.raises(ActionError):
+            actions.approve_reply(by=who, reply=reply)
+    own = actions.reply_to(by=moderator, story=story, body="Me too.")
+    with pytest.raises(ActionError):
+        actions.approve_reply(by=moderator, reply=own)
+    assert [r.pk for r in queries.reply_queue(moderator)] == [reply.pk]
+    with pytest.raises(ActionError):
+        actions.decline_reply(by=moderator, reply=reply, note=" ")
+    actions.decline_reply(by=moderator, reply=reply, note="Please be kind.")
+    with pytest.raises(ActionError):  # already looked at
+        actions.decline_reply(by=moderator, reply=reply, note="Again")
+    stale = Reply.objects.get(pk=own.pk)
+    Reply.objects.filter(pk=own.pk).update(status=Status.PUBLISHED)
+    colleague_moderator = MembershipFactory.create(
+        organisation=author.organisation, is_moderator=True
+    )
+    with pytest.raises(ActionError, match="Another moderator"):
+        actions.approve_reply(by=colleague_moderator, reply=stale)
+    with pytest.raises(ActionError, match="Another moderator"):
+        actions.decline_reply(by=colleague_moderator, reply=stale, note="No")
+
+    url = reverse("stories:story-detail", args=[story.code])
+    assert "Please be kind." in client_for(colleague).get(url).content.decode()
+    assert "Please be kind." not in client_for(author).get(url).content.decode()
+    page = client_for(moderator).post(
+        reverse("stories:moderate-reply", args=[own.code]), {"decision": "decline"}
+    )
+    assert page.status_code == 404  # one's own reply is for another moderator
+
+
+def test_replies_need_a_shared_story_and_go_with_it_when_it_is_withdrawn(
+    author: Membership, moderator: Membership, colleague: Membership
+) -> None:
+    waiting = actions.save_draft(by=author, title="", body="Not shared yet.")
+    with pytest.raises(ActionError):
+        actions.reply_to(by=colleague, story=waiting, body="Hello")
+    story = shared(author, moderator, "Shared now.")
+    reply = actions.reply_to(by=colleague, story=story, body="Thank you.")
+    actions.approve_reply(by=moderator, reply=reply)
+    actions.withdraw_story(by=author, story=story)
+    assert not Reply.objects.exists()
+    with pytest.raises(Http404):
+        access.get_reply_to_moderate(colleague, reply.code)
