@@ -273,11 +273,35 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
         "LOCATION",
         re.compile(
             r"\b(?i:ward|wards|room|rooms|bed|beds|bay|bays|cubicle|pod|resus|side room|theatre"
-            r"|station|floor|suite|cubicles)\s+(?:[A-Z]?\d+[A-Z]?|[A-Z])\b"
+            r"|station|floor|suite|cubicles|pier|gate|platform|dock|terminal|berth|lot|level"
+            r"|exit|junction)\s+(?:[A-Z]?\d+[A-Z]?|[A-Z])\b"
             r"(?:\s*(?:,|and|&|or)\s*(?:[A-Z]?\d+[A-Z]?)\b)*"
+            r"(?:\s+(?:North|South|East|West))?"
         ),
     ),
     ("LOCATION", re.compile(r"\b\d{1,2}\s?(?:North|South|East|West|N|S|E|W)\b")),
+    # Numbers of other shapes: letters and digits joined by dashes (W284-771-093, 4417-A).
+    (
+        "ID",
+        re.compile(r"\b(?=[\w-]*\d{3})[A-Z0-9]+(?:-[A-Z0-9]+)+\b"),
+    ),
+    # Ambulances, engines and police cars by their call sign.
+    (
+        "ID",
+        re.compile(
+            r"\b(?:Medic|Rescue|Engine|Ladder|Squad|Ambulance|Truck|Car|Unit|Air)\s+\d+"
+            r"(?:-\d+)?\b"
+        ),
+    ),
+    # Roads by their number: the M62, the A614, I-95, Route 66, Highway 1.
+    (
+        "ADDRESS",
+        re.compile(r"\b(?:[MAB]\d{1,4}(?:\(M\))?|I-\d{1,3}|(?:Route|Highway|Hwy|SR)\s+\d{1,4})\b"),
+    ),
+    # A day of the month on its own: "on the 14th".
+    ("DATE", re.compile(r"\bthe\s+(?P<v>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b")),
+    # The placeholder names hospitals give the unknown: Jane Doe 14.
+    ("NAME", re.compile(r"\b(?:Jane|John|Baby)\s+Doe(?:\s+\d+)?\b")),
 ]
 
 _TITLE = (
@@ -373,7 +397,10 @@ def _entities(text: str) -> Iterator[tuple[str, int, int]]:
         kind = _ENTITY_TYPES.get(entity.label_)
         if kind is None:
             continue
-        words = [re.sub("['\u2019]s$", "", w).strip(".,'\u2019") for w in entity.text.split()]
+        words = [
+            re.sub("['\u2019]s$", "", w).strip(".,'\u2019")
+            for w in re.split(r"[\s\-]+", entity.text)
+        ]
         if not any(w and w[0].isupper() for w in words):
             continue
         acronym = len(words) == 1 and words[0].isupper() and len(words[0]) <= 5

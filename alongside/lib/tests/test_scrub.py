@@ -103,7 +103,7 @@ def test_overlapping_findings_become_one_span() -> None:
 
 def test_the_stories_it_was_written_against_stay_fully_scrubbed() -> None:
     """A change that breaks what used to work shows here; how well it does on stories it has
-    not seen is measured by bench/scrub_bench.py on scrub_heldout_2.txt."""
+    not seen is measured by bench/scrub_bench.py on scrub_heldout_3.txt."""
     for story in load("scrub_tuning.txt"):
         spans = find(story.text)
         for marked in story.identifiers:
@@ -120,9 +120,13 @@ def test_the_stories_it_was_written_against_stay_fully_scrubbed() -> None:
 
 
 def test_the_evaluation_sets_are_big_enough_and_well_formed() -> None:
-    sets = [
-        load(name) for name in ("scrub_tuning.txt", "scrub_second_set.txt", "scrub_heldout_2.txt")
-    ]
+    names = (
+        "scrub_tuning.txt",
+        "scrub_second_set.txt",
+        "scrub_heldout_2.txt",
+        "scrub_heldout_3.txt",
+    )
+    sets = [load(name) for name in names]
     assert sum(len(s) for s in sets) >= 120
     voices = {story.voice for stories in sets for story in stories}
     assert {"nurse", "doctor", "paramedic", "student"} <= voices
