@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """How lib/risk.py does on text it was not tuned on, and how fast.
 
-Reads tests/data/risk_heldout_2.json (written after the rules last changed, never used to change
-them), tests/data/risk_second_set.json (a former held-out set whose misses shaped a rule) and
-tests/data/risk_cases.json (the tuning set, for comparison), and prints per set: cases per
+Reads tests/data/risk_heldout_3.json (written after the rules last changed, never used to change
+them), tests/data/risk_heldout_2.json and risk_second_set.json (former held-out sets whose
+misses shaped rules) and tests/data/risk_cases.json (the tuning set, for comparison), and prints
+per set: cases per
 expected level and how many got that level, acute cases missed, traps flagged, and texts per
 second on one core.
 
@@ -55,6 +56,7 @@ def report(name: str) -> None:
 
 
 def main() -> None:
+    report("risk_heldout_3.json")
     report("risk_heldout_2.json")
     report("risk_second_set.json")
     report("risk_cases.json")

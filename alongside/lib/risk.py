@@ -73,6 +73,36 @@ _ACUTE = [
     r"truck|lorry|bridge|roof|car park|building|cliff|tracks)\b",
     r"\b(stood|standing|sat|sitting|went) (on|at|to) (the )?(edge|bridge|roof|platform|tracks)\b"
     r".*\b(thinking|wanted|wondering|jump|end)\b",
+    # Passive wishes: death as a relief, sleep without waking, not being missed.
+    r"\b(dying|death|being dead|not waking up) would be (a |such a )?(relief|release|rest|easier|"
+    r"kinder|peaceful|a mercy)\b",
+    r"\b(no one|nobody|no-one) would (even )?(miss|notice|care about) me\b",
+    r"\b(no one|nobody|no-one) would (even )?(notice|care|miss me) if i (was|were|went|died|"
+    r"disappeared)\b",
+    r"\b(go to sleep|sleep|fall asleep) (forever|for good|and (never|not) wake up)\b",
+    r"\b(want|wanted|need|needed) (it all|everything|all of it|this|it) to stop,? "
+    r"(permanently|for good|forever)\b",
+    r"\bi (hope|wish|pray) (that )?i (catch|get|got|caught) (something|it|covid|sick)[^.]*"
+    r"\b(not|never) (recover|get better|wake up|come back)\b",
+    r"\bi (hope|wish|pray) (that )?(something|someone|a car|the car|a bus|it) "
+    r"(hits|kills|takes) me\b",
+    # Means at hand, looked at in a new way or taken home.
+    r"\b(take|taking|took|bring|bringing|brought|pocket|pocketed|keep|keeping|kept) (the |some |a "
+    r"few |a vial of |an ampoule of )?(potassium|insulin|morphine|fentanyl|midazolam|propofol|"
+    r"pills|tablets|drugs|meds|vials|ampoules) home\b",
+    r"\blooking at (the |my )?(insulin|potassium|morphine|pills|tablets|drugs|meds|rope|belt|"
+    r"bridge|tracks|drip|syringe driver|controlled drugs)[^.]*\b(differently|for too long|"
+    r"and thinking|a different way)\b",
+    # Preparations said as ordinary tasks: letters and wills "just in case", affairs in order.
+    r"\b(wrote|written|writing|left) (letters|notes|a letter|a note) (to|for) (everyone|all of|"
+    r"my (family|kids|children|wife|husband|partner|mum|mom|parents))[^.]*\b(just in case|"
+    r"in case|for after)\b",
+    r"\b(sorted|sorting|updated|updating|made|making|wrote|writing) (out )?(my )?(will|affairs|"
+    r"passwords|life insurance)[^.]*\b(just in case|in case|for after|so they)\b",
+    r"\b(put|putting|got|getting) my affairs in order\b",
+    r"\b(almost|nearly) (did not|didn't) (come|go|make it) home\b[^.]*",
+    r"\b(drove|drive|driving|went|walked|walking) to the (cliffs?|bridge|tracks|edge|quarry|"
+    r"multi-storey|top floor)\b",
 ]
 # Said without the obvious phrases: the writer's wish, intent or thought (first part) and death,
 # absence or a means of self-harm (second part) in the same sentence.
