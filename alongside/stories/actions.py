@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Collection
 from functools import partial
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -121,13 +122,32 @@ def submit_story(*, by: Membership, story: Story, keep: Collection[int] = ()) ->
     return story
 
 
-def _moderate(by: Membership, story: Story) -> None:
+def _check_moderator(by: Membership, item: Story | Reply, *, not_waiting: str, own: str) -> None:
+    """A moderator of the item's organisation, deciding on something waiting, not their own."""
     if not has_permission(by, Permission.MODERATE_STORIES):
         raise ActionError(_("Only moderators can do this."))
-    if story.organisation_id != by.organisation_id or story.status != Status.SUBMITTED:
-        raise ActionError(_("This story is not waiting for a moderator."))
-    if story.is_by(by):
-        raise ActionError(_("Another moderator needs to look at your own story."))
+    if item.organisation_id != by.organisation_id or item.status != Status.SUBMITTED:
+        raise ActionError(not_waiting)
+    if item.is_by(by):
+        raise ActionError(own)
+
+
+def _claim(item: Story | Reply, *, taken: str, **changes: Any) -> None:
+    """Record a moderator's decision unless another moderator's came first (a conditional
+    UPDATE on the waiting state), then reload the item."""
+    manager: Any = type(item).objects
+    if not manager.filter(pk=item.pk, status=Status.SUBMITTED).update(**changes):
+        raise ActionError(taken)
+    item.refresh_from_db()
+
+
+def _moderate(by: Membership, story: Story) -> None:
+    _check_moderator(
+        by,
+        story,
+        not_waiting=_("This story is not waiting for a moderator."),
+        own=_("Another moderator needs to look at your own story."),
+    )
 
 
 @transaction.atomic
@@ -135,16 +155,15 @@ def approve_story(*, by: Membership, story: Story) -> Story:
     """A moderator publishes the scrubbed story. The author is told. Audited."""
     _moderate(by, story)
     now = timezone.now()
-    updated = Story.objects.filter(pk=story.pk, status=Status.SUBMITTED).update(
+    _claim(
+        story,
+        taken=_("Another moderator has just looked at this story."),
         status=Status.PUBLISHED,
         published_title=story.title,
         published_body=story.body,
         published_at=now,
         updated_at=now,
     )
-    if not updated:
-        raise ActionError(_("Another moderator has just looked at this story."))
-    story.refresh_from_db()
     search.index(story)
     record_event(
         by=by.user,
@@ -163,12 +182,12 @@ def return_story(*, by: Membership, story: Story, note: str) -> Story:
     _moderate(by, story)
     if not note.strip():
         raise ActionError(_("Say in a few words what the author should change."))
-    updated = Story.objects.filter(pk=story.pk, status=Status.SUBMITTED).update(
-        status=Status.RETURNED, updated_at=timezone.now()
+    _claim(
+        story,
+        taken=_("Another moderator has just looked at this story."),
+        status=Status.RETURNED,
+        updated_at=timezone.now(),
     )
-    if not updated:
-        raise ActionError(_("Another moderator has just looked at this story."))
-    story.refresh_from_db()
     story.moderator_note = note.strip()
     story.save(update_fields=["moderator_note"])
     record_event(
@@ -263,12 +282,12 @@ def reply_to(*, by: Membership, story: Story, body: str) -> Reply:
 
 
 def _moderate_reply(by: Membership, reply: Reply) -> None:
-    if not has_permission(by, Permission.MODERATE_STORIES):
-        raise ActionError(_("Only moderators can do this."))
-    if reply.organisation_id != by.organisation_id or reply.status != Status.SUBMITTED:
-        raise ActionError(_("This reply is not waiting for a moderator."))
-    if reply.is_by(by):
-        raise ActionError(_("Another moderator needs to look at your own reply."))
+    _check_moderator(
+        by,
+        reply,
+        not_waiting=_("This reply is not waiting for a moderator."),
+        own=_("Another moderator needs to look at your own reply."),
+    )
 
 
 @transaction.atomic
@@ -276,12 +295,13 @@ def approve_reply(*, by: Membership, reply: Reply) -> Reply:
     """A moderator shares a reply under its story; the story's writer and the reply's writer
     are told. Audited."""
     _moderate_reply(by, reply)
-    updated = Reply.objects.filter(pk=reply.pk, status=Status.SUBMITTED).update(
-        status=Status.PUBLISHED, published_body=reply.body, published_at=timezone.now()
+    _claim(
+        reply,
+        taken=_("Another moderator has just looked at this reply."),
+        status=Status.PUBLISHED,
+        published_body=reply.body,
+        published_at=timezone.now(),
     )
-    if not updated:
-        raise ActionError(_("Another moderator has just looked at this reply."))
-    reply.refresh_from_db()
     record_event(
         by=by.user,
         action=AuditAction.REPLY_APPROVED,
@@ -301,12 +321,11 @@ def decline_reply(*, by: Membership, reply: Reply, note: str) -> Reply:
     _moderate_reply(by, reply)
     if not note.strip():
         raise ActionError(_("Say in a few words why, for the person who wrote it."))
-    updated = Reply.objects.filter(pk=reply.pk, status=Status.SUBMITTED).update(
-        status=Status.RETURNED
+    _claim(
+        reply,
+        taken=_("Another moderator has just looked at this reply."),
+        status=Status.RETURNED,
     )
-    if not updated:
-        raise ActionError(_("Another moderator has just looked at this reply."))
-    reply.refresh_from_db()
     reply.moderator_note = note.strip()
     reply.save(update_fields=["moderator_note"])
     record_event(
