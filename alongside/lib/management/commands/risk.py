@@ -1,4 +1,8 @@
-"""`manage.py risk`: text on stdin, one JSON object on stdout (lib/risk.py)."""
+"""`manage.py risk`: text on stdin, one JSON object on stdout (lib/risk.py).
+
+`manage.py risk --rebuild-examples` stores the sentence model's vectors of the labelled examples
+in lib/risk_data/ again, after they change.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,27 @@ import json
 import sys
 from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from alongside.lib.risk import assess
+from alongside.lib import minilm, risk
 
 
 class Command(BaseCommand):
     help = 'Read text on stdin; print {"acute_risk", "level", "score"} as JSON.'
 
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--rebuild-examples",
+            action="store_true",
+            help="Embed the labelled examples in lib/risk_data/ and store their vectors.",
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
-        self.stdout.write(json.dumps(assess(sys.stdin.read()).as_dict()))
+        if options["rebuild_examples"]:
+            model = minilm.load()
+            if model is None:
+                raise CommandError("The risk-model extra is not installed (see pyproject.toml).")
+            risk.build_example_vectors(model)
+            self.stdout.write(f"Stored {risk.EXAMPLE_VECTORS}")
+            return
+        self.stdout.write(json.dumps(risk.assess(sys.stdin.read()).as_dict()))
