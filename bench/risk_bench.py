@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """How lib/risk.py does on writing it never saw, and how fast.
 
-Reads tests/data/risk_heldout_4.json (written before the sentence model was built and never
-used to tune it or the rules) and prints, for the rules alone and for the rules with the sentence
-model: cases per expected level and how many got that level, acute-risk recall and specificity,
-and each miss and false alarm. Then the same for the model's own examples in lib/risk_data/
+Reads tests/data/risk_heldout_4.json (written before the sentence model was built) and
+risk_heldout_5.json (written after it was committed), neither used to tune it or the rules, and
+prints, for the rules alone and for the rules with the sentence model: cases per expected level
+and how many got that level, acute-risk recall and specificity, and each miss and false alarm;
+then both sets together. Then the same for the model's own examples in lib/risk_data/
 (former held-out sets and the tuning set: the model has seen them, so these show fit, not
 generalisation), and the time to read an entry of about a page and a half: from cold, and again
 after one more sentence, as autosave does.
@@ -23,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from alongside.lib import minilm, risk  # noqa: E402 - plain modules, no Django
+from alongside.lib import minilm, risk_model  # noqa: E402 - plain modules, no Django
 from alongside.lib.risk import ACUTE, NONE, assess  # noqa: E402
 
 
@@ -54,14 +55,20 @@ def report(name: str, cases: list[dict[str, str]], *, use_model: bool, verbose: 
 def main() -> None:
     if minilm.load() is None:
         print("The risk-model extra is not installed: only the rules can be measured.")
-    heldout = json.loads((ROOT / "tests/data/risk_heldout_4.json").read_text())["cases"]
-    report("risk_heldout_4.json (held out)", heldout, use_model=False, verbose=False)
-    report("risk_heldout_4.json (held out)", heldout, use_model=True, verbose=True)
-    for name in risk.EXAMPLES:
-        cases = json.loads((risk.DATA / name).read_text())["cases"]
+    both = []
+    for name in ("risk_heldout_4.json", "risk_heldout_5.json"):
+        heldout = json.loads((ROOT / "tests/data" / name).read_text())["cases"]
+        report(f"{name} (held out)", heldout, use_model=False, verbose=False)
+        report(f"{name} (held out)", heldout, use_model=True, verbose=True)
+        both += heldout
+    report("both held-out sets", both, use_model=True, verbose=False)
+    for name in risk_model.EXAMPLES:
+        cases = json.loads((risk_model.DATA / name).read_text())["cases"]
         report(f"lib/risk_data/{name} (the model's examples)", cases, use_model=True, verbose=False)
 
-    text = " ".join(c["text"] for c in json.loads((risk.DATA / "cases.json").read_text())["cases"])
+    text = " ".join(
+        c["text"] for c in json.loads((risk_model.DATA / "cases.json").read_text())["cases"]
+    )
     entry = (text + " ") * 2  # about a page and a half of writing, 136 sentences
     assess("warm up")
     started = time.perf_counter()

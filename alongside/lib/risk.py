@@ -9,12 +9,12 @@ patient's suicide, clinical talk about a patient's ideation, what someone else s
 
 Two readers, either of which is enough for acute risk:
 - rules: the phrases people use, in the writer's own voice (below);
-- a sentence model (when the `risk-model` extra is installed, as `dev.py` does): each sentence,
-  and each pair of neighbouring sentences, is embedded with all-MiniLM-L6-v2 (lib/minilm.py) and
-  compared with the labelled examples in lib/risk_data/; when its five nearest examples lean to
-  acute risk, it is. This catches what no rule names ("I'm not going to be here by Christmas").
-  Sentences about someone else, idioms and plain negations are left to the rules.
-  Without the extra the rules work alone.
+- a sentence model (lib/risk_model.py, when the `risk-model` extra is installed, as `dev.py`
+  does): each sentence, and each pair of neighbouring sentences, is embedded with
+  all-MiniLM-L6-v2 (lib/minilm.py) and compared with the labelled examples in lib/risk_data/;
+  when its five nearest examples lean to acute risk, it is. This catches what no rule names
+  ("I'm not going to be here by Christmas"). Sentences about someone else, idioms and plain
+  negations are left to the rules. Without the extra the rules work alone.
 
 Nothing is reported to anyone: the result only decides whether the writer's screen shows the
 crisis lines and an offer to talk, gently and without blocking the writing. Neither reader is
@@ -24,27 +24,8 @@ every page regardless.
 
 from __future__ import annotations
 
-import hashlib
-import itertools
-import json
-import logging
 import re
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
-from typing import TYPE_CHECKING
-
-import numpy as np
-import numpy.typing as npt
-
-from alongside.lib import minilm
-
-if TYPE_CHECKING:
-    from alongside.lib.minilm import Vectors
-
-logger = logging.getLogger(__name__)
 
 ACUTE, DISTRESS, NONE = "acute_risk", "distress", "none"
 
@@ -232,134 +213,6 @@ _REPORTED = re.compile(
 )
 
 
-# What the model leaves alone: idioms of tiredness and wanting ("dying to get home", "I could
-# kill for a coffee", "dead on my feet") and plain negations ("I'm not suicidal"). The rules
-# still read these sentences, with their own care for negation.
-_IDIOM = re.compile(
-    r"\b(dying (to|for|of)|(die|kill|murder) (for|a)|killing (me|it)|kill (me|that|the|him|her)|"
-    r"dead (tired|on my feet|hungry|proud)|(be|was) the death of me|(would )?rather die than|"
-    r"slayed|want to (go to )?sleep for (a|about)|end (the|this) (day|shift|entry))\b"
-)
-_SAID_NOT = re.compile(
-    r"\b(not|never|no) (going to |gonna )?(hurt|harm|kill|cut)(ing)? myself\b|"
-    r"\bnot suicidal\b|\bdo not want to die\b|\bwould never\b"
-)
-
-DATA = Path(__file__).resolve().parent / "risk_data"
-EXAMPLES = ("cases.json", "second_set.json", "heldout_2.json", "heldout_3.json", "examples_4.json")
-EXAMPLE_VECTORS = DATA / "examples.npz"
-NEIGHBOURS = 5
-SHARPNESS = 10.0  # how much more a closer example counts: weights are exp(10 x cosine)
-# Chosen by ten-fold cross-validation over the examples (the lowest false alarms with recall at
-# least 0.93), before tests/data/risk_heldout_4.json was read.
-THRESHOLD = 0.53
-MAX_SENTENCES = 400  # beyond this (some 6,000 words) the rules alone read the rest
-
-
-@dataclass(frozen=True)
-class _Examples:
-    vectors: Vectors
-    acute: npt.NDArray[np.bool_]
-
-
-def _example_cases() -> list[dict[str, str]]:
-    return [
-        case
-        for name in EXAMPLES
-        for case in json.loads((DATA / name).read_text(encoding="utf-8"))["cases"]
-    ]
-
-
-def examples_digest(cases: list[dict[str, str]]) -> str:
-    """Names the examples the stored vectors were computed from, so stale vectors are noticed."""
-    return hashlib.sha256(
-        json.dumps([[c["level"], c["text"]] for c in cases], ensure_ascii=False).encode()
-    ).hexdigest()
-
-
-def build_example_vectors(model: minilm.MiniLM) -> None:
-    """Embeds every example and stores the vectors (`manage.py risk --rebuild-examples`)."""
-    cases = _example_cases()
-    vectors = model.encode([c["text"] for c in cases])
-    np.savez_compressed(
-        EXAMPLE_VECTORS, vectors=vectors.astype(np.float16), digest=examples_digest(cases)
-    )
-
-
-@lru_cache(maxsize=1)
-def _examples() -> _Examples | None:
-    model = minilm.load()
-    if model is None:
-        return None
-    cases = _example_cases()
-    acute = np.array([c["level"] == ACUTE for c in cases])
-    try:
-        stored = np.load(EXAMPLE_VECTORS)
-        if str(stored["digest"]) == examples_digest(cases):
-            return _Examples(stored["vectors"].astype(np.float32), acute)
-    except OSError:
-        pass
-    logger.warning("Risk examples changed since their vectors were stored; embedding them now.")
-    return _Examples(model.encode([c["text"] for c in cases]), acute)
-
-
-class _VectorCache:
-    """Recent sentences' vectors, so autosaving a long entry embeds only what changed. Keyed by
-    a hash of the sentence: the cache holds no text."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self.items: OrderedDict[bytes, Vectors] = OrderedDict()
-        self.lock = threading.Lock()
-
-    def vectors(self, model: minilm.MiniLM, texts: list[str]) -> Vectors:
-        keys = [hashlib.blake2b(t.encode(), digest_size=16).digest() for t in texts]
-        with self.lock:
-            known = {k: self.items[k] for k in keys if k in self.items}
-            for key in known:
-                self.items.move_to_end(key)
-        missing = list({k: t for k, t in zip(keys, texts, strict=True) if k not in known}.items())
-        if missing:
-            fresh = model.encode([t for _, t in missing])
-            with self.lock:
-                for (key, _), vector in zip(missing, fresh, strict=True):
-                    known[key] = self.items[key] = vector
-                while len(self.items) > self.size:
-                    self.items.popitem(last=False)
-        return np.stack([known[k] for k in keys])
-
-
-_cache = _VectorCache(4096)
-
-
-def _left_to_rules(sentence: str) -> bool:
-    normal = _normal(sentence)
-    return all(
-        _about_someone_else(part) or _IDIOM.search(part) or _SAID_NOT.search(part)
-        for part in _sentences(normal)
-    )
-
-
-def model_score(text: str) -> float | None:
-    """How strongly the sentence model reads acute risk (0 to 1, at THRESHOLD or above: it
-    does); None when the `risk-model` extra is not installed."""
-    examples = _examples()
-    model = minilm.load()
-    if examples is None or model is None:
-        return None
-    sentences = [s for s in re.split(r"(?<=[.!?;])\s+|\n+", text) if s.strip()][:MAX_SENTENCES]
-    units = sentences + [f"{a} {b}" for a, b in itertools.pairwise(sentences)]
-    units = [u for u in units if not _left_to_rules(u)]
-    if not units:
-        return 0.0
-    similarity = _cache.vectors(model, units) @ examples.vectors.T
-    nearest = np.argsort(-similarity, axis=1)[:, :NEIGHBOURS]
-    closeness = np.take_along_axis(similarity, nearest, axis=1)
-    weights = np.exp(SHARPNESS * closeness)
-    votes = (weights * examples.acute[nearest]).sum(1) / weights.sum(1)
-    return round(float(votes.max()), 2)
-
-
 def assess(text: str, *, use_model: bool = True) -> Assessment:
     acute = distress = 0
     for whole in _sentences(_normal(text)):
@@ -372,6 +225,9 @@ def assess(text: str, *, use_model: bool = True) -> Assessment:
         if not acute and leaning and ending and not _NEGATED.search(sentence[: ending.start()]):
             acute += 1
         distress += _hits(sentence, _DISTRESS_RE)
+    # Imported here: numpy and the model load only in processes that read writing.
+    from alongside.lib.risk_model import THRESHOLD, model_score
+
     read = model_score(text) if use_model else None
     if read is not None and read >= THRESHOLD:
         # From the threshold up to 1, onto the same 0.7 to 1 as the rules' acute scores.

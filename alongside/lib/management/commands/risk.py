@@ -12,7 +12,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from alongside.lib import minilm, risk
+from alongside.lib import minilm, risk, risk_model
 
 
 class Command(BaseCommand):
@@ -30,7 +30,7 @@ class Command(BaseCommand):
             model = minilm.load()
             if model is None:
                 raise CommandError("The risk-model extra is not installed (see pyproject.toml).")
-            risk.build_example_vectors(model)
-            self.stdout.write(f"Stored {risk.EXAMPLE_VECTORS}")
+            risk_model.build_example_vectors(model)
+            self.stdout.write(f"Stored {risk_model.EXAMPLE_VECTORS}")
             return
         self.stdout.write(json.dumps(risk.assess(sys.stdin.read()).as_dict()))
