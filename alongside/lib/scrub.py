@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -177,13 +178,16 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"|case(?: number)?|account(?: number)?|policy(?: number)?|member ID|licen[cs]e"
             r"(?: number)?|serial(?: number)?|plate|registration|reg(?:istration)? number|badge"
             r"|ID|unit|incident(?: number)?|ref(?:erence)?(?: number)?|NPI|DEA)"
-            r"(?:\s*(?:#|no\.?|number|num|:))*)\s*(?=[A-Z0-9\- ]*\d)"
-            r"(?P<v>[A-Z0-9][A-Z0-9\-]{2,}(?: \d{3,4})?)"
+            r"(?:\s*(?:#|no\.?|number|num|:|,))*)\s*(?=[A-Z0-9\-/ ]*\d)"
+            r"(?P<v>[A-Z0-9][A-Z0-9\-/]{2,}(?: \d{3,4}(?:/\d{1,4})?| [A-Z]{3}\b)?)"
         ),
     ),
     # … or by their shape: five or more digits, or letters and digits mixed with a dash.
     ("ID", re.compile(r"\b[A-Z]{1,4}-?\d{5,}\b|\b\d{4}-\d{4,}\b|\b\d{5,}\b")),
     ("ID", re.compile(r"\b[A-Z]{1,4}-?\d{4,}(?:-[A-Z0-9]+)*\b|\b[A-Z]{2,4}-\d{3,}(?:-\d+)?\b")),
+    # References with slashes (CAD 4471/22), and UK number plates (YK19 XFD).
+    ("ID", re.compile(r"\b[A-Z]{1,5}[ /\-]?\d{3,}(?:/\d{1,4})+\b")),
+    ("ID", re.compile(r"\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b")),
     # Radio call signs of ambulances and police cars.
     (
         "ID",
@@ -222,9 +226,12 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
     (
         "DATE",
         re.compile(
-            rf"\b(?:in|In|last|Last|this|This|next|early|late|mid|of)\s+(?P<v>{MONTH_LONG})\b"
+            r"\b(?:in|In|last|Last|this|This|next|Next|of|since|Since|until|till|by|before"
+            r"|after|during|through|throughout|every|around|from|to|end of|start of|beginning of)"
+            rf"\s+(?P<v>{MONTH_LONG})\b"
         ),
     ),
+    ("DATE", re.compile(rf"\b(?:[Ee]arly|[Ll]ate|[Mm]id)(?:\s+|-){MONTH_LONG}\b")),
     ("DATE", re.compile(rf"\b{WEEKDAY}\b")),
     # Ages over 89, with their word.
     (
@@ -296,7 +303,9 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
     # Roads by their number: the M62, the A614, I-95, Route 66, Highway 1.
     (
         "ADDRESS",
-        re.compile(r"\b(?:[MAB]\d{1,4}(?:\(M\))?|I-\d{1,3}|(?:Route|Highway|Hwy|SR)\s+\d{1,4})\b"),
+        re.compile(
+            r"\b(?:[MAB]\d{1,4}(?:\(M\))?|I-\d{1,3}|(?:Route|Highway|Hwy|SR)\s+\d{1,4})(?![\w(])"
+        ),
     ),
     # A day of the month on its own: "on the 14th".
     ("DATE", re.compile(r"\bthe\s+(?P<v>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b")),
@@ -339,6 +348,19 @@ _ORG = re.compile(
     rf"\b(?:(?:St\.?|Saint|Royal|the|The|Mount|Mt\.?)\s+)?(?:{CAP}['\u2019]?s?\s+(?:(?:and|&)\s+)?){{1,5}}"
     rf"{_ORG_KIND}\b"
     rf"(?:\s+(?:of|for)\s+(?:{CAP}\s*){{1,3}})?"
+)
+# A place named by its owner's name alone, after a word of going or being: "a junior at
+# Addenbrooke's", "transferred to St Thomas'", "a patient from Barts, ...". What follows is
+# punctuation or a small word, not a noun ("at Tom's house" is left to the name rules).
+_ORG_POSSESSIVE = re.compile(
+    r"\b(?:at|to|from|into|outside|leaving|left|joined)\s+"
+    rf"(?P<org>(?:(?:St\.?|Saint)\s+)?{NAMEWORD}(?:['\u2019]s|s['\u2019]))"
+    r"(?=\s*(?:[,.;:!?)\u2014\u2013]|$)|\s+(?:and|on|in|at|for|with|by|where|when|after|before"
+    r"|that|which|to|as|until|since|was|is|had|has)\b)"
+)
+_QUOTED_CONTACT = re.compile(
+    r"\b(?:from|to|texted|messaged|rang|called|saved as)\s+"
+    rf"[\"\u201c](?P<name>{NAMEWORD})[\"\u201d]"
 )
 _ORG_ON = re.compile(
     rf"\b(?P<org>{CAP}(?:\s+{CAP})?)\s+on\s+(?:(?:{CAP}\s+){{1,2}}(?:Street|Road|Avenue)"
@@ -403,9 +425,9 @@ def _entities(text: str) -> Iterator[tuple[str, int, int]]:
         ]
         if not any(w and w[0].isupper() for w in words):
             continue
-        acronym = len(words) == 1 and words[0].isupper() and len(words[0]) <= 5
+        acronym = len(words) == 1 and words[0].isupper() and len(words[0]) <= 8
         if acronym and not _is(words[0], "organisations.txt"):
-            continue  # ICU, ED, NHS, DNR
+            continue  # ICU, ED, NHS, DNR, DNACPR
         if any(_is(w, "not_names.txt") for w in words):
             continue
         if all(_is(w, "generic_places.txt") or not w[:1].isupper() for w in words):
@@ -442,6 +464,10 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
     for match in _ORG_ON.finditer(text):
         if _is(match.group("org"), "organisations.txt"):
             yield "ORG", match.start(), match.end()
+    for match in _ORG_POSSESSIVE.finditer(text):
+        owner = re.sub(r"['\u2019]s?$", "", match.group("org").split()[-1])
+        if not _is(owner, "not_names.txt") and not _is(owner, "generic_places.txt"):
+            yield "ORG", match.start("org"), match.end("org")
     # A company or service named alone (Walgreens, Blue Shield), with the word after its name
     # when it is part of it (Tesco Extra).
     for match in re.finditer(rf"\b{CAP}(?:\s+{CAP}){{0,2}}", text):
@@ -509,6 +535,10 @@ def _names(text: str) -> Iterator[tuple[str, int, int]]:
         word = match.group("name")
         if _is_first(word) and not _is(word, "ambiguous_names.txt"):
             yield from person(match.start("name"), match.end("name"))
+    # Someone named in quotes as a phone shows them: a message from "Bex".
+    for match in _QUOTED_CONTACT.finditer(text):
+        if not _is(match.group("name"), "not_names.txt"):
+            yield from person(match.start("name"), match.end("name"))
     # Known first names and surnames, with the capitalised word after them.
     for match in re.finditer(rf"\b(?P<first>{NAMEWORD})(?P<rest>(?:\s+{NAMEWORD}){{0,2}})", text):
         words = [match.group("first"), *match.group("rest").split()]
@@ -530,6 +560,8 @@ def _name_at(
         yield from person(start, start + len(word))
         return
     if not _is_first(word):
+        if _is_world_first(word) and _plainly_a_person(text, start, word):
+            yield from person(start, start + len(word))
         return
     nxt = words[i + 1] if i + 1 < len(words) else None
     if _is(word, "ambiguous_names.txt") and not (
@@ -537,6 +569,52 @@ def _name_at(
     ):
         return
     yield from person(start, start + len(word))
+
+
+@cache
+def _world_first_names() -> frozenset[str]:
+    """First names from over a hundred countries (Jörg Michael's nam_dict, shipped in the
+    gender-guesser package: we read its data, not its code), so that Pradeep and Gareth are
+    names as surely as Mary is. Only plain names; everyday words among them are held back by
+    _plainly_a_person."""
+    folder = resources.files("gender_guesser") / "data"
+    names = set()
+    for line in (folder / "nam_dict.txt").read_text(encoding="iso-8859-1").splitlines():
+        name = line[3:29].strip()
+        if not line.startswith("#") and re.fullmatch(r"[A-Z][a-z]{2,}", name):
+            names.add(name.casefold())
+    return frozenset(names)
+
+
+def _is_world_first(word: str) -> bool:
+    from spacy.lang.en.stop_words import STOP_WORDS  # "One", "You", "Will": words first
+
+    folded = word.casefold()
+    return (
+        folded in _world_first_names()
+        and folded not in STOP_WORDS
+        and not _is(word, "not_names.txt")
+        and not _is(word, "ambiguous_names.txt")
+    )
+
+
+# After a name at the start of a sentence, what a person does: "Pradeep had been a surgeon".
+_PERSON_NEXT = re.compile(
+    r"\s+(?:had|has|was|is|said|says|told|asked|came|went|would|could|kept|never|always|made"
+    r"|took|gave|got|held|brought|sat|stood|knew|sang|taught|wrote|read|left|felt|thought"
+    r"|[a-z]+ed|who|and\s+I|and\s+his|and\s+her)\b|,\s+(?:who|a|an|my|our|his|her)\b"
+)
+
+
+def _plainly_a_person(text: str, start: int, word: str) -> bool:
+    """A name from the world list is taken in the middle of a sentence, where a capitalised
+    word is a proper noun, or at its start only when what follows is what a person does."""
+    end = start + len(word)
+    if end < len(text) and text[end].isalpha():
+        return False  # part of a longer word (YouTube)
+    if not _starts_sentence(text, start):
+        return True
+    return bool(_PERSON_NEXT.match(text, end))
 
 
 def _is_name(word: str) -> bool:

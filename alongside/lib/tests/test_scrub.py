@@ -6,16 +6,13 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 import pytest
 from django.core.management import call_command
 
 from alongside.lib.scrub import PLACEHOLDERS, Span, find, redact
 from tests.scrub_cases import load
-
-
-def types(text: str) -> dict[str, str]:
-    return {s.text: s.type for s in find(text)}
 
 
 @pytest.mark.parametrize(
@@ -46,12 +43,26 @@ def types(text: str) -> dict[str, str]:
         ("We lost a teenager on Ward 7B last night.", "Ward 7B", "LOCATION"),
         ("It was my third death on 4 West.", "4 West", "LOCATION"),
         ("We moved her to the Snowdrop Room.", "Snowdrop", "LOCATION"),
+        ("She'd been with us since mid-October.", "mid-October", "DATE"),
+        ("He came in early March and never went home.", "early March", "DATE"),
+        ("Nothing changed until November.", "November", "DATE"),
+        ("A pile-up on the A1(M) in fog.", "A1(M)", "ADDRESS"),
+        ("I was a junior at Addenbrooke's when it happened.", "Addenbrooke's", "ORG"),
+        ("They transferred him to St Thomas', and he died there.", "St Thomas", "CITY"),
+        ("The car, registration YK19 XFD, was on its roof.", "YK19 XFD", "ID"),
+        ("A plate like KX71 BHD is all I remember.", "KX71 BHD", "ID"),
+        ("The police gave us a case number, CAD 4471/22, for the notes.", "CAD 4471/22", "ID"),
+        ('The last message on his phone was from "Bex".', "Bex", "NAME"),
+        ("Pradeep had been a surgeon for forty years.", "Pradeep", "NAME"),
+        ("We all loved Gareth, who made the tea.", "Gareth", "NAME"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
-    found = types(text)
-    assert any(value in v or v in value for v in found), found
-    assert kind in {t for v, t in found.items() if v in value or value in v}
+    """Every word of the identifier lies in a span of its kind."""
+    start = text.index(value)
+    words = [(start + m.start(), start + m.end()) for m in re.finditer(r"\w+", value)]
+    spans = [s for s in find(text) if s.type == kind]
+    assert all(any(s.start <= a and b <= s.end for s in spans) for a, b in words), find(text)
 
 
 @pytest.mark.parametrize(
@@ -67,6 +78,10 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "We all kept faith, and grace, and hope until the very end.",
         "He had Parkinson's, and later Alzheimer's, like his father.",
         "I'm a Jehovah's Witness nurse on the Intensive Care Unit.",
+        "His chart said DNACPR, and his son asked us to try anyway.",  # acronyms of any length
+        'She said, "You will be a very good nurse." One lived, one did not.',  # words first
+        "May I say how much we all loved working there.",  # May, a month only with a cue
+        "I watched a video on YouTube about it.",  # a name inside a longer word
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
@@ -103,7 +118,7 @@ def test_overlapping_findings_become_one_span() -> None:
 
 def test_the_stories_it_was_written_against_stay_fully_scrubbed() -> None:
     """A change that breaks what used to work shows here; how well it does on stories it has
-    not seen is measured by bench/scrub_bench.py on scrub_heldout_3.txt."""
+    not seen is measured by bench/scrub_bench.py on scrub_heldout_4.txt."""
     for story in load("scrub_tuning.txt"):
         spans = find(story.text)
         for marked in story.identifiers:
@@ -125,6 +140,7 @@ def test_the_evaluation_sets_are_big_enough_and_well_formed() -> None:
         "scrub_second_set.txt",
         "scrub_heldout_2.txt",
         "scrub_heldout_3.txt",
+        "scrub_heldout_4.txt",
     )
     sets = [load(name) for name in names]
     assert sum(len(s) for s in sets) >= 120
