@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """The identifier scrubber on clinicians' stories: what leaks, what is over-redacted, how fast.
 
-Reads the annotated stories in tests/data/: scrub_heldout_4.txt (never used to change the
-scrubber: the honest figures), scrub_heldout_3.txt, scrub_heldout_2.txt and
+Reads the annotated stories in tests/data/: scrub_heldout_5.txt (never used to change the
+scrubber: the honest figures), scrub_heldout_4.txt, scrub_heldout_3.txt, scrub_heldout_2.txt and
 scrub_second_set.txt (earlier held-out sets whose misses then shaped rules) and
 scrub_tuning.txt (which the rules were written against), and prints per set:
 
@@ -37,6 +37,7 @@ from alongside.lib.scrub import Span, find  # noqa: E402 - plain module, no Djan
 from tests.scrub_cases import Marked, Story, load  # noqa: E402
 
 SETS = [
+    "scrub_heldout_5.txt",
     "scrub_heldout_4.txt",
     "scrub_heldout_3.txt",
     "scrub_heldout_2.txt",

@@ -72,7 +72,8 @@ def find(text: str) -> list[Span]:
         end = max(extra.end, *(s.end for s in overlapping))
         spans = [s for s in spans if s not in overlapping]
         spans.append(Span(start, end, overlapping[0].type, text[start:end]))
-    return sorted(spans)
+    kept = _phrases_not_names(text)
+    return sorted(s for s in spans if not any(a <= s.start and s.end <= b for a, b in kept))
 
 
 def _clean(text: str, candidates: Iterable[tuple[str, int, int]]) -> list[Span]:
@@ -88,6 +89,18 @@ def _clean(text: str, candidates: Iterable[tuple[str, int, int]]) -> list[Span]:
         if end - start - lead > 0:
             found.append(Span(start + lead, end, kind, text[start + lead : end]))
     return found
+
+
+def _phrases_not_names(text: str) -> list[tuple[int, int]]:
+    """Where the text names something that only looks like a person (Earl Grey): what lies
+    wholly inside is not redacted ("Mrs. Earl Grey" still is)."""
+    phrases = [w for w in _words("not_names.txt") if " " in w]
+    folded = text.casefold()
+    return [
+        (m.start(), m.end())
+        for phrase in phrases
+        for m in re.finditer(rf"\b{re.escape(phrase)}\b", folded)
+    ]
 
 
 def redact(text: str, spans: Iterable[Span] | None = None) -> str:
@@ -185,6 +198,8 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
     # … or by their shape: five or more digits, or letters and digits mixed with a dash.
     ("ID", re.compile(r"\b[A-Z]{1,4}-?\d{5,}\b|\b\d{4}-\d{4,}\b|\b\d{5,}\b")),
     ("ID", re.compile(r"\b[A-Z]{1,4}-?\d{4,}(?:-[A-Z0-9]+)*\b|\b[A-Z]{2,4}-\d{3,}(?:-\d+)?\b")),
+    # References in groups of letters and digits (RXH 448 2917).
+    ("ID", re.compile(r"\b[A-Z]{2,4}\s\d{3}\s\d{3,4}\b")),
     # References with slashes (CAD 4471/22), and UK number plates (YK19 XFD).
     ("ID", re.compile(r"\b[A-Z]{1,5}[ /\-]?\d{3,}(?:/\d{1,4})+\b")),
     ("ID", re.compile(r"\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b")),

@@ -55,6 +55,8 @@ from tests.scrub_cases import load
         ('The last message on his phone was from "Bex".', "Bex", "NAME"),
         ("Pradeep had been a surgeon for forty years.", "Pradeep", "NAME"),
         ("We all loved Gareth, who made the tea.", "Gareth", "NAME"),
+        ("The record number was on every sticker, RXH 448 2917.", "RXH 448 2917", "ID"),
+        ("Mrs. Earl Grey was our oldest patient.", "Mrs. Earl Grey", "NAME"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -82,6 +84,7 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         'She said, "You will be a very good nurse." One lived, one did not.',  # words first
         "May I say how much we all loved working there.",  # May, a month only with a cue
         "I watched a video on YouTube about it.",  # a name inside a longer word
+        "She asked for Earl Grey, and we filled in the Waterlow chart.",  # named after people
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
@@ -118,7 +121,7 @@ def test_overlapping_findings_become_one_span() -> None:
 
 def test_the_stories_it_was_written_against_stay_fully_scrubbed() -> None:
     """A change that breaks what used to work shows here; how well it does on stories it has
-    not seen is measured by bench/scrub_bench.py on scrub_heldout_4.txt."""
+    not seen is measured by bench/scrub_bench.py on scrub_heldout_5.txt."""
     for story in load("scrub_tuning.txt"):
         spans = find(story.text)
         for marked in story.identifiers:
@@ -141,6 +144,7 @@ def test_the_evaluation_sets_are_big_enough_and_well_formed() -> None:
         "scrub_heldout_2.txt",
         "scrub_heldout_3.txt",
         "scrub_heldout_4.txt",
+        "scrub_heldout_5.txt",
     )
     sets = [load(name) for name in names]
     assert sum(len(s) for s in sets) >= 120
