@@ -120,3 +120,25 @@ def test_heavy_words_bring_help_onto_the_same_screen_without_stopping_the_writin
     page.get_by_role("button", name="Talk to someone now").click()
     page.wait_for_url("**/support/requests/**")
     assert SupportRequest.objects.get().urgency == "now"
+
+
+def test_risk_said_without_the_obvious_words_brings_help_too(phone: Any) -> None:
+    organisation = OrganisationFactory.create(name="Demo General Hospital")
+    MembershipFactory.create(
+        organisation=organisation, user__name="Nia Reyes", user__email="nia@x.test"
+    )
+    page = phone.page
+    sign_in(phone, "nia@x.test")
+    page.wait_for_url(f"{phone.base_url}/")
+    phone.goto("/journal/new/")
+    words = page.get_by_label("Your words")
+    words.fill("We lost him at four this morning.")
+    _saved(page)
+    assert not page.locator("[data-risk]").is_visible()
+
+    # No rule names this: the sentence model reads it (lib/risk_model.py).
+    words.press("End")
+    words.type(" I'm not going to be here by Christmas.")
+    expect(page.locator("[data-risk]")).to_be_visible()
+    expect(page.get_by_role("button", name="Talk to someone now")).to_be_visible()
+    phone.check("journal-with-help-from-the-model")
