@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """How lib/risk.py does on writing it never saw, and how fast.
 
-Reads tests/data/risk_heldout_4.json (written before the sentence model was built) and
-risk_heldout_5.json (written after it was committed), neither used to tune it or the rules, and
-prints, for the rules alone and for the rules with the sentence model: cases per expected level
-and how many got that level, acute-risk recall and specificity, and each miss and false alarm;
-then both sets together. Then the same for the model's own examples in lib/risk_data/
-(former held-out sets and the tuning set: the model has seen them, so these show fit, not
+Reads tests/data/risk_heldout_4.json (written before the sentence model was built),
+risk_heldout_5.json (written after it was committed) and risk_heldout_6.json (written before
+the model read distress), none used to tune it or the rules, and prints, for the rules alone and
+for the rules with the sentence model: cases per expected level and how many got that level,
+acute-risk recall and specificity, distress read and the gentle offer shown where nothing was
+wrong, and each miss and false alarm; then the three sets together. Then the same for the
+model's own examples in lib/risk_data/ (it has seen them, so these show fit, not
 generalisation), and the time to read an entry of about a page and a half: from cold, and again
 after one more sentence, as autosave does.
 
@@ -44,6 +45,13 @@ def report(name: str, cases: list[dict[str, str]], *, use_model: bool, verbose: 
         f"  acute risk: recall {caught / total[ACUTE]:.2f} ({caught}/{total[ACUTE]}), "
         f"specificity {quiet / others:.2f} ({quiet}/{others})"
     )
+    heavy = sum(1 for c, g in pairs if c["level"] == "distress" and g == "distress")
+    nothing = [g for c, g in pairs if c["level"] == NONE]
+    print(
+        f"  distress: {heavy}/{total['distress']} read as distress; of {len(nothing)} with "
+        f"nothing, {nothing.count('distress')} shown the offer of a peer and "
+        f"{nothing.count(ACUTE)} the crisis lines"
+    )
     if verbose:
         for c, g in pairs:
             if c["level"] == ACUTE and g != ACUTE:
@@ -56,12 +64,13 @@ def main() -> None:
     if minilm.load() is None:
         print("The risk-model extra is not installed: only the rules can be measured.")
     both = []
-    for name in ("risk_heldout_4.json", "risk_heldout_5.json"):
+    for name in ("risk_heldout_4.json", "risk_heldout_5.json", "risk_heldout_6.json"):
         heldout = json.loads((ROOT / "tests/data" / name).read_text())["cases"]
         report(f"{name} (held out)", heldout, use_model=False, verbose=False)
         report(f"{name} (held out)", heldout, use_model=True, verbose=True)
         both += heldout
-    report("both held-out sets", both, use_model=True, verbose=False)
+    report("the three held-out sets", both, use_model=False, verbose=False)
+    report("the three held-out sets", both, use_model=True, verbose=False)
     for name in risk_model.EXAMPLES:
         cases = json.loads((risk_model.DATA / name).read_text())["cases"]
         report(f"lib/risk_data/{name} (the model's examples)", cases, use_model=True, verbose=False)

@@ -14,7 +14,8 @@ Two readers, either of which is enough for acute risk:
   all-MiniLM-L6-v2 (lib/minilm.py) and compared with the labelled examples in lib/risk_data/;
   when its five nearest examples lean to acute risk, it is. This catches what no rule names
   ("I'm not going to be here by Christmas"). Sentences about someone else, idioms and plain
-  negations are left to the rules. Without the extra the rules work alone.
+  negations are left to the rules. Where neither reader sees acute risk, the model reads
+  distress the same way, beside the rules'. Without the extra the rules work alone.
 
 Nothing is reported to anyone: the result only decides whether the writer's screen shows the
 crisis lines and an offer to talk, gently and without blocking the writing. Neither reader is
@@ -226,17 +227,19 @@ def assess(text: str, *, use_model: bool = True) -> Assessment:
             acute += 1
         distress += _hits(sentence, _DISTRESS_RE)
     # Imported here: numpy and the model load only in processes that read writing.
-    from alongside.lib.risk_model import THRESHOLD, model_score
+    from alongside.lib import risk_model
 
-    read = model_score(text) if use_model else None
-    if read is not None and read >= THRESHOLD:
+    reading = risk_model.read(text) if use_model else None
+    from_model = heavy = 0.0
+    if reading is not None and reading.acute >= risk_model.THRESHOLD:
         # From the threshold up to 1, onto the same 0.7 to 1 as the rules' acute scores.
-        from_model = 0.7 + 0.3 * (read - THRESHOLD) / (1 - THRESHOLD)
-    else:
-        from_model = 0.0
+        from_model = 0.7 + 0.3 * (reading.acute - risk_model.THRESHOLD) / (1 - risk_model.THRESHOLD)
+    elif reading is not None and reading.distress >= risk_model.DISTRESS_THRESHOLD:
+        heavy = 0.3 + 0.3 * reading.distress
     if acute or from_model:
         from_rules = 0.7 + 0.1 * (acute - 1) + 0.05 * distress if acute else 0.0
         return Assessment(True, ACUTE, round(min(1.0, max(from_rules, from_model)), 2))
-    if distress:
-        return Assessment(False, DISTRESS, round(min(0.6, 0.3 + 0.1 * (distress - 1)), 2))
+    if distress or heavy:
+        from_rules = 0.3 + 0.1 * (distress - 1) if distress else 0.0
+        return Assessment(False, DISTRESS, round(min(0.6, max(from_rules, heavy)), 2))
     return Assessment(False, NONE, 0.0)

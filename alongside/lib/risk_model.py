@@ -2,7 +2,8 @@
 
 Each sentence, and each pair of neighbouring sentences, is embedded with all-MiniLM-L6-v2
 (lib/minilm.py) and compared with the labelled examples in lib/risk_data/: the five nearest
-vote, closer ones counting more, and at THRESHOLD or above the model reads acute risk.
+vote, closer ones counting more, and at THRESHOLD or above the model reads acute risk; where it
+does not, at DISTRESS_THRESHOLD or above of examples of distress it reads distress.
 Sentences about someone else, idioms and plain negations are left to the rules. Without the
 `risk-model` extra, `model_score` returns None and the rules work alone.
 """
@@ -25,7 +26,7 @@ import numpy.typing as npt
 
 from alongside.lib import minilm
 from alongside.lib.minilm import Vectors
-from alongside.lib.risk import ACUTE, _about_someone_else, _normal, _sentences
+from alongside.lib.risk import ACUTE, DISTRESS, _about_someone_else, _normal, _sentences
 
 logger = logging.getLogger(__name__)
 
@@ -50,13 +51,16 @@ SHARPNESS = 10.0  # how much more a closer example counts: weights are exp(10 x 
 # Chosen by ten-fold cross-validation over the examples (the lowest false alarms with recall at
 # least 0.93), before tests/data/risk_heldout_4.json was read.
 THRESHOLD = 0.53
+# The same way for distress (recall 0.83, with one 'none' entry in ten shown the gentle offer of
+# a peer), before tests/data/risk_heldout_6.json was read.
+DISTRESS_THRESHOLD = 0.4
 MAX_SENTENCES = 400  # beyond this (some 6,000 words) the rules alone read the rest
 
 
 @dataclass(frozen=True)
 class _Examples:
     vectors: Vectors
-    acute: npt.NDArray[np.bool_]
+    levels: npt.NDArray[np.str_]
 
 
 def _example_cases() -> list[dict[str, str]]:
@@ -89,15 +93,15 @@ def _examples() -> _Examples | None:
     if model is None:
         return None
     cases = _example_cases()
-    acute = np.array([c["level"] == ACUTE for c in cases])
+    levels = np.array([c["level"] for c in cases])
     try:
         stored = np.load(EXAMPLE_VECTORS)
         if str(stored["digest"]) == examples_digest(cases):
-            return _Examples(stored["vectors"].astype(np.float32), acute)
+            return _Examples(stored["vectors"].astype(np.float32), levels)
     except OSError:
         pass
     logger.warning("Risk examples changed since their vectors were stored; embedding them now.")
-    return _Examples(model.encode([c["text"] for c in cases]), acute)
+    return _Examples(model.encode([c["text"] for c in cases]), levels)
 
 
 class _VectorCache:
@@ -137,9 +141,16 @@ def _left_to_rules(sentence: str) -> bool:
     )
 
 
-def model_score(text: str) -> float | None:
-    """How strongly the sentence model reads acute risk (0 to 1, at THRESHOLD or above: it
-    does); None when the `risk-model` extra is not installed."""
+@dataclass(frozen=True)
+class Reading:
+    acute: float  # 0 to 1: at THRESHOLD or above, the model reads acute risk
+    distress: float  # 0 to 1: at DISTRESS_THRESHOLD or above, distress
+
+
+def read(text: str) -> Reading | None:
+    """How strongly the sentence model reads acute risk and distress in the writer's sentences
+    (the strongest sentence or pair of each); None when the `risk-model` extra is not
+    installed."""
     examples = _examples()
     model = minilm.load()
     if examples is None or model is None:
@@ -148,10 +159,15 @@ def model_score(text: str) -> float | None:
     units = sentences + [f"{a} {b}" for a, b in itertools.pairwise(sentences)]
     units = [u for u in units if not _left_to_rules(u)]
     if not units:
-        return 0.0
+        return Reading(0.0, 0.0)
     similarity = _cache.vectors(model, units) @ examples.vectors.T
     nearest = np.argsort(-similarity, axis=1)[:, :NEIGHBOURS]
     closeness = np.take_along_axis(similarity, nearest, axis=1)
     weights = np.exp(SHARPNESS * closeness)
-    votes = (weights * examples.acute[nearest]).sum(1) / weights.sum(1)
-    return round(float(votes.max()), 2)
+    neighbours = examples.levels[nearest]
+
+    def vote(level: str) -> float:
+        share = (weights * (neighbours == level)).sum(1) / weights.sum(1)
+        return round(float(share.max()), 2)
+
+    return Reading(vote(ACUTE), vote(DISTRESS))

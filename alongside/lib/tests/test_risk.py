@@ -15,7 +15,7 @@ from alongside.lib import minilm, risk_model
 from alongside.lib.risk import assess
 
 DATA = Path(__file__).resolve().parents[3] / "tests" / "data"
-HELD_OUT = ("risk_heldout_4.json", "risk_heldout_5.json")
+HELD_OUT = ("risk_heldout_4.json", "risk_heldout_5.json", "risk_heldout_6.json")
 # The rules' tuning set and a former held-out set: what the rules alone must keep getting right.
 CASES = [
     pytest.param(
@@ -83,6 +83,24 @@ def test_the_sentence_model_reads_risk_that_no_rule_names(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        # The rules' known miss (second_set.json), and two from risk_heldout_6.json.
+        "I haven't slept properly since Friday and I cry in the shower.",
+        "I've cried in the car every day this week.",
+        "My hands shake when I draw up drugs now.",
+    ],
+)
+def test_the_sentence_model_reads_distress_the_rules_miss(text: str) -> None:
+    assert assess(text, use_model=False).level == "none"
+
+    result = assess(text)
+
+    assert result.level == "distress" and not result.acute_risk
+    assert 0.3 <= result.score <= 0.6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "I could murder a pizza after that shift.",
         "I'm dying to get home and see my kids.",
         "I'm not suicidal, just very, very tired.",
@@ -91,7 +109,8 @@ def test_the_sentence_model_reads_risk_that_no_rule_names(text: str) -> None:
     ],
 )
 def test_idioms_negations_and_someone_elses_words_are_left_to_the_rules(text: str) -> None:
-    assert risk_model.model_score(text) == 0.0
+    reading = risk_model.read(text)
+    assert reading is not None and reading.acute == 0.0
     assert not assess(text).acute_risk
 
 
@@ -107,7 +126,7 @@ def test_sentences_past_the_limit_are_left_to_the_rules(monkeypatch: pytest.Monk
     monkeypatch.setattr(risk_model, "MAX_SENTENCES", 2)
     text = "We handed over at eight. The family came in. I'm not going to be here by Christmas."
 
-    assert risk_model.model_score(text) is not None
+    assert risk_model.read(text) is not None
     assert not assess(text).acute_risk
 
 
@@ -147,7 +166,7 @@ def test_the_vector_cache_holds_no_text_and_keeps_its_size() -> None:
 
 def test_without_the_model_extra_the_rules_work_alone(without_the_model: None) -> None:
     assert minilm.load() is None
-    assert risk_model.model_score("I'm not going to be here by Christmas.") is None
+    assert risk_model.read("I'm not going to be here by Christmas.") is None
 
     assert assess("I'm not going to be here by Christmas.").level == "none"
     assert assess("Some nights I think about ending it all.").level == "acute_risk"
