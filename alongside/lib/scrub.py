@@ -535,7 +535,8 @@ def _names(text: str) -> Iterator[tuple[str, int, int]]:
 
     for match in _TITLED.finditer(text):
         name = match.group("name")
-        if _is(name.split()[0], "not_names.txt"):
+        # A title makes a person of an eponym too (Mrs. Stokes), but not of Dr. Google.
+        if _is(name.split()[0], "titled_not_people.txt"):
             continue
         yield from person(match.start(), match.end())
     for match in _RELATION.finditer(text):

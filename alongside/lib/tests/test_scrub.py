@@ -57,6 +57,10 @@ from tests.scrub_cases import load
         ("We all loved Gareth, who made the tea.", "Gareth", "NAME"),
         ("The record number was on every sticker, RXH 448 2917.", "RXH 448 2917", "ID"),
         ("Mrs. Earl Grey was our oldest patient.", "Mrs. Earl Grey", "NAME"),
+        # A title makes a person of a surname that is also an eponym.
+        ("Mrs. Stokes died on the ward at dawn.", "Mrs. Stokes", "NAME"),
+        ("Dr. Hickman was the registrar on call.", "Dr. Hickman", "NAME"),
+        ("We sat with Mr. Foley until the end.", "Mr. Foley", "NAME"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
