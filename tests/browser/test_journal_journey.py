@@ -91,21 +91,28 @@ def test_no_word_is_lost_to_a_dropped_connection_or_an_expired_session(phone: An
     phone.check("journal-search")
 
 
-def test_heavy_words_bring_help_onto_the_same_screen_without_stopping_the_writing(
-    phone: Any,
-) -> None:
+def _writing(phone: Any, first: str) -> Any:
+    """Nia signs in, starts an entry with `first` and sees it saved, with no help panel yet;
+    the box she types in."""
     organisation = OrganisationFactory.create(name="Demo General Hospital")
     MembershipFactory.create(
         organisation=organisation, user__name="Nia Reyes", user__email="nia@x.test"
     )
-    page = phone.page
     sign_in(phone, "nia@x.test")
-    page.wait_for_url(f"{phone.base_url}/")
+    phone.page.wait_for_url(f"{phone.base_url}/")
     phone.goto("/journal/new/")
-    words = page.get_by_label("Your words")
-    words.fill("This shift is killing me.")
-    _saved(page)
-    assert not page.locator("[data-risk]").is_visible()
+    words = phone.page.get_by_label("Your words")
+    words.fill(first)
+    _saved(phone.page)
+    assert not phone.page.locator("[data-risk]").is_visible()
+    return words
+
+
+def test_heavy_words_bring_help_onto_the_same_screen_without_stopping_the_writing(
+    phone: Any,
+) -> None:
+    page = phone.page
+    words = _writing(phone, "This shift is killing me.")
 
     words.press("End")
     words.type(" Some nights I think about ending it all.")
@@ -123,18 +130,8 @@ def test_heavy_words_bring_help_onto_the_same_screen_without_stopping_the_writin
 
 
 def test_risk_said_without_the_obvious_words_brings_help_too(phone: Any) -> None:
-    organisation = OrganisationFactory.create(name="Demo General Hospital")
-    MembershipFactory.create(
-        organisation=organisation, user__name="Nia Reyes", user__email="nia@x.test"
-    )
     page = phone.page
-    sign_in(phone, "nia@x.test")
-    page.wait_for_url(f"{phone.base_url}/")
-    phone.goto("/journal/new/")
-    words = page.get_by_label("Your words")
-    words.fill("We lost him at four this morning.")
-    _saved(page)
-    assert not page.locator("[data-risk]").is_visible()
+    words = _writing(phone, "We lost him at four this morning.")
 
     # No rule names this: the sentence model reads it (lib/risk_model.py).
     words.press("End")
