@@ -5,7 +5,7 @@ Each sentence, and each pair of neighbouring sentences, is embedded with all-Min
 vote, closer ones counting more, and at THRESHOLD or above the model reads acute risk; where it
 does not, at DISTRESS_THRESHOLD or above of examples of distress it reads distress.
 Sentences about someone else, idioms and plain negations are left to the rules. Without the
-`risk-model` extra, `model_score` returns None and the rules work alone.
+`risk-model` extra, `read` returns None and the rules work alone.
 """
 
 from __future__ import annotations
