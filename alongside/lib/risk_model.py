@@ -44,15 +44,27 @@ _SAID_NOT = re.compile(
 )
 
 DATA = Path(__file__).resolve().parent / "risk_data"
-EXAMPLES = ("cases.json", "second_set.json", "heldout_2.json", "heldout_3.json", "examples_4.json")
+EXAMPLES = (
+    "cases.json",
+    "second_set.json",
+    "heldout_2.json",
+    "heldout_3.json",
+    "examples_4.json",
+    "examples_5.json",
+)
 EXAMPLE_VECTORS = DATA / "examples.npz"
 NEIGHBOURS = 5
 SHARPNESS = 10.0  # how much more a closer example counts: weights are exp(10 x cosine)
 # Chosen by ten-fold cross-validation over the examples (the lowest false alarms with recall at
-# least 0.93), before tests/data/risk_heldout_4.json was read.
-THRESHOLD = 0.53
+# least 0.93; bench/risk_bench.py prints the sweep): 0.53 before tests/data/risk_heldout_4.json
+# was read; 0.47 (recall 0.937, specificity 0.823) once held-out sets 4 to 6 joined the
+# examples, before tests/data/risk_heldout_7.json was measured with them. (A rounding slip in
+# that sweep hid that 0.48 has the same recall with one false alarm fewer; 0.47 is what was
+# measured on held-out 7, so it stays.)
+THRESHOLD = 0.47
 # The same way for distress (recall 0.83, with one 'none' entry in ten shown the gentle offer of
-# a peer), before tests/data/risk_heldout_6.json was read.
+# a peer), before tests/data/risk_heldout_6.json was read; kept with examples_5 (cross-validated:
+# 69 of 85 distress read, 20 of 208 with nothing shown the offer).
 DISTRESS_THRESHOLD = 0.4
 MAX_SENTENCES = 400  # beyond this (some 6,000 words) the rules alone read the rest
 

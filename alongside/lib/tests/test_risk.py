@@ -15,7 +15,7 @@ from alongside.lib import minilm, risk_model
 from alongside.lib.risk import assess
 
 DATA = Path(__file__).resolve().parents[3] / "tests" / "data"
-HELD_OUT = ("risk_heldout_4.json", "risk_heldout_5.json", "risk_heldout_6.json")
+HELD_OUT = ("risk_heldout_7.json",)
 # The rules' tuning set and a former held-out set: what the rules alone must keep getting right.
 CASES = [
     pytest.param(
@@ -64,11 +64,11 @@ def test_more_signals_mean_a_higher_score() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        # From tests/data/risk_heldout_4.json: no rule names them, and the model never saw them.
-        "I'm not going to be here by Christmas.",
-        "I keep hoping I'll fall asleep at the wheel.",
-        "Every time I draw up morphine I think about drawing up one for me.",
-        "I checked my life insurance covers suicide after two years. It does.",
+        # From tests/data/risk_heldout_7.json: no rule names them, and the model never saw them.
+        "I've given my dog to my neighbour to look after for good.",
+        "When the train came in I stood very close to the edge and thought, one step.",
+        "I've worked out the dose. I'm on nights alone on Friday.",
+        "After the inquest I sat in the garage with the engine running for a while.",
     ],
 )
 def test_the_sentence_model_reads_risk_that_no_rule_names(text: str) -> None:
@@ -83,10 +83,10 @@ def test_the_sentence_model_reads_risk_that_no_rule_names(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        # The rules' known miss (second_set.json), and two from risk_heldout_6.json.
+        # The rules' known miss (second_set.json), and two from risk_heldout_7.json.
         "I haven't slept properly since Friday and I cry in the shower.",
-        "I've cried in the car every day this week.",
-        "My hands shake when I draw up drugs now.",
+        "I haven't eaten properly since it happened.",
+        "Everything feels grey. I go through the motions and feel nothing.",
     ],
 )
 def test_the_sentence_model_reads_distress_the_rules_miss(text: str) -> None:
