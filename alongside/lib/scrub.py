@@ -213,6 +213,14 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("ZIP", re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")),  # UK post code
+    # A US ZIP code with its state (MI 48104).
+    (
+        "ZIP",
+        re.compile(
+            r"\b(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA"
+            r"|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY])\s+\d{5}(?:-\d{4})?\b"
+        ),
+    ),
     # Ships (vehicles): HMS Ardent, USS Cole.
     ("ID", re.compile(rf"\b(?:HMS|USS|RMS|SS|MV|HMAS|HMCS)\s+{CAP}(?:\s+{CAP})?")),
     # Lakes, mountains, rivers, and places named after saints: places whatever their size.
@@ -241,8 +249,8 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
     (
         "DATE",
         re.compile(
-            r"\b(?:in|In|last|Last|this|This|next|Next|of|since|Since|until|till|by|before"
-            r"|after|during|through|throughout|every|around|from|to|end of|start of|beginning of)"
+            r"\b(?i:in|last|this|next|of|since|until|till|by|before|after|during|through"
+            r"|throughout|every|around|from|to|end of|start of|beginning of)"
             rf"\s+(?P<v>{MONTH_LONG})\b"
         ),
     ),
@@ -294,14 +302,22 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
     (
         "LOCATION",
         re.compile(
+            r"(?:\b(?:ICU|ITU|HDU|CCU|NICU|PICU|SCBU|CDU|MAU|AMU|ED|ER|A&E|Resus|Majors|Minors)"
+            r"\s+(?=(?i:bed|bay|cubicle|room|side room|pod)\b))?"
             r"\b(?i:ward|wards|room|rooms|bed|beds|bay|bays|cubicle|pod|resus|side room|theatre"
             r"|station|floor|suite|cubicles|pier|gate|platform|dock|terminal|berth|lot|level"
-            r"|exit|junction)\s+(?:[A-Z]?\d+[A-Z]?|[A-Z])\b"
+            r"|exit|junction|unit)\s+(?:[A-Z]?\d+[A-Z]?|(?!I\b)[A-Z])\b"
             r"(?:\s*(?:,|and|&|or)\s*(?:[A-Z]?\d+[A-Z]?)\b)*"
             r"(?:\s+(?:North|South|East|West))?"
         ),
     ),
     ("LOCATION", re.compile(r"\b\d{1,2}\s?(?:North|South|East|West|N|S|E|W)\b")),
+    # A ward by its code, where someone is on it or goes to it: "the quiet room on 4B" (not
+    # "on 4L of oxygen").
+    (
+        "LOCATION",
+        re.compile(r"\b(?i:on|onto|to|from|off)\s+(?P<v>\d{1,2}[A-KM-Z])\b(?!\s*(?:of|O2))"),
+    ),
     # Numbers of other shapes: letters and digits joined by dashes (W284-771-093, 4417-A).
     (
         "ID",
@@ -349,6 +365,33 @@ _RELATION = re.compile(
     rf"(?P<name>{NAMEWORD}(?:\s+{NAMEWORD})?)"
 )
 _POSSESSIVE = re.compile(rf"\b(?P<name>{NAMEWORD})['\u2019]s\b")
+# What only a person does, so that the word before it is a person even when it is also an
+# eponym or an everyday word: "Stokes said", "Bell rang me" (a Foley drains, it never says).
+_HUMAN_ACT = (
+    r"(?:said|says|told|tells|asked|asks|rang|phoned|smiled|cried|laughed|hugged|whispered"
+    r"|shouted|nodded|thanked|apologi[sz]ed|wept|prayed|sang|replied|answered|admitted|promised"
+    r"|joked|insisted|explained|decided|agreed|remembered|wanted|sobbed|screamed|winked)"
+)
+_SAYS = re.compile(rf"\b(?P<name>{NAMEWORD})\s+(?:had\s+|just\s+|then\s+|later\s+)?{_HUMAN_ACT}\b")
+# Roles in a hospital story: a name set beside one is a person ("Dawson, the porter", "our
+# registrar, Okonkwo" is _RELATION's).
+_ROLE = (
+    r"(?:porter|GP|nurse|doctor|consultant|registrar|surgeon|anaesthetist|anesthetist"
+    r"|midwife|paramedic|chaplain|cleaner|secretary|receptionist|HCA|healthcare assistant"
+    r"|student|intern|SHO|F1|F2|FY1|FY2|physio|physiotherapist|pharmacist|social worker"
+    r"|technician|EMT|medic|crewmate|driver|firefighter|sister|charge nurse|matron|mentor"
+    r"|preceptor|supervisor|manager|coordinator|coroner|officer|vicar|priest|rabbi|imam)"
+)
+_APPOSED = re.compile(
+    rf"\b(?P<name>{NAMEWORD}(?:\s+{NAMEWORD})?),\s+(?:the|our|my|his|her|their|a|an)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?{_ROLE}s?\b"
+)
+# Initials standing for a person: "her real initials, K.M." (not U.S., a.m., R.N.).
+_INITIALS = re.compile(r"\b[A-Z]\.(?:\s?[A-Z]\.){1,2}(?![A-Za-z])")
+_NOT_INITIALS = frozenset(
+    {"US", "UK", "AM", "PM", "NB", "RN", "MD", "DO", "PS", "EU", "BC", "AD", "ER", "OR", "IV"}
+    | {"OK", "TV", "ID", "GP", "PA", "NP", "DOA", "DNR", "RIP", "ASAP", "USA", "BA", "BSC", "MA"}
+)
 _SIGN_OFF = re.compile(
     rf"(?:^|\n)\s*(?:[\u2014\u2013\-~]+\s*|(?:Love|Thanks|Best|Cheers|From),?\s+)?({NAMEWORD})\s*\.?\s*$"
 )
@@ -543,7 +586,15 @@ def _names(text: str) -> Iterator[tuple[str, int, int]]:
         words = match.group("name").split()
         if _is(words[0], "not_names.txt") or _is(words[0], "generic_places.txt"):
             continue
-        if len(words) == 2 and (_is(words[1], "not_names.txt") or not _is_name(words[1])):
+        # The second word is a surname, even one that is also an everyday word or an eponym,
+        # after a plain first name: "his brother, Marcus Bell".
+        firm_first = _is_first(words[0]) and not _is(words[0], "ambiguous_names.txt")
+        surname = _is(words[1], "surnames.txt") and firm_first if len(words) == 2 else False
+        if (
+            len(words) == 2
+            and not surname
+            and (_is(words[1], "not_names.txt") or not _is_name(words[1]))
+        ):
             words = words[:1]
         start = match.start("name")
         yield from person(start, start + len(" ".join(words)))
@@ -551,6 +602,22 @@ def _names(text: str) -> Iterator[tuple[str, int, int]]:
         word = match.group("name")
         if _is_first(word) and not _is(word, "ambiguous_names.txt"):
             yield from person(match.start("name"), match.end("name"))
+    for match in _SAYS.finditer(text):
+        word = match.group("name")
+        if not _is_stop_word(word) and (_is_name(word) or _is_world_first(word)):
+            yield from person(match.start("name"), match.end("name"))
+    for match in _APPOSED.finditer(text):
+        words = match.group("name").split()
+        plain = not any(
+            _is(w, "generic_places.txt") or _is(w, "not_names.txt") or _is_stop_word(w)
+            for w in words
+        )
+        # At the start of a sentence, only a known name ("Leeds, the city I trained in").
+        if plain and (not _starts_sentence(text, match.start()) or _is_name(words[0])):
+            yield from person(match.start("name"), match.end("name"))
+    for match in _INITIALS.finditer(text):
+        if re.sub(r"[.\s]", "", match.group(0)) not in _NOT_INITIALS:
+            yield from person(match.start(), match.end())
     # Someone named in quotes as a phone shows them: a message from "Bex".
     for match in _QUOTED_CONTACT.finditer(text):
         if not _is(match.group("name"), "not_names.txt"):
@@ -602,13 +669,17 @@ def _world_first_names() -> frozenset[str]:
     return frozenset(names)
 
 
-def _is_world_first(word: str) -> bool:
-    from spacy.lang.en.stop_words import STOP_WORDS  # "One", "You", "Will": words first
+def _is_stop_word(word: str) -> bool:
+    from spacy.lang.en.stop_words import STOP_WORDS  # "One", "You", "Will", "He": words first
 
+    return word.casefold() in STOP_WORDS
+
+
+def _is_world_first(word: str) -> bool:
     folded = word.casefold()
     return (
         folded in _world_first_names()
-        and folded not in STOP_WORDS
+        and not _is_stop_word(word)
         and not _is(word, "not_names.txt")
         and not _is(word, "ambiguous_names.txt")
     )

@@ -61,6 +61,16 @@ from tests.scrub_cases import load
         ("Mrs. Stokes died on the ward at dawn.", "Mrs. Stokes", "NAME"),
         ("Dr. Hickman was the registrar on call.", "Dr. Hickman", "NAME"),
         ("We sat with Mr. Foley until the end.", "Mr. Foley", "NAME"),
+        # What only a person does, and a role beside a name, make a person of a surname.
+        ("Stokes said he would stay with the family.", "Stokes", "NAME"),
+        ("I rang Hughes, the GP, to tell her.", "Hughes", "NAME"),
+        ("His brother, Marcus Bell, punched the wall.", "Marcus Bell", "NAME"),
+        ("The lecturer used her real initials, K.M. I kept thinking of her.", "K.M", "NAME"),
+        ("I told them in the quiet room on 4B.", "4B", "LOCATION"),
+        ("The ventilator in ICU bed 6 alarmed all night.", "ICU bed 6", "LOCATION"),
+        ("She died on Unit 4 North.", "Unit 4 North", "LOCATION"),
+        ("The hospice bed came to Ann Arbor, MI 48104.", "MI 48104", "ZIP"),
+        ("By December there were forty-one candles.", "December", "DATE"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -89,6 +99,10 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "May I say how much we all loved working there.",  # May, a month only with a cue
         "I watched a video on YouTube about it.",  # a name inside a longer word
         "She asked for Earl Grey, and we filled in the Waterlow chart.",  # named after people
+        "The room I was in had no window, and the bed I made stayed empty.",  # I, not a bed
+        "He was on 4L of oxygen, then 15L.",  # litres, not a ward
+        "She said it was fine, and Mum said the same. Nobody said a word.",
+        "We trained in the U.S. and wrote R.N. after our names.",  # not initials of a person
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
@@ -125,7 +139,7 @@ def test_overlapping_findings_become_one_span() -> None:
 
 def test_the_stories_it_was_written_against_stay_fully_scrubbed() -> None:
     """A change that breaks what used to work shows here; how well it does on stories it has
-    not seen is measured by bench/scrub_bench.py on scrub_heldout_5.txt."""
+    not seen is measured by bench/scrub_bench.py on the newest held-out set."""
     for story in load("scrub_tuning.txt"):
         spans = find(story.text)
         for marked in story.identifiers:
@@ -149,6 +163,7 @@ def test_the_evaluation_sets_are_big_enough_and_well_formed() -> None:
         "scrub_heldout_3.txt",
         "scrub_heldout_4.txt",
         "scrub_heldout_5.txt",
+        "scrub_heldout_6.txt",
     )
     sets = [load(name) for name in names]
     assert sum(len(s) for s in sets) >= 120
