@@ -360,7 +360,9 @@ _RELATION = re.compile(
     r"|uncle|friend|girlfriend|boyfriend|partner|fiancée?|widow|widower|colleague|mentor"
     r"|preceptor|consultant|registrar|resident|attending|supervisor|manager|matron|midwife"
     r"|paramedic|patient|baby|twin|carer|caregiver|neighbour|neighbor|flatmate|roommate"
-    r"|GP|vicar|chaplain|priest|officer|liaison|sister)(?:,|\s)+"
+    r"|GP|vicar|chaplain|priest|officer|liaison|sister|nurse|porter|surgeon|anaesthetist"
+    r"|anesthetist|cleaner|secretary|receptionist|clerk|HCA|student|intern|SHO|physio"
+    r"|pharmacist|technician|EMT|medic|crewmate|firefighter|coroner)(?:,|\s)+"
     r"(?:(?:was|is|me|him|her|us|them|him|herself|himself)\s+)?[\"\u201c\u2018']?"
     rf"(?P<name>{NAMEWORD}(?:\s+{NAMEWORD})?)"
 )
@@ -386,6 +388,7 @@ _APPOSED = re.compile(
     rf"\b(?P<name>{NAMEWORD}(?:\s+{NAMEWORD})?),\s+(?:the|our|my|his|her|their|a|an)\s+"
     rf"(?:[\w-]+\s+){{0,2}}?{_ROLE}s?\b"
 )
+_ROLE_WORDS = frozenset({"Nurse", "Doctor", "Sister", "Brother", "Practitioner", "Midwife"})
 # Initials standing for a person: "her real initials, K.M." (not U.S., a.m., R.N.).
 _INITIALS = re.compile(r"\b[A-Z]\.(?:\s?[A-Z]\.){1,2}(?![A-Za-z])")
 _NOT_INITIALS = frozenset(
@@ -549,7 +552,22 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
             yield "LOCATION", match.start("ward"), match.end()
 
 
+# Places by their kind: Salford Quays, Canary Wharf, Albert Dock, Hyde Park, Formby Beach.
+_PLACE_KIND = re.compile(
+    rf"\b(?P<place>(?:{CAP}\s+){{1,2}})(?:Quays?|Wharf|Docks?|Harbou?r|Marina|Promenade|Beach"
+    r"|Sands|Common|Moor|Reservoir|Bridge|Woods|Forest|Park)\b"
+)
+
+
 def _places(text: str) -> Iterator[tuple[str, int, int]]:
+    for match in _PLACE_KIND.finditer(text):
+        words = match.group("place").split()
+        # "Car Park", "the Retail Park", "National Park" are kinds, not places.
+        if not any(
+            _is_stop_word(w) or _is(w, "generic_places.txt") or w in {"Car", "Retail", "Business"}
+            for w in words
+        ):
+            yield "CITY", match.start(), match.end()
     for match in _PLACE_CUE.finditer(text):
         words = match.group("place").split()
         # The longest run of words from the start that names a known city, region or country.
@@ -586,6 +604,8 @@ def _names(text: str) -> Iterator[tuple[str, int, int]]:
         words = match.group("name").split()
         if _is(words[0], "not_names.txt") or _is(words[0], "generic_places.txt"):
             continue
+        if words[0] in _ROLE_WORDS:  # "the student Nurse", "a staff Nurse"
+            continue
         # The second word is a surname, even one that is also an everyday word or an eponym,
         # after a plain first name: "his brother, Marcus Bell".
         firm_first = _is_first(words[0]) and not _is(words[0], "ambiguous_names.txt")
@@ -599,9 +619,14 @@ def _names(text: str) -> Iterator[tuple[str, int, int]]:
         start = match.start("name")
         yield from person(start, start + len(" ".join(words)))
     for match in _POSSESSIVE.finditer(text):
-        word = match.group("name")
-        if _is_first(word) and not _is(word, "ambiguous_names.txt"):
-            yield from person(match.start("name"), match.end("name"))
+        word, start = match.group("name"), match.start("name")
+        plain = _is_first(word) and not _is(word, "ambiguous_names.txt")
+        # A name that is also a word, owning something: "Frank's wife" (not "the Holly's").
+        worded = _is(word, "word_names.txt") and not _DETERMINER.search(
+            text[max(0, start - 20) : start]
+        )
+        if plain or worded:
+            yield from person(start, match.end("name"))
     for match in _SAYS.finditer(text):
         word = match.group("name")
         if not _is_stop_word(word) and (_is_name(word) or _is_world_first(word)):
@@ -650,6 +675,8 @@ def _name_at(
     if _is(word, "ambiguous_names.txt") and not (
         nxt and _is(nxt, "surnames.txt") and not _is(nxt, "ambiguous_names.txt")
     ):
+        if len(words) == 1 and _is(word, "word_names.txt") and _a_word_name_here(text, start, word):
+            yield from person(start, start + len(word))
         return
     yield from person(start, start + len(word))
 
@@ -702,6 +729,24 @@ def _plainly_a_person(text: str, start: int, word: str) -> bool:
     if not _starts_sentence(text, start):
         return True
     return bool(_PERSON_NEXT.match(text, end))
+
+
+# After a name that is also a word, at the start of a sentence, what makes it a person: what
+# only a person does, or an age ("Frank was 79").
+_WORD_NAME_NEXT = re.compile(rf"\s+(?:{_HUMAN_ACT}\b|(?:was|is)\s+\d{{1,3}}\b(?!\s*(?:%|{UNITS})))")
+_DETERMINER = re.compile(r"(?i:\b(?:the|a|an|this|that|some|any|no|of)\s+)$")
+
+
+def _a_word_name_here(text: str, start: int, word: str) -> bool:
+    """A name that is also a word (Ivy, Frank) standing alone: a person in the middle of a
+    sentence, where the word would be written small, unless a determiner makes it a thing
+    ("the Holly"); at the start of a sentence only before what a person does."""
+    end = start + len(word)
+    if end < len(text) and (text[end].isalpha() or text[end] in "'\u2019-"):
+        return False  # part of a longer word, a possessive or a compound
+    if _starts_sentence(text, start):
+        return bool(_WORD_NAME_NEXT.match(text, end))
+    return not _DETERMINER.search(text[max(0, start - 20) : start])
 
 
 def _is_name(word: str) -> bool:

@@ -71,6 +71,14 @@ from tests.scrub_cases import load
         ("She died on Unit 4 North.", "Unit 4 North", "LOCATION"),
         ("The hospice bed came to Ann Arbor, MI 48104.", "MI 48104", "ZIP"),
         ("By December there were forty-one candles.", "December", "DATE"),
+        # Names that are also words: in the middle of a sentence, after a role, before what
+        # only a person does or an age, or owning something.
+        ("We talked to Ivy the whole time.", "Ivy", "NAME"),
+        ("The district nurse, Hazel, let me hold his hand.", "Hazel", "NAME"),
+        ("Frank was 79 and had worked the docks.", "Frank", "NAME"),
+        ("Grace said she was ready.", "Grace", "NAME"),
+        ("We sat with Ruby's mum until morning.", "Ruby", "NAME"),
+        ("The car went into the canal by Salford Quays.", "Salford Quays", "CITY"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -103,6 +111,9 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "He was on 4L of oxygen, then 15L.",  # litres, not a ward
         "She said it was fine, and Mum said the same. Nobody said a word.",
         "We trained in the U.S. and wrote R.N. after our names.",  # not initials of a person
+        "Hope is all we had, and we hung the holly on the door.",  # words, written as words
+        'He called me "Sweetheart", as he called every nurse "Sweetheart".',
+        "We parked the ambulance by the Holly bush and walked.",  # a determiner makes a thing
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
@@ -164,6 +175,7 @@ def test_the_evaluation_sets_are_big_enough_and_well_formed() -> None:
         "scrub_heldout_4.txt",
         "scrub_heldout_5.txt",
         "scrub_heldout_6.txt",
+        "scrub_heldout_7.txt",
     )
     sets = [load(name) for name in names]
     assert sum(len(s) for s in sets) >= 120
