@@ -327,7 +327,8 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
     (
         "ID",
         re.compile(
-            r"\b(?:Medic|Rescue|Engine|Ladder|Squad|Ambulance|Truck|Car|Unit|Air)\s+\d+"
+            r"\b(?:Medic|Rescue|Engine|Ladder|Squad|Ambulance|Truck|Car|Unit|Air|Coastguard"
+            r"|Lifeboat|Helimed|Helicopter|RRV|Rapid Response)\s+\d+"
             r"(?:-\d+)?\b"
         ),
     ),

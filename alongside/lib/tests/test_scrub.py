@@ -79,6 +79,8 @@ from tests.scrub_cases import load
         ("Grace said she was ready.", "Grace", "NAME"),
         ("We sat with Ruby's mum until morning.", "Ruby", "NAME"),
         ("The car went into the canal by Salford Quays.", "Salford Quays", "CITY"),
+        ("Coastguard 22 got him out, and Helimed 58 landed on the beach.", "Coastguard 22", "ID"),
+        ("Coastguard 22 got him out, and Helimed 58 landed on the beach.", "Helimed 58", "ID"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
