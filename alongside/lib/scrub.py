@@ -354,16 +354,22 @@ _TITLE = (
 _TITLED = re.compile(
     rf"\b{_TITLE}\.?(?:\s+and\s+{_TITLE}\.?)?\s+(?P<name>{NAMEWORD}(?:\s+{NAMEWORD}){{0,2}})"
 )
+# Roles in a hospital story: a name set beside one is a person ("Dawson, the porter", "our
+# registrar, Okonkwo" is _RELATION's).
+_ROLE = (
+    r"(?:porter|GP|nurse|doctor|consultant|registrar|surgeon|anaesthetist|anesthetist"
+    r"|midwife|paramedic|chaplain|cleaner|secretary|receptionist|HCA|healthcare assistant"
+    r"|student|intern|SHO|F1|F2|FY1|FY2|physio|physiotherapist|pharmacist|social worker"
+    r"|technician|EMT|medic|crewmate|driver|firefighter|sister|charge nurse|matron|mentor"
+    r"|preceptor|supervisor|manager|coordinator|coroner|officer|vicar|priest|rabbi|imam)"
+)
 # Words after which a capitalised word is a person: relations, roles, "named", "called".
 _RELATION = re.compile(
     r"\b(?:named|called|name is|name was|names? were|wife|husband|son|daughter|mum|mom|mother"
-    r"|dad|father|brother|sister|grandson|granddaughter|grandchild|nephew|niece|cousin|aunt"
-    r"|uncle|friend|girlfriend|boyfriend|partner|fiancée?|widow|widower|colleague|mentor"
-    r"|preceptor|consultant|registrar|resident|attending|supervisor|manager|matron|midwife"
-    r"|paramedic|patient|baby|twin|carer|caregiver|neighbour|neighbor|flatmate|roommate"
-    r"|GP|vicar|chaplain|priest|officer|liaison|sister|nurse|porter|surgeon|anaesthetist"
-    r"|anesthetist|cleaner|secretary|receptionist|clerk|HCA|student|intern|SHO|physio"
-    r"|pharmacist|technician|EMT|medic|crewmate|firefighter|coroner)(?:,|\s)+"
+    r"|dad|father|brother|grandson|granddaughter|grandchild|nephew|niece|cousin|aunt"
+    r"|uncle|friend|girlfriend|boyfriend|partner|fiancée?|widow|widower|colleague|resident"
+    r"|attending|patient|baby|twin|carer|caregiver|neighbour|neighbor|flatmate|roommate"
+    rf"|liaison|clerk|{_ROLE})(?:,|\s)+"
     r"(?:(?:was|is|me|him|her|us|them|him|herself|himself)\s+)?[\"\u201c\u2018']?"
     rf"(?P<name>{NAMEWORD}(?:\s+{NAMEWORD})?)"
 )
@@ -376,15 +382,6 @@ _HUMAN_ACT = (
     r"|joked|insisted|explained|decided|agreed|remembered|wanted|sobbed|screamed|winked)"
 )
 _SAYS = re.compile(rf"\b(?P<name>{NAMEWORD})\s+(?:had\s+|just\s+|then\s+|later\s+)?{_HUMAN_ACT}\b")
-# Roles in a hospital story: a name set beside one is a person ("Dawson, the porter", "our
-# registrar, Okonkwo" is _RELATION's).
-_ROLE = (
-    r"(?:porter|GP|nurse|doctor|consultant|registrar|surgeon|anaesthetist|anesthetist"
-    r"|midwife|paramedic|chaplain|cleaner|secretary|receptionist|HCA|healthcare assistant"
-    r"|student|intern|SHO|F1|F2|FY1|FY2|physio|physiotherapist|pharmacist|social worker"
-    r"|technician|EMT|medic|crewmate|driver|firefighter|sister|charge nurse|matron|mentor"
-    r"|preceptor|supervisor|manager|coordinator|coroner|officer|vicar|priest|rabbi|imam)"
-)
 _APPOSED = re.compile(
     rf"\b(?P<name>{NAMEWORD}(?:\s+{NAMEWORD})?),\s+(?:the|our|my|his|her|their|a|an)\s+"
     rf"(?:[\w-]+\s+){{0,2}}?{_ROLE}s?\b"
