@@ -1,9 +1,13 @@
 """The sentence model half of the risk detector (lib/risk.py, which reads its docstring).
 
 Each sentence, and each pair of neighbouring sentences, is embedded with all-MiniLM-L6-v2
-(lib/minilm.py) and compared with the labelled examples in lib/risk_data/: the five nearest
-vote, closer ones counting more, and at THRESHOLD or above the model reads acute risk; where it
-does not, at DISTRESS_THRESHOLD or above of examples of distress it reads distress.
+(lib/minilm.py) and read two ways against the labelled examples in lib/risk_data/: the five
+nearest examples vote, closer ones counting more; and a logistic regression learnt from all the
+examples gives the chance of acute risk. The two are averaged, and at THRESHOLD or above the
+model reads acute risk (the vote alone is sure of a sentence far from every example, "The car
+broke down.", whenever its far neighbours are acute; the regression alone is coarse near the
+examples). Where it does not, at DISTRESS_THRESHOLD or above of the vote for distress it reads
+distress.
 Sentences about someone else, idioms and plain negations are left to the rules. Without the
 `risk-model` extra, `read` returns None and the rules work alone.
 """
@@ -35,6 +39,7 @@ logger = logging.getLogger(__name__)
 # still read these sentences, with their own care for negation.
 _IDIOM = re.compile(
     r"\b(dying (to|for|of)|(die|kill|murder) (for|a)|killing (me|it)|kill (me|that|the|him|her)|"
+    r"(kill|murder|strangle) (my|his|her|their|our) \w+|"
     r"dead (tired|on my feet|hungry|proud)|(be|was) the death of me|(would )?rather die than|"
     r"slayed|want to (go to )?sleep for (a|about)|end (the|this) (day|shift|entry))\b"
 )
@@ -51,21 +56,21 @@ EXAMPLES = (
     "heldout_3.json",
     "examples_4.json",
     "examples_5.json",
+    "examples_6.json",
 )
 EXAMPLE_VECTORS = DATA / "examples.npz"
 NEIGHBOURS = 5
 SHARPNESS = 10.0  # how much more a closer example counts: weights are exp(10 x cosine)
-# Chosen by ten-fold cross-validation over the examples (the lowest false alarms with recall at
-# least 0.93; bench/risk_bench.py prints the sweep): 0.53 before tests/data/risk_heldout_4.json
-# was read; 0.47 (recall 0.937, specificity 0.823) once held-out sets 4 to 6 joined the
-# examples, before tests/data/risk_heldout_7.json was measured with them. (A rounding slip in
-# that sweep hid that 0.48 has the same recall with one false alarm fewer; 0.47 is what was
-# measured on held-out 7, so it stays.)
-THRESHOLD = 0.47
-# The same way for distress (recall 0.83, with one 'none' entry in ten shown the gentle offer of
-# a peer), before tests/data/risk_heldout_6.json was read; kept with examples_5 (cross-validated:
-# 69 of 85 distress read, 20 of 208 with nothing shown the offer).
+# Chosen by ten-fold cross-validation over the examples (bench/risk_bench.py prints the sweep):
+# the fewest false alarms with recall at least 0.95, on the examples alone and on paragraphs
+# made of each example among three examples with nothing wrong. Before, with the vote alone:
+# 0.53, then 0.47 (recall 0.937, specificity 0.823 over examples 1 to 5). Now, with the
+# regression and examples_6, before tests/data/risk_heldout_9.json was measured with them.
+THRESHOLD = 0.52
+# The vote for distress, chosen the same way before tests/data/risk_heldout_6.json was read
+# (recall 0.83, with one 'none' entry in ten shown the gentle offer of a peer); kept since.
 DISTRESS_THRESHOLD = 0.4
+REGULARISATION = 1.0  # the regression's L2 penalty, chosen with THRESHOLD
 MAX_SENTENCES = 400  # beyond this (some 6,000 words) the rules alone read the rest
 
 
@@ -73,6 +78,29 @@ MAX_SENTENCES = 400  # beyond this (some 6,000 words) the rules alone read the r
 class _Examples:
     vectors: Vectors
     levels: npt.NDArray[np.str_]
+    weights: npt.NDArray[np.float32]  # the regression's, with its bias last
+
+
+def train_weights(vectors: Vectors, levels: npt.NDArray[np.str_]) -> npt.NDArray[np.float32]:
+    """Logistic regression for acute risk against everything else, with an L2 penalty and the
+    two classes weighted equally (acute examples are fewer), fitted by Newton's method: a few
+    hundred examples of 384 numbers take a fraction of a second."""
+    x = np.hstack([vectors.astype(np.float64), np.ones((len(vectors), 1))])
+    y = (levels == ACUTE).astype(np.float64)
+    share = y.mean()
+    balance = np.where(y == 1, 0.5 / share, 0.5 / (1 - share))
+    penalty = REGULARISATION * np.eye(x.shape[1])
+    penalty[-1, -1] = 0.0  # the bias is not penalised
+    w = np.zeros(x.shape[1])
+    for _ in range(25):
+        p = 1 / (1 + np.exp(-(x @ w)))
+        gradient = x.T @ (balance * (p - y)) + penalty @ w
+        hessian = (x * (balance * p * (1 - p))[:, None]).T @ x + penalty
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w.astype(np.float32)
 
 
 def _example_cases() -> list[dict[str, str]]:
@@ -93,9 +121,13 @@ def examples_digest(cases: list[dict[str, str]]) -> str:
 def build_example_vectors(model: minilm.MiniLM) -> None:
     """Embeds every example and stores the vectors (`manage.py risk --rebuild-examples`)."""
     cases = _example_cases()
-    vectors = model.encode([c["text"] for c in cases])
+    vectors = model.encode([c["text"] for c in cases]).astype(np.float16)
+    levels = np.array([c["level"] for c in cases])
     np.savez_compressed(
-        EXAMPLE_VECTORS, vectors=vectors.astype(np.float16), digest=examples_digest(cases)
+        EXAMPLE_VECTORS,
+        vectors=vectors,
+        weights=train_weights(vectors.astype(np.float32), levels),
+        digest=examples_digest(cases),
     )
 
 
@@ -109,11 +141,12 @@ def _examples() -> _Examples | None:
     try:
         stored = np.load(EXAMPLE_VECTORS)
         if str(stored["digest"]) == examples_digest(cases):
-            return _Examples(stored["vectors"].astype(np.float32), levels)
-    except OSError:
+            return _Examples(stored["vectors"].astype(np.float32), levels, stored["weights"])
+    except (OSError, KeyError):
         pass
     logger.warning("Risk examples changed since their vectors were stored; embedding them now.")
-    return _Examples(model.encode([c["text"] for c in cases]), levels)
+    vectors = model.encode([c["text"] for c in cases]).astype(np.float16).astype(np.float32)
+    return _Examples(vectors, levels, train_weights(vectors, levels))
 
 
 class _VectorCache:
@@ -145,10 +178,19 @@ class _VectorCache:
 _cache = _VectorCache(4096)
 
 
+# A sentence about him or her (a patient, most often) with nothing of the writer in it: "This
+# time he used a ligature in the bathroom." The model reads the writer's own sentences.
+_THIRD_PERSON = re.compile(r"\b(he|she|him|her|his|hers|the patient)\b")
+_FIRST_PERSON = re.compile(r"\b(i|me|my|myself|mine)\b")
+
+
 def _left_to_rules(sentence: str) -> bool:
     normal = _normal(sentence)
     return all(
-        _about_someone_else(part) or _IDIOM.search(part) or _SAID_NOT.search(part)
+        _about_someone_else(part)
+        or _IDIOM.search(part)
+        or _SAID_NOT.search(part)
+        or (_THIRD_PERSON.search(part) and not _FIRST_PERSON.search(part))
         for part in _sentences(normal)
     )
 
@@ -168,18 +210,23 @@ def read(text: str) -> Reading | None:
     if examples is None or model is None:
         return None
     sentences = [s for s in re.split(r"(?<=[.!?;])\s+|\n+", text) if s.strip()][:MAX_SENTENCES]
-    units = sentences + [f"{a} {b}" for a, b in itertools.pairwise(sentences)]
-    units = [u for u in units if not _left_to_rules(u)]
+    # A pair is read only where neither of its sentences is left to the rules: "I'm going to
+    # kill my brother if he borrows my car again. Other than that, a quiet day." is neither.
+    kept = [None if _left_to_rules(s) else s for s in sentences]
+    units = [s for s in kept if s] + [f"{a} {b}" for a, b in itertools.pairwise(kept) if a and b]
     if not units:
         return Reading(0.0, 0.0)
-    similarity = _cache.vectors(model, units) @ examples.vectors.T
+    vectors = _cache.vectors(model, units)
+    similarity = vectors @ examples.vectors.T
     nearest = np.argsort(-similarity, axis=1)[:, :NEIGHBOURS]
     closeness = np.take_along_axis(similarity, nearest, axis=1)
     weights = np.exp(SHARPNESS * closeness)
     neighbours = examples.levels[nearest]
 
-    def vote(level: str) -> float:
-        share = (weights * (neighbours == level)).sum(1) / weights.sum(1)
-        return round(float(share.max()), 2)
+    def vote(level: str) -> npt.NDArray[np.float64]:
+        share: npt.NDArray[np.float64] = (weights * (neighbours == level)).sum(1) / weights.sum(1)
+        return share
 
-    return Reading(vote(ACUTE), vote(DISTRESS))
+    chance = 1 / (1 + np.exp(-(vectors @ examples.weights[:-1] + examples.weights[-1])))
+    acute = (vote(ACUTE) + chance) / 2
+    return Reading(round(float(acute.max()), 2), round(float(vote(DISTRESS).max()), 2))

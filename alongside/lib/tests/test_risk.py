@@ -15,7 +15,7 @@ from alongside.lib import minilm, risk_model
 from alongside.lib.risk import assess
 
 DATA = Path(__file__).resolve().parents[3] / "tests" / "data"
-HELD_OUT = ("risk_heldout_7.json",)
+HELD_OUT = ("risk_heldout_9.json", "risk_heldout_10.json")
 # The rules' tuning set and a former held-out set: what the rules alone must keep getting right.
 CASES = [
     pytest.param(
@@ -64,11 +64,15 @@ def test_more_signals_mean_a_higher_score() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        # From tests/data/risk_heldout_7.json: no rule names them, and the model never saw them.
-        "I've given my dog to my neighbour to look after for good.",
-        "When the train came in I stood very close to the edge and thought, one step.",
-        "I've worked out the dose. I'm on nights alone on Friday.",
-        "After the inquest I sat in the garage with the engine running for a while.",
+        # From tests/data/risk_heldout_10.json: no rule names them, and the model never saw them.
+        "I've written a note for my partner. It's in the drawer by the bed. I haven't decided "
+        "when, but I know how.",
+        "The inquest is next week. I can't face it. I've looked at ropes online and I keep the "
+        "tab open.",
+        "I hit myself until I bruise. My arms are covered, so I wear long sleeves on shift. I "
+        "can't stop.",
+        "I wish the crash on the motorway had been me instead. Some days I think about swerving "
+        "into the barrier on purpose.",
     ],
 )
 def test_the_sentence_model_reads_risk_that_no_rule_names(text: str) -> None:
@@ -83,10 +87,12 @@ def test_the_sentence_model_reads_risk_that_no_rule_names(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        # The rules' known miss (second_set.json), and two from risk_heldout_7.json.
+        # The rules' known miss (second_set.json), and two from risk_heldout_9.json and 10.
         "I haven't slept properly since Friday and I cry in the shower.",
-        "I haven't eaten properly since it happened.",
-        "Everything feels grey. I go through the motions and feel nothing.",
+        "I've been snapping at my kids and crying in the car before every shift. I don't feel "
+        "like myself. I don't know who to talk to about it.",
+        "I'm exhausted and irritable and I've stopped answering my friends' messages. I don't "
+        "recognise myself.",
     ],
 )
 def test_the_sentence_model_reads_distress_the_rules_miss(text: str) -> None:
@@ -112,6 +118,49 @@ def test_idioms_negations_and_someone_elses_words_are_left_to_the_rules(text: st
     reading = risk_model.read(text)
     assert reading is not None and reading.acute == 0.0
     assert not assess(text).acute_risk
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Far from every example, an ordinary sentence was once read by the vote of its far,
+        # acute neighbours; the regression, beside the vote, knows it for what it is.
+        "The car broke down. Then I went home and had a bath.",
+        "No regrets about the cake at my nephew's party.",
+    ],
+)
+def test_ordinary_sentences_far_from_every_example_are_not_read_as_risk(text: str) -> None:
+    assert not assess(text).acute_risk
+
+
+def test_sentences_about_him_or_her_alone_are_left_to_the_rules() -> None:
+    reading = risk_model.read("This time he used a ligature in the bathroom.")
+
+    assert reading is not None and reading.acute == 0.0
+    assert risk_model.read("This time I used a ligature in the bathroom.") != reading
+
+
+def test_a_sentence_left_to_the_rules_is_not_read_again_with_its_neighbour() -> None:
+    text = "I'm going to kill my brother if he borrows my car again. Other than that, a quiet day."
+
+    reading = risk_model.read(text)
+
+    assert reading is not None
+    assert reading == risk_model.read("Other than that, a quiet day.")
+    assert not assess(text).acute_risk
+
+
+def test_the_regression_learns_acute_risk_from_the_examples() -> None:
+    examples = risk_model._examples()
+    assert examples is not None
+    stored = np.load(risk_model.EXAMPLE_VECTORS)
+    chance = 1 / (1 + np.exp(-(examples.vectors @ examples.weights[:-1] + examples.weights[-1])))
+    acute = examples.levels == "acute_risk"
+
+    assert np.allclose(stored["weights"], examples.weights)
+    # Learnt from them, it reads most of its own examples right (not all: it is penalised).
+    assert (chance[acute] >= 0.5).mean() > 0.9
+    assert (chance[~acute] < 0.5).mean() > 0.85
 
 
 def test_a_risk_sentence_inside_a_long_entry_is_found() -> None:
@@ -197,6 +246,7 @@ def test_examples_changed_since_their_vectors_were_stored_are_embedded_on_load(
 
     assert examples is not None
     assert examples.vectors.shape == (len(risk_model._example_cases()), minilm.DIM)
+    assert examples.weights.shape == (minilm.DIM + 1,)
     assert "embedding them now" in caplog.text
 
 
@@ -224,6 +274,7 @@ def test_the_command_stores_the_example_vectors_again(
 
     stored = np.load(tmp_path / "examples.npz")
     assert stored["vectors"].shape == (len(risk_model._example_cases()), minilm.DIM)
+    assert stored["weights"].shape == (minilm.DIM + 1,)
     assert str(stored["digest"]) == risk_model.examples_digest(risk_model._example_cases())
     assert "examples.npz" in out.getvalue()
 
