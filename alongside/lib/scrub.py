@@ -266,7 +266,8 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
     (
         "AGE",
         re.compile(
-            rf"(?:\b(?:was|is|aged|age|turned|turns)|,)\s+(?P<v>9\d|1[0-2]\d)\b"
+            rf"(?:\b(?:was|is|aged|age|turned|turns)|,|\b(?:man|woman|lady|gentleman|gent|patient"
+            rf"|person|chap|fellow|widow|widower|grandmother|grandfather)\s+of)\s+(?P<v>9\d|1[0-2]\d)\b"
             rf"(?!\s*(?:{UNITS}|[/.:]\d))"
         ),
     ),
@@ -361,7 +362,8 @@ _ROLE = (
     r"|midwife|paramedic|chaplain|cleaner|secretary|receptionist|HCA|healthcare assistant"
     r"|student|intern|SHO|F1|F2|FY1|FY2|physio|physiotherapist|pharmacist|social worker"
     r"|technician|EMT|medic|crewmate|driver|firefighter|sister|charge nurse|matron|mentor"
-    r"|preceptor|supervisor|manager|coordinator|coroner|officer|vicar|priest|rabbi|imam)"
+    r"|preceptor|supervisor|manager|coordinator|coroner|officer|vicar|priest|rabbi|imam"
+    r"|clerk|ward clerk)"
 )
 # Words after which a capitalised word is a person: relations, roles, "named", "called".
 _RELATION = re.compile(
@@ -369,7 +371,7 @@ _RELATION = re.compile(
     r"|dad|father|brother|grandson|granddaughter|grandchild|nephew|niece|cousin|aunt"
     r"|uncle|friend|girlfriend|boyfriend|partner|fiancée?|widow|widower|colleague|resident"
     r"|attending|patient|baby|twin|carer|caregiver|neighbour|neighbor|flatmate|roommate"
-    rf"|liaison|clerk|{_ROLE})(?:,|\s)+"
+    rf"|liaison|{_ROLE})(?:,|\s)+"
     r"(?:(?:was|is|me|him|her|us|them|him|herself|himself)\s+)?[\"\u201c\u2018']?"
     rf"(?P<name>{NAMEWORD}(?:\s+{NAMEWORD})?)"
 )
@@ -729,9 +731,21 @@ def _plainly_a_person(text: str, start: int, word: str) -> bool:
     return bool(_PERSON_NEXT.match(text, end))
 
 
+_AGE_WORD = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four"
+    r"|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
 # After a name that is also a word, at the start of a sentence, what makes it a person: what
-# only a person does, or an age ("Frank was 79").
-_WORD_NAME_NEXT = re.compile(rf"\s+(?:{_HUMAN_ACT}\b|(?:was|is)\s+\d{{1,3}}\b(?!\s*(?:%|{UNITS})))")
+# only a person does, an age ("Frank was 79", "Ruby was six"), a role ("Joy was our ward
+# clerk") or a family ("Precious and her husband").
+_WORD_NAME_NEXT = re.compile(
+    rf"\s+(?:{_HUMAN_ACT}\b|(?:was|is)\s+\d{{1,3}}\b(?!\s*(?:%|{UNITS}))"
+    rf"|(?:was|is)\s+{_AGE_WORD}\b(?!\s+of\b|\s*(?:%|{UNITS})|-)"
+    rf"|(?:was|is)\s+(?:our|my|the|a|an|his|her|their)\s+(?:[\w-]+\s+)?{_ROLE}\b(?!['\u2019])"
+    r"|and\s+(?:her|his|their)\s+(?:husband|wife|partner|son|daughter|mum|dad|mother|father"
+    r"|children|kids|family|sister|brother|boyfriend|girlfriend)\b)"
+)
 _DETERMINER = re.compile(r"(?i:\b(?:the|a|an|this|that|some|any|no|of)\s+)$")
 
 

@@ -78,6 +78,11 @@ from tests.scrub_cases import load
         ("Frank was 79 and had worked the docks.", "Frank", "NAME"),
         ("Grace said she was ready.", "Grace", "NAME"),
         ("We sat with Ruby's mum until morning.", "Ruby", "NAME"),
+        # At the start of a sentence: before an age in words, a role or a family.
+        ("Ruby was six and had leukaemia.", "Ruby", "NAME"),
+        ("Joy was our ward clerk for twenty years.", "Joy", "NAME"),
+        ("Precious and her husband lost their son at 24 weeks.", "Precious", "NAME"),
+        ("A woman of 93 was admitted with pneumonia.", "93", "AGE"),
         ("The car went into the canal by Salford Quays.", "Salford Quays", "CITY"),
         ("Coastguard 22 got him out, and Helimed 58 landed on the beach.", "Coastguard 22", "ID"),
         ("Coastguard 22 got him out, and Helimed 58 landed on the beach.", "Helimed 58", "ID"),
@@ -116,6 +121,9 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "Hope is all we had, and we hung the holly on the door.",  # words, written as words
         'He called me "Sweetheart", as he called every nurse "Sweetheart".',
         "We parked the ambulance by the Holly bush and walked.",  # a determiner makes a thing
+        "Hope was the only thing left. Grace was one of the hardest things to find.",
+        "Faith was the nurse's best tool. Joy was six months away.",
+        "A man of 58 came in with chest pain.",  # an age up to 89
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
@@ -178,6 +186,7 @@ def test_the_evaluation_sets_are_big_enough_and_well_formed() -> None:
         "scrub_heldout_5.txt",
         "scrub_heldout_6.txt",
         "scrub_heldout_7.txt",
+        "scrub_heldout_8.txt",
     )
     sets = [load(name) for name in names]
     assert sum(len(s) for s in sets) >= 120
