@@ -8,7 +8,8 @@ model reads acute risk (the vote alone is sure of a sentence far from every exam
 broke down.", whenever its far neighbours are acute; the regression alone is coarse near the
 examples). Where it does not, at DISTRESS_THRESHOLD or above of the vote for distress it reads
 distress.
-Sentences about someone else, idioms and plain negations are left to the rules. Without the
+Sentences about someone else (or about him or her with nothing of the writer), idioms and plain
+negations are left to the rules, and so is any pair with one of them in it. Without the
 `risk-model` extra, `read` returns None and the rules work alone.
 """
 
@@ -119,7 +120,8 @@ def examples_digest(cases: list[dict[str, str]]) -> str:
 
 
 def build_example_vectors(model: minilm.MiniLM) -> None:
-    """Embeds every example and stores the vectors (`manage.py risk --rebuild-examples`)."""
+    """Embeds every example and stores the vectors with the regression learnt from them
+    (`manage.py risk --rebuild-examples`)."""
     cases = _example_cases()
     vectors = model.encode([c["text"] for c in cases]).astype(np.float16)
     levels = np.array([c["level"] for c in cases])
