@@ -51,7 +51,7 @@ _ACUTE = [
     r"\bi (wish|wished) (that )?i (was|were|had been) dead\b",
     rf"\bi {_ADV}wish i (could|would|did) (die|not wake up|never wake up|"
     r"go to sleep and not wake up|just disappear|disappear for good|stop existing|not be here)\b",
-    r"\b(would|will|might) be (better off|happier|easier) (dead|without me)\b",
+    r"\b(would|will|might) be (better off|happier|easier|fine|better) (dead|without me)\b",
     r"\b(better off|easier|simpler) (for everyone )?if i (was|were|am) (not|no longer|gone|dead)"
     r"( here| around| alive)?\b",
     rf"\bi {_ADV}do not want to (live|be alive|be here|wake up|exist|go on living)\b",
@@ -62,6 +62,8 @@ _ACUTE = [
     r"how i would do it)\b",
     r"\bi (want|wanted|need) to end (it all|it|things|everything)\b",
     r"\bif i (did not|do not|never|could just not) wake up\b",
+    r"\bi (could|can|would|might) (just )?(not be here|not exist|stop existing) ?(any ?more|"
+    r"any longer|at all)\b",
     r"\bno (reason|point) (to|in) (live|living|go on|going on|being here|being alive)\b",
     r"\bi (do not|no longer|cannot) see (the )?(point|reason) (of|in|to) (living|going on|"
     r"being alive|life|being here)\b",
@@ -77,7 +79,11 @@ _ACUTE = [
     r"\bi (have|have made|made|worked out) a plan\b.*\b(die|end|myself|it all)\b",
     r"\b(wrote|written|writing|left) (a |my )?(goodbye|suicide|last) (note|letter|message)\b",
     r"\b(gave|giving|have given) away my (things|stuff|cat|dog|belongings)\b",
-    r"\b(said|saying) (my )?goodbyes?\b",
+    # Goodbyes as if for the last time; not every goodbye (to a dying patient, to a colleague
+    # who retires) is one.
+    r"\b(said|saying|say) (my )?goodbyes? (to (everyone|everybody|the people i love)|properly|"
+    r"for the last time)\b",
+    r"\bgoodbyes?\b[^.]*\b(like|as if|as though) (it was|it were|it is) the last time\b",
     r"\b(drive|driving|drove|swerve|swerving|steer|steering|crash|crashing) (my car |the car )?"
     r"(into|off) (a |the )?(tree|wall|bridge|river|oncoming traffic|traffic|truck|lorry|road)\b",
     r"\b(step|stepping|walk|walking|jump|jumping) (in front of|off|from) (a |the )?(bus|train|"

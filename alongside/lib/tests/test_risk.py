@@ -67,6 +67,27 @@ def test_more_signals_mean_a_higher_score() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # A goodbye as if for the last time is a preparation; the goodbyes of a clinician's
+        # ordinary day are not (risk_heldout_11.json, read: both of these rang the rule before).
+        ("Said my goodbyes to everyone at work today. I feel calm.", "acute_risk"),
+        ("Rang my sister and said goodbye as if it was the last time.", "acute_risk"),
+        ("Mr Haines died this morning. I said goodbye to him before I went home.", "none"),
+        ("Said goodbye to my mentor today, she's retiring. We all cried.", "none"),
+        # Not being here any more, and everyone fine without the writer.
+        ("I thought, I could just not be here anymore and none of it would matter.", "acute_risk"),
+        ("i keep thinking everyone would be fine without me.", "acute_risk"),
+        ("I won't be here next week, I'm on leave.", "none"),
+    ],
+)
+def test_the_rules_read_goodbyes_and_absence_as_the_writer_means_them(
+    text: str, level: str
+) -> None:
+    assert assess(text, use_model=False).level == level
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # From tests/data/risk_heldout_10.json: no rule names them, and the model never saw them.
