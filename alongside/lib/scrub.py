@@ -283,7 +283,7 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
         "ADDRESS",
         re.compile(
             r"(?:\b(?:Flat|Apartment|Apt\.?|Unit|Suite)\s+\d+[A-Z]?,?\s+)?\b\d+[A-Z]?\s+"
-            r"(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard"
+            r"(?:(?:[NSEW]|N[EW]|S[EW])\.?\s+)?(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard"
             r"|Blvd|Close|Court|Ct|Way|Place|Pl|Terrace|Crescent|Grove|Gardens|Square|Row|Hill"
             r"|Parkway|Highway|Hwy|Mews|Walk)\b\.?"
             r"(?:,\s*(?:[A-Z][a-z]+\s*){1,3})?(?:,?\s*[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|\s+\d{5})?"
@@ -342,6 +342,13 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
     ),
     # A day of the month on its own: "on the 14th".
     ("DATE", re.compile(r"\bthe\s+(?P<v>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b")),
+    (
+        "DATE",
+        re.compile(
+            r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+the\s+(?:[12]\d|3[01]|0?[1-9])"
+            r"(?:st|nd|rd|th)\b"
+        ),
+    ),
     # The placeholder names hospitals give the unknown: Jane Doe 14.
     ("NAME", re.compile(r"\b(?:Jane|John|Baby)\s+Doe(?:\s+\d+)?\b")),
 ]
@@ -512,6 +519,14 @@ def _own_name(text: str) -> tuple[int, int] | None:
     return None
 
 
+_GENERAL = re.compile(rf"\b(?P<place>(?:{CAP}\s+){{1,2}})General\b")
+_RANKS_BEFORE_GENERAL = frozenset(
+    {"Attorney", "Surgeon", "Secretary", "Major", "Brigadier", "Lieutenant", "Inspector"}
+    | {"Postmaster", "Solicitor", "Governor", "Consul", "Director", "Registrar", "Adjutant"}
+    | {"Auditor", "Comptroller", "Procurator", "Quartermaster", "Paymaster", "Vicar", "Advocate"}
+)
+
+
 def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
     for match in _ORG.finditer(text):
         words = match.group(0).split()
@@ -522,6 +537,15 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
             continue
         start = match.start() + (4 if match.group(0).startswith(("the ", "The ")) else 0)
         yield "ORG", start, match.end()
+    # A hospital known by its place and "General": Furness General, Leeds General Infirmary
+    # (not the Attorney General, nor "In general").
+    for match in _GENERAL.finditer(text):
+        words = match.group("place").split()
+        if not any(
+            _is_stop_word(w) or _is(w, "generic_places.txt") or w in _RANKS_BEFORE_GENERAL
+            for w in words
+        ):
+            yield "ORG", match.start(), match.end()
     for match in _ORG_ON.finditer(text):
         if _is(match.group("org"), "organisations.txt"):
             yield "ORG", match.start(), match.end()
@@ -675,7 +699,15 @@ def _name_at(
     if _is(word, "ambiguous_names.txt") and not (
         nxt and _is(nxt, "surnames.txt") and not _is(nxt, "ambiguous_names.txt")
     ):
-        if len(words) == 1 and _is(word, "word_names.txt") and _a_word_name_here(text, start, word):
+        # Alone, or after the small word that starts its sentence: "After Constance died",
+        # "Afterwards Faith took us" (not "Amazing Grace").
+        alone = len(words) == 1 or (
+            i == 1
+            and nxt is None
+            and _is_stop_word(words[0])
+            and _starts_sentence(text, start - len(words[0]) - 1)
+        )
+        if alone and _is(word, "word_names.txt") and _a_word_name_here(text, start, word):
             yield from person(start, start + len(word))
         return
     yield from person(start, start + len(word))
