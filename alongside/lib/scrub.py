@@ -283,7 +283,8 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
         "ADDRESS",
         re.compile(
             r"(?:\b(?:Flat|Apartment|Apt\.?|Unit|Suite)\s+\d+[A-Z]?,?\s+)?\b\d+[A-Z]?\s+"
-            r"(?:(?:[NSEW]|N[EW]|S[EW])\.?\s+)?(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard"
+            r"(?:(?:[NSEW]|N[EW]|S[EW])\.?\s+)?"  # a direction: 4410 W Fullerton Ave
+            r"(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard"
             r"|Blvd|Close|Court|Ct|Way|Place|Pl|Terrace|Crescent|Grove|Gardens|Square|Row|Hill"
             r"|Parkway|Highway|Hwy|Mews|Walk)\b\.?"
             r"(?:,\s*(?:[A-Z][a-z]+\s*){1,3})?(?:,?\s*[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|\s+\d{5})?"
