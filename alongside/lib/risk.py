@@ -61,6 +61,9 @@ _ACUTE = [
     r"(suicide|killing myself|ending (it all|it|things|my life)|dying|not being here|"
     r"how i would do it)\b",
     r"\bi (want|wanted|need) to end (it all|it|things|everything)\b",
+    # "I'm ending it tonight", "I am going to end it all"; not a relationship ended with someone.
+    r"\bi (am|will|am going to|have decided to) (end|ending) ((it all|everything)|(it|things) "
+    r"(tonight|today|tomorrow|now|soon|this week|for good|once and for all))\b(?! with)",
     r"\bif i (did not|do not|never|could just not) wake up\b",
     r"\bi (could|can|would|might) (just )?(not be here|not exist|stop existing) ?(any ?more|"
     r"any longer|at all)\b",
@@ -118,8 +121,11 @@ _ACUTE = [
     r"passwords|life insurance)[^.]*\b(just in case|in case|for after|so they)\b",
     r"\b(put|putting|got|getting) my affairs in order\b",
     r"\b(almost|nearly) (did not|didn't) (come|go|make it) home\b[^.]*",
+    # Going to a high place or the tracks; not an outing for air, a coffee or the view together.
     r"\b(drove|drive|driving|went|walked|walking) to the (cliffs?|bridge|tracks|edge|quarry|"
-    r"multi-storey|top floor)\b",
+    r"multi-storey|top floor)\b(?![^.]*\b(for (some )?(air|a coffee|coffee|lunch|a walk|a run|"
+    r"a picnic)|to (get|grab|have) (some |a )?(air|coffee|lunch|food|breakfast)|watched|"
+    r"felt better)\b)",
 ]
 # Said without the obvious phrases: the writer's wish, intent or thought (first part) and death,
 # absence or a means of self-harm (second part) in the same sentence.
@@ -220,10 +226,33 @@ _REPORTED = re.compile(
 )
 
 
+# "When the relative screamed at me I thought, that's it, I'm ending it tonight": what follows
+# the writer's own "I thought" is the writer's, though the sentence began with someone else.
+# Only "I thought," with its comma, and not when it is someone else's words reported ("he said,
+# 'I think, ...'").
+_OWN_THOUGHT = re.compile(
+    r"(?<!\")(?<!\" )\bi (thought|think|told myself|said to myself|decided), (?!\")"
+)
+_REPORTING = re.compile(r"\b(said|says|told (me|us)|asked|screamed|shouted|wrote|whispered)\W*$")
+
+
+def _writers_own(sentence: str) -> str | None:
+    """The writer's own words in a sentence: all of it, the part after "I thought" when it
+    began with someone else, or None when it is all someone else's."""
+    if not _about_someone_else(sentence):
+        return sentence
+    thought = _OWN_THOUGHT.search(sentence)
+    if not thought or _REPORTING.search(sentence[: thought.start()]):
+        return None
+    own = sentence[thought.end() :]
+    return own if own and not _about_someone_else(own) else None
+
+
 def assess(text: str, *, use_model: bool = True) -> Assessment:
     acute = distress = 0
-    for whole in _sentences(_normal(text)):
-        if _about_someone_else(whole):
+    for part in _sentences(_normal(text)):
+        whole = _writers_own(part)
+        if whole is None:
             continue
         sentence = _REPORTED.split(whole, maxsplit=1)[0]
         acute += _hits(sentence, _ACUTE_RE)

@@ -20,6 +20,7 @@ HELD_OUT = (
     "risk_heldout_10.json",
     "risk_heldout_11.json",
     "risk_heldout_12.json",
+    "risk_heldout_13.json",
 )
 # The rules' tuning set and a former held-out set: what the rules alone must keep getting right.
 CASES = [
@@ -84,6 +85,36 @@ def test_more_signals_mean_a_higher_score() -> None:
 def test_the_rules_read_goodbyes_and_absence_as_the_writer_means_them(
     text: str, level: str
 ) -> None:
+    assert assess(text, use_model=False).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # From risk_heldout_13.json (read after its one measurement): the writer's own thought
+        # after a clause about someone else is the writer's; reported words stay someone else's.
+        (
+            "When the relative screamed at me I thought, that's it, I'm ending it tonight.",
+            "acute_risk",
+        ),
+        ("When her husband shouted at me I told myself, I want to die.", "acute_risk"),
+        ('He said, "I think, I want to kill myself."', "none"),
+        ("The patient told me I think about killing myself.", "none"),
+        ("The patient said she wanted to die and I thought, how awful.", "none"),
+        # Ending it: all of it, or soon; not a relationship ended with someone.
+        ("I am going to end it all.", "acute_risk"),
+        ("I will end things tonight.", "acute_risk"),
+        ("I'm ending it with him tonight, he never listens.", "none"),
+        # A high place: going there alone, not an outing for air and a coffee.
+        ("Drove to the bridge after work and sat in the car.", "acute_risk"),
+        (
+            "Walked to the bridge at lunch with Priya to get some air and a coffee. We watched "
+            "the rowers for a bit and felt better.",
+            "none",
+        ),
+    ],
+)
+def test_the_rules_read_whose_words_and_which_ending(text: str, level: str) -> None:
     assert assess(text, use_model=False).level == level
 
 
