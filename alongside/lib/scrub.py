@@ -198,6 +198,14 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
     # … or by their shape: five or more digits, or letters and digits mixed with a dash.
     ("ID", re.compile(r"\b[A-Z]{1,4}-?\d{5,}\b|\b\d{4}-\d{4,}\b|\b\d{5,}\b")),
     ("ID", re.compile(r"\b[A-Z]{1,4}-?\d{4,}(?:-[A-Z0-9]+)*\b|\b[A-Z]{2,4}-\d{3,}(?:-\d+)?\b")),
+    # … or digits with a letter after a dash: a device's serial ("Ventilator 4417-A").
+    (
+        "ID",
+        re.compile(
+            r"\b(?:(?i:ventilator|vent|pump|monitor|defib|defibrillator|driver|scanner)\s+)?"
+            r"\d{3,}-[A-Z]{1,3}\b"
+        ),
+    ),
     # References in groups of letters and digits (RXH 448 2917).
     ("ID", re.compile(r"\b[A-Z]{2,4}\s\d{3}\s\d{3,4}\b")),
     # References with slashes (CAD 4471/22), and UK number plates (YK19 XFD).
@@ -427,6 +435,17 @@ _ORG_POSSESSIVE = re.compile(
     r"(?=\s*(?:[,.;:!?)\u2014\u2013]|$)|\s+(?:and|on|in|at|for|with|by|where|when|after|before"
     r"|that|which|to|as|until|since|was|is|had|has)\b)"
 )
+# A hospital known by its own name alone, after a word of clinical work and "at" in the same
+# clause: "ICU nurse at Groote Schuur", "on my placement at Tameside", "on the respiratory ward
+# at Wythenshawe", "on my elective in Kampala at Mulago".
+_WORKPLACE = re.compile(
+    r"\b(?:(?i:nurse|nurses|nursed|nursing|doctor|doctors|registrar|consultant|houseman|intern"
+    r"|resident|fellow|student|medic|paramedic|midwife|physio|surgeon|physician|placement"
+    r"|elective|rotation|job|post|shifts?|worked|working|trained|training|qualified|wards?|unit"
+    r"|theatres?|department)|SHO|F1|F2|FY1|FY2|HCA|GP|ICU|ITU|ED|A&E|ER|NICU|PICU|HDU|CCU)\b"
+    r"(?:\s+[\w'\u2019&\-]+){0,4}?\s+at\s+"
+    rf"(?P<org>(?:St\.?\s+|Saint\s+)?{NAMEWORD}(?:\s+{NAMEWORD}){{0,2}})"
+)
 _QUOTED_CONTACT = re.compile(
     r"\b(?:from|to|texted|messaged|rang|called|saved as)\s+"
     rf"[\"\u201c](?P<name>{NAMEWORD})[\"\u201d]"
@@ -547,6 +566,19 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
             for w in words
         ):
             yield "ORG", match.start(), match.end()
+    for match in _WORKPLACE.finditer(text):
+        org = match.group("org")
+        words = org.removeprefix("The ").split()
+        if words and not any(
+            _is_stop_word(w)
+            or _is(w.strip("'\u2019s"), "generic_places.txt")
+            or _is(w, "not_names.txt")
+            or _HOLIDAY.match(w)
+            or w.strip("'\u2019s") in {"Night", "Sister", "Matron", "Charge", "Nurse", "Doctor"}
+            or re.fullmatch(f"{WEEKDAY}|{MONTH_LONG}", w)
+            for w in words
+        ):
+            yield "ORG", match.end() - len(" ".join(words)), match.end()
     for match in _ORG_ON.finditer(text):
         if _is(match.group("org"), "organisations.txt"):
             yield "ORG", match.start(), match.end()

@@ -94,6 +94,12 @@ from tests.scrub_cases import load
         ("We held the phone to his ear on Sunday the 14th.", "Sunday the 14th", "DATE"),
         ("After Constance died we found a list in her locker.", "Constance", "NAME"),
         ("It went wrong. Afterwards Faith took us all to the chapel.", "Faith", "NAME"),
+        # Round 7 (from held-out 10's misses, and two older ones): a hospital by its own name
+        # after a word of clinical work and "at"; a device's serial.
+        ("ICU nurse at Groote Schuur. We withdrew care.", "Groote Schuur", "ORG"),
+        ("On my elective in Kampala at Mulago I saw it.", "Mulago", "ORG"),
+        ("I nursed him on Ward 7B at Derriford for a week.", "Derriford", "ORG"),
+        ("Ventilator 4417-A was the one assigned to him.", "Ventilator 4417-A", "ID"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -134,6 +140,9 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "A man of 58 came in with chest pain.",  # an age up to 89
         "In general, the Surgeon General and the Attorney General agree.",  # not hospitals
         "Amazing Grace played at the funeral, and we sang along.",  # a title, not a person
+        # After a word of work and "at": a kind of place, a role, the time, are no hospital.
+        "Our consultant at Resus said stop, and the registrar at the front agreed.",
+        "I was an F1 at the time; the staff nurse at Sister's request stayed late.",
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
@@ -198,6 +207,7 @@ def test_the_evaluation_sets_are_big_enough_and_well_formed() -> None:
         "scrub_heldout_7.txt",
         "scrub_heldout_8.txt",
         "scrub_heldout_9.txt",
+        "scrub_heldout_10.txt",
     )
     sets = [load(name) for name in names]
     assert sum(len(s) for s in sets) >= 120
