@@ -400,6 +400,12 @@ _HUMAN_ACT = (
     r"|joked|insisted|explained|decided|agreed|remembered|wanted|sobbed|screamed|winked)"
 )
 _SAYS = re.compile(rf"\b(?P<name>{NAMEWORD})\s+(?:had\s+|just\s+|then\s+|later\s+)?{_HUMAN_ACT}\b")
+# Anyone who "was my crewmate" or "had been our charge nurse" is a person, whether or not the
+# name is in any list ("Shaz had been my crewmate for six years").
+_ROLE_OF_MINE = re.compile(
+    rf"\b(?P<name>{NAMEWORD})\s+(?:was|is|had been|has been)\s+(?:my|our)\s+(?:[\w-]+\s+)?"
+    rf"{_ROLE}\b(?!['\u2019])"
+)
 _APPOSED = re.compile(
     rf"\b(?P<name>{NAMEWORD}(?:\s+{NAMEWORD})?),\s+(?:the|our|my|his|her|their|a|an)\s+"
     rf"(?:[\w-]+\s+){{0,2}}?{_ROLE}s?\b"
@@ -687,6 +693,15 @@ def _names(text: str) -> Iterator[tuple[str, int, int]]:
     for match in _SAYS.finditer(text):
         word = match.group("name")
         if not _is_stop_word(word) and (_is_name(word) or _is_world_first(word)):
+            yield from person(match.start("name"), match.end("name"))
+    for match in _ROLE_OF_MINE.finditer(text):
+        word = match.group("name")
+        if not (
+            _is_stop_word(word)
+            or _is(word, "not_names.txt")
+            or _is(word, "generic_places.txt")
+            or word in _ROLE_WORDS
+        ):
             yield from person(match.start("name"), match.end("name"))
     for match in _APPOSED.finditer(text):
         words = match.group("name").split()

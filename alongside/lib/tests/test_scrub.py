@@ -100,6 +100,9 @@ from tests.scrub_cases import load
         ("On my elective in Kampala at Mulago I saw it.", "Mulago", "ORG"),
         ("I nursed him on Ward 7B at Derriford for a week.", "Derriford", "ORG"),
         ("Ventilator 4417-A was the one assigned to him.", "Ventilator 4417-A", "ID"),
+        # Whoever "had been my crewmate" is a person, in any list or none.
+        ("Shaz had been my crewmate for six years.", "Shaz", "NAME"),
+        ("Tosh was our charge nurse on nights.", "Tosh", "NAME"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -143,6 +146,7 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         # After a word of work and "at": a kind of place, a role, the time, are no hospital.
         "Our consultant at Resus said stop, and the registrar at the front agreed.",
         "I was an F1 at the time; the staff nurse at Sister's request stayed late.",
+        "Mum was my first mentor. Nursing was my whole life. Sister was my preceptor.",
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
