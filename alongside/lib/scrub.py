@@ -452,6 +452,8 @@ _WORKPLACE = re.compile(
     r"(?:\s+[\w'\u2019&\-]+){0,4}?\s+at\s+"
     rf"(?P<org>(?:St\.?\s+|Saint\s+)?{NAMEWORD}(?:\s+{NAMEWORD}){{0,2}})"
 )
+# Words after "at" that make no hospital: the night sister, matron, "at Sister's request".
+_NOT_A_WORKPLACE = frozenset({"Night", "Sister", "Matron", "Charge", "Nurse", "Doctor"})
 _QUOTED_CONTACT = re.compile(
     r"\b(?:from|to|texted|messaged|rang|called|saved as)\s+"
     rf"[\"\u201c](?P<name>{NAMEWORD})[\"\u201d]"
@@ -573,16 +575,16 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
         ):
             yield "ORG", match.start(), match.end()
     for match in _WORKPLACE.finditer(text):
-        org = match.group("org")
-        words = org.removeprefix("The ").split()
+        words = match.group("org").removeprefix("The ").split()
+        bare = [w.strip("'\u2019s") for w in words]
         if words and not any(
             _is_stop_word(w)
-            or _is(w.strip("'\u2019s"), "generic_places.txt")
+            or _is(b, "generic_places.txt")
             or _is(w, "not_names.txt")
             or _HOLIDAY.match(w)
-            or w.strip("'\u2019s") in {"Night", "Sister", "Matron", "Charge", "Nurse", "Doctor"}
+            or b in _NOT_A_WORKPLACE
             or re.fullmatch(f"{WEEKDAY}|{MONTH_LONG}", w)
-            for w in words
+            for w, b in zip(words, bare, strict=True)
         ):
             yield "ORG", match.end() - len(" ".join(words)), match.end()
     for match in _ORG_ON.finditer(text):
