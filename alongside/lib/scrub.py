@@ -188,6 +188,8 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
         "ID",
         re.compile(
             r"(?i:\b(?:MRN|medical record(?: number)?|record number|hospital number|NHS number"
+            r"|prison(?:er)? number|inmate(?: number)?|booking number|patient number|study number"
+            r"|passport(?: number)?|national insurance number|NI number|social security number"
             r"|case(?: number)?|account(?: number)?|policy(?: number)?|member ID|licen[cs]e"
             r"(?: number)?|serial(?: number)?|plate|registration|reg(?:istration)? number|badge"
             r"|ID|unit|incident(?: number)?|ref(?:erence)?(?: number)?|NPI|DEA)"
@@ -198,6 +200,8 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
     # … or by their shape: five or more digits, or letters and digits mixed with a dash.
     ("ID", re.compile(r"\b[A-Z]{1,4}-?\d{5,}\b|\b\d{4}-\d{4,}\b|\b\d{5,}\b")),
     ("ID", re.compile(r"\b[A-Z]{1,4}-?\d{4,}(?:-[A-Z0-9]+)*\b|\b[A-Z]{2,4}-\d{3,}(?:-\d+)?\b")),
+    # … or a letter, digits and letters run together: a prison number (A4471CK).
+    ("ID", re.compile(r"\b[A-Z]{1,3}\d{3,}[A-Z]{1,3}\b")),
     # … or digits with a letter after a dash: a device's serial ("Ventilator 4417-A").
     (
         "ID",
@@ -314,7 +318,8 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(?:\b(?:ICU|ITU|HDU|CCU|NICU|PICU|SCBU|CDU|MAU|AMU|ED|ER|A&E|Resus|Majors|Minors)"
             r"\s+(?=(?i:bed|bay|cubicle|room|side room|pod)\b))?"
-            r"\b(?i:ward|wards|room|rooms|bed|beds|bay|bays|cubicle|pod|resus|side room|theatre"
+            r"\b(?i:bed[ -]?space|ward|wards|room|rooms|bed|beds|bay|bays|cubicle|pod|resus"
+            r"|side room|theatre|cot|trolley|chair|incubator"
             r"|station|floor|suite|cubicles|pier|gate|platform|dock|terminal|berth|lot|level"
             r"|exit|junction|unit)\s+(?:[A-Z]?\d+[A-Z]?|(?!I\b)[A-Z])\b"
             r"(?:\s*(?:,|and|&|or)\s*(?:[A-Z]?\d+[A-Z]?)\b)*"
@@ -342,11 +347,12 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"(?:-\d+)?\b"
         ),
     ),
-    # Roads by their number: the M62, the A614, I-95, Route 66, Highway 1.
+    # Roads by their number: the M62, the A614, the B1234 (B roads have three or four digits,
+    # and B12 is a vitamin), I-95, Route 66, Highway 1.
     (
         "ADDRESS",
         re.compile(
-            r"\b(?:[MAB]\d{1,4}(?:\(M\))?|I-\d{1,3}|(?:Route|Highway|Hwy|SR)\s+\d{1,4})(?![\w(])"
+            r"\b(?:(?:[MA]\d{1,4}|B\d{3,4})(?:\(M\))?|I-\d{1,3}|(?:Route|Highway|Hwy|SR)\s+\d{1,4})(?![\w(])"
         ),
     ),
     # A day of the month on its own: "on the 14th".
@@ -441,14 +447,17 @@ _ORG_POSSESSIVE = re.compile(
     r"(?=\s*(?:[,.;:!?)\u2014\u2013]|$)|\s+(?:and|on|in|at|for|with|by|where|when|after|before"
     r"|that|which|to|as|until|since|was|is|had|has)\b)"
 )
-# A hospital known by its own name alone, after a word of clinical work and "at" in the same
-# clause: "ICU nurse at Groote Schuur", "on my placement at Tameside", "on the respiratory ward
-# at Wythenshawe", "on my elective in Kampala at Mulago".
+# A hospital known by its own name alone, after a word of clinical work or of what happened to
+# the patient and "at" in the same clause: "ICU nurse at Groote Schuur", "on my placement at
+# Tameside", "on the respiratory ward at Wythenshawe", "on my elective in Kampala at Mulago",
+# "she died at Alder Hey that evening".
 _WORKPLACE = re.compile(
     r"\b(?:(?i:nurse|nurses|nursed|nursing|doctor|doctors|registrar|consultant|houseman|intern"
     r"|resident|fellow|student|medic|paramedic|midwife|physio|surgeon|physician|placement"
     r"|elective|rotation|job|post|shifts?|worked|working|trained|training|qualified|wards?|unit"
-    r"|theatres?|department)|SHO|F1|F2|FY1|FY2|HCA|GP|ICU|ITU|ED|A&E|ER|NICU|PICU|HDU|CCU)\b"
+    r"|theatres?|department|died|dies|passed away|born|delivered|admitted|transferred|collapsed"
+    r"|arrested|resuscitated|intubated|ventilated|treated|operated on|stayed)"
+    r"|SHO|F1|F2|FY1|FY2|HCA|GP|ICU|ITU|ED|A&E|ER|NICU|PICU|HDU|CCU)\b"
     r"(?:\s+[\w'\u2019&\-]+){0,4}?\s+at\s+"
     rf"(?P<org>(?:St\.?\s+|Saint\s+)?{NAMEWORD}(?:\s+{NAMEWORD}){{0,2}})"
 )
@@ -473,7 +482,9 @@ _HOLIDAY = re.compile(
     r"|Mother['\u2019]s Day|Father['\u2019]s Day|Valentine['\u2019]s Day"
     r"|Diwali|Eid(?: al-Fitr| al-Adha)?|Hanukkah|Ramadan|Rosh Hashanah|Yom Kippur|Bonfire Night"
     r"|St\.? Patrick['\u2019]s Day|Burns Night|Nochebuena|Nochevieja|Día de (?:los )?Muertos"
-    r"|Lunar New Year|Chinese New Year|Passover|Pentecost|Whitsun|Remembrance Sunday)\b"
+    r"|Lunar New Year|Chinese New Year|Passover|Pentecost|Whitsun|Remembrance Sunday"
+    r"|(?:(?:May|August|Easter|[Ss]pring|[Ss]ummer|[Ll]ate [Ss]ummer)\s+)?[Bb]ank [Hh]oliday"
+    r"(?:\s+(?:Monday|[Ww]eekend))?)\b"
 )
 
 

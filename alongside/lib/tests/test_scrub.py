@@ -103,6 +103,15 @@ from tests.scrub_cases import load
         # Whoever "had been my crewmate" is a person, in any list or none.
         ("Shaz had been my crewmate for six years.", "Shaz", "NAME"),
         ("Tosh was our charge nurse on nights.", "Tosh", "NAME"),
+        # Round 8 (from held-out 11's misses): the hospital where it happened, by its own
+        # name; a bed space; a prison number; a bank holiday.
+        ("She died at Alder Hey that evening.", "Alder Hey", "ORG"),
+        ("He was transferred at Morriston to the burns unit.", "Morriston", "ORG"),
+        ("I was at bed space 12 when we withdrew.", "bed space 12", "LOCATION"),
+        ("He died on trolley 4 in the corridor.", "trolley 4", "LOCATION"),
+        ("His prison number was A4471CK.", "A4471CK", "ID"),
+        ("We were called out on August bank holiday.", "August bank holiday", "DATE"),
+        ("She died at Christmas, at home.", "Christmas", "DATE"),  # a date, not a hospital
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -147,6 +156,11 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "Our consultant at Resus said stop, and the registrar at the front agreed.",
         "I was an F1 at the time; the staff nurse at Sister's request stayed late.",
         "Mum was my first mentor. Nursing was my whole life. Sister was my preceptor.",
+        # After what happened and "at": the time, a holiday, a kind of place are no hospital.
+        "She died at home, and was admitted at 3am the week before.",
+        "He collapsed at the Resus doors and died at Resus with his wife there.",
+        # Numbers with letters that are no prison number or road: vitamins, a flu strain.
+        "Her B12 and vitamin D3 were low, and the H1N1 swab was negative.",
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
