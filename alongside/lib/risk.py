@@ -41,6 +41,14 @@ _CONTRACTIONS = {
 # Words that may sit between "I" and what follows: "I just want to die".
 _ADV = r"(?:(?:just|really|honestly|actually|sometimes|still|often|kind of|sort of|almost) )*"
 
+# A sentence about leaving a job, a ward or the country, or going on leave: "Said goodbye to
+# everyone on my last shift before maternity leave."
+_LEAVING_A_JOB = (
+    r"(?!.*\b(last (shift|day|night)|leaving (do|party|card|drinks)|retir(e|es|ed|ing|ement)|"
+    r"(maternity|paternity|parental|study|long-term) leave|new (job|post|role)|moving (to|away|"
+    r"house|on)|emigrat(e|es|ed|ing)|farewell|sabbatical|rotation)\b)"
+)
+
 # The writer's own wish to die, suicidal thoughts, self-harm, plans and preparations.
 _ACUTE = [
     r"\b(kill|killing|hurt|hurting|harm|harming|cut|cutting|hang|hanging|poison|poisoning|"
@@ -83,10 +91,11 @@ _ACUTE = [
     r"\b(wrote|written|writing|left) (a |my )?(goodbye|suicide|last) (note|letter|message)\b",
     r"\b(gave|giving|have given) away my (things|stuff|cat|dog|belongings)\b",
     # Goodbyes as if for the last time; not every goodbye (to a dying patient, to a colleague
-    # who retires) is one.
-    r"\b(said|saying|say) (my )?goodbyes? (to (everyone|everybody|the people i love)|properly|"
-    r"for the last time)\b",
-    r"\bgoodbyes?\b[^.]*\b(like|as if|as though) (it was|it were|it is) the last time\b",
+    # who retires) is one, nor the writer's own on leaving a job or going on leave.
+    rf"^{_LEAVING_A_JOB}.*\b(said|saying|say) (my )?goodbyes? (to (everyone|everybody|the people"
+    r" i love)|properly|for the last time)\b",
+    rf"^{_LEAVING_A_JOB}.*\bgoodbyes?\b[^.]*\b(like|as if|as though) (it was|it were|it is) the "
+    r"last time\b",
     r"\b(drive|driving|drove|swerve|swerving|steer|steering|crash|crashing) (my car |the car )?"
     r"(into|off) (a |the )?(tree|wall|bridge|river|oncoming traffic|traffic|truck|lorry|road)\b",
     r"\b(step|stepping|walk|walking|jump|jumping) (in front of|off|from) (a |the )?(bus|train|"

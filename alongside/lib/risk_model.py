@@ -46,7 +46,7 @@ _IDIOM = re.compile(
 )
 _SAID_NOT = re.compile(
     r"\b(not|never|no) (going to |gonna )?(hurt|harm|kill|cut)(ing)? myself\b|"
-    r"\bnot suicidal\b|\bdo not want to die\b|\bwould never\b"
+    r"\bnot suicidal\b|\bdo not want to die\b|\bwould never\b|\bi am not going anywhere\b"
 )
 
 DATA = Path(__file__).resolve().parent / "risk_data"
@@ -58,6 +58,7 @@ EXAMPLES = (
     "examples_4.json",
     "examples_5.json",
     "examples_6.json",
+    "examples_7.json",
 )
 EXAMPLE_VECTORS = DATA / "examples.npz"
 NEIGHBOURS = 5
@@ -65,9 +66,10 @@ SHARPNESS = 10.0  # how much more a closer example counts: weights are exp(10 x 
 # Chosen by ten-fold cross-validation over the examples (bench/risk_bench.py prints the sweep):
 # the fewest false alarms with recall at least 0.95, on the examples alone and on paragraphs
 # made of each example among three examples with nothing wrong. Before, with the vote alone:
-# 0.53, then 0.47 (recall 0.937, specificity 0.823 over examples 1 to 5). Now, with the
-# regression and examples_6, before tests/data/risk_heldout_9.json was measured with them.
-THRESHOLD = 0.52
+# 0.53, then 0.47 (recall 0.937, specificity 0.823 over examples 1 to 5); 0.52 with the
+# regression and examples_6. Now 0.47, with examples_7 (whole entries, the former held-out sets
+# 9 to 13), before tests/data/risk_heldout_15.json was measured with them.
+THRESHOLD = 0.47
 # The vote for distress, chosen the same way before tests/data/risk_heldout_6.json was read
 # (recall 0.83, with one 'none' entry in ten shown the gentle offer of a peer); kept since.
 DISTRESS_THRESHOLD = 0.4

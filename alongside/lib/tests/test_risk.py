@@ -15,12 +15,8 @@ from alongside.lib import minilm, risk_model
 from alongside.lib.risk import assess
 
 DATA = Path(__file__).resolve().parents[3] / "tests" / "data"
+# Held-out sets 9 to 13 became the model's examples_7.json once measured and read.
 HELD_OUT = (
-    "risk_heldout_9.json",
-    "risk_heldout_10.json",
-    "risk_heldout_11.json",
-    "risk_heldout_12.json",
-    "risk_heldout_13.json",
     "risk_heldout_14.json",
     "risk_heldout_15.json",
 )
@@ -78,6 +74,9 @@ def test_more_signals_mean_a_higher_score() -> None:
         ("Rang my sister and said goodbye as if it was the last time.", "acute_risk"),
         ("Mr Haines died this morning. I said goodbye to him before I went home.", "none"),
         ("Said goodbye to my mentor today, she's retiring. We all cried.", "none"),
+        # Nor the writer's own goodbyes on leaving a job or going on leave (held-out 13 and 14).
+        ("Said goodbye to everyone on my last shift before maternity leave.", "none"),
+        ("Before my new job I said goodbye to everyone like it was the last time.", "none"),
         # Not being here any more, and everyone fine without the writer.
         ("I thought, I could just not be here anymore and none of it would matter.", "acute_risk"),
         ("i keep thinking everyone would be fine without me.", "acute_risk"),
@@ -123,15 +122,15 @@ def test_the_rules_read_whose_words_and_which_ending(text: str, level: str) -> N
 @pytest.mark.parametrize(
     "text",
     [
-        # From tests/data/risk_heldout_10.json: no rule names them, and the model never saw them.
-        "I've written a note for my partner. It's in the drawer by the bed. I haven't decided "
-        "when, but I know how.",
-        "The inquest is next week. I can't face it. I've looked at ropes online and I keep the "
-        "tab open.",
-        "I hit myself until I bruise. My arms are covered, so I wear long sleeves on shift. I "
-        "can't stop.",
-        "I wish the crash on the motorway had been me instead. Some days I think about swerving "
-        "into the barrier on purpose.",
+        # From tests/data/risk_heldout_14.json: no rule names them, and the model never learnt
+        # from them.
+        "Sat in the car in the multistorey after the shift with the engine running and the "
+        "windows shut. I don't know how long. Security knocked on the glass.",
+        "I've been looking up which drugs from the cupboard on the ward wouldn't show up. I know "
+        "that's not normal.",
+        "Took all my annual leave at once and cancelled the gym and the phone contract. Tidied "
+        "everything. It feels calm now that it's decided.",
+        "I have a date in my head now. After my mum's birthday, so I don't ruin it for her.",
     ],
 )
 def test_the_sentence_model_reads_risk_that_no_rule_names(text: str) -> None:
@@ -146,12 +145,11 @@ def test_the_sentence_model_reads_risk_that_no_rule_names(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        # The rules' known miss (second_set.json), and two from risk_heldout_9.json and 10.
+        # The rules' known miss (second_set.json), and two from risk_heldout_14.json.
         "I haven't slept properly since Friday and I cry in the shower.",
-        "I've been snapping at my kids and crying in the car before every shift. I don't feel "
-        "like myself. I don't know who to talk to about it.",
-        "I'm exhausted and irritable and I've stopped answering my friends' messages. I don't "
+        "I snapped at my kids when I got home and then sat in the car and sobbed. I don't "
         "recognise myself.",
+        "Couldn't eat today. Couldn't sleep last night. I just feel hollowed out.",
     ],
 )
 def test_the_sentence_model_reads_distress_the_rules_miss(text: str) -> None:
@@ -170,6 +168,7 @@ def test_the_sentence_model_reads_distress_the_rules_miss(text: str) -> None:
         "I'm dying to get home and see my kids.",
         "I'm not suicidal, just very, very tired.",
         "I would never hurt myself, I just needed to write this down.",
+        "I'm not going anywhere.",  # said to reassure (held-out 14: it read as acute, 0.87)
         "My patient told me she wanted to die, and I sat with her until the chaplain came.",
     ],
 )
