@@ -69,7 +69,7 @@ def test_more_signals_mean_a_higher_score() -> None:
     ("text", "level"),
     [
         # A goodbye as if for the last time is a preparation; the goodbyes of a clinician's
-        # ordinary day are not (risk_heldout_11.json, read: both of these rang the rule before).
+        # ordinary day are not (the former held-out 11, read: both of these rang the rule before).
         ("Said my goodbyes to everyone at work today. I feel calm.", "acute_risk"),
         ("Rang my sister and said goodbye as if it was the last time.", "acute_risk"),
         ("Mr Haines died this morning. I said goodbye to him before I went home.", "none"),
@@ -92,7 +92,7 @@ def test_the_rules_read_goodbyes_and_absence_as_the_writer_means_them(
 @pytest.mark.parametrize(
     ("text", "level"),
     [
-        # From risk_heldout_13.json (read after its one measurement): the writer's own thought
+        # From the former held-out 13 (read after its one measurement): the writer's own thought
         # after a clause about someone else is the writer's; reported words stay someone else's.
         (
             "When the relative screamed at me I thought, that's it, I'm ending it tonight.",
