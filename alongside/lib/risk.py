@@ -42,11 +42,12 @@ _CONTRACTIONS = {
 _ADV = r"(?:(?:just|really|honestly|actually|sometimes|still|often|kind of|sort of|almost) )*"
 
 # A sentence about leaving a job, a ward or the country, or going on leave: "Said goodbye to
-# everyone on my last shift before maternity leave."
+# everyone on my last shift before maternity leave." Not "my last day" or "moving on" alone,
+# which can mean dying.
 _LEAVING_A_JOB = (
-    r"(?!.*\b(last (shift|day|night)|leaving (do|party|card|drinks)|retir(e|es|ed|ing|ement)|"
-    r"(maternity|paternity|parental|study|long-term) leave|new (job|post|role)|moving (to|away|"
-    r"house|on)|emigrat(e|es|ed|ing)|farewell|sabbatical|rotation)\b)"
+    r"(?!.*\b(last (shift|night shift|day (at|on|in) (work|the ward|the unit))|leaving (do|party"
+    r"|card|drinks)|retir(e|es|ed|ing|ement)|(maternity|paternity|parental|study) leave|new (job"
+    r"|post|role)|moving (to|away|house)|emigrat(e|es|ed|ing)|farewell|sabbatical|rotation)\b)"
 )
 
 # The writer's own wish to die, suicidal thoughts, self-harm, plans and preparations.

@@ -77,6 +77,8 @@ def test_more_signals_mean_a_higher_score() -> None:
         # Nor the writer's own goodbyes on leaving a job or going on leave (held-out 13 and 14).
         ("Said goodbye to everyone on my last shift before maternity leave.", "none"),
         ("Before my new job I said goodbye to everyone like it was the last time.", "none"),
+        ("Said goodbye to everyone properly, today is my last day.", "acute_risk"),
+        ("Said goodbye to everyone properly, it is time I was moving on.", "acute_risk"),
         # Not being here any more, and everyone fine without the writer.
         ("I thought, I could just not be here anymore and none of it would matter.", "acute_risk"),
         ("i keep thinking everyone would be fine without me.", "acute_risk"),
