@@ -4,6 +4,7 @@ the score. Her trend chart draws once she has three results."""
 
 from __future__ import annotations
 
+import time
 from datetime import timedelta
 from typing import Any
 
@@ -70,7 +71,11 @@ def test_phq9_item_9_shows_help_above_the_score_and_talk_now_pages_a_peer(phone:
         page.get_by_role("button", name="Next").click()
     assert page.locator("#question-9").is_visible()
 
-    # The answers so far are on the server: a reload loses none of them.
+    # The answers so far reach the server, as they are given: a reload loses none of them.
+    deadline = time.monotonic() + 10
+    while SelfCheck.objects.get(member=nurse).answers[:8] != [0] * 8:
+        assert time.monotonic() < deadline, "the first eight answers never reached the server"
+        time.sleep(0.1)
     page.reload()
     page.locator("#question-1").wait_for(state="hidden")
     assert page.locator("#question-9").is_visible()

@@ -69,11 +69,13 @@
     }
     saving = true;
     pending = false;
+    let retryIn = 0; // an answer given while the last one was saving goes at once
     fetch(form.dataset.draftUrl, {
       method: "POST",
       body: new FormData(form),
       headers: { "X-CSRFToken": form.querySelector("[name=csrfmiddlewaretoken]").value },
       credentials: "same-origin",
+      keepalive: true, // an answer given just before the tab closes still arrives
     })
       .then((response) => {
         if (response.status >= 500) {
@@ -82,12 +84,13 @@
         saved.hidden = !response.ok;
       })
       .catch(() => {
-        pending = true; // offline or the server hiccuped: try again with the next answer
+        pending = true; // offline or the server hiccuped: try again in a moment
+        retryIn = 2000;
       })
       .finally(() => {
         saving = false;
         if (pending && navigator.onLine !== false) {
-          setTimeout(save, 2000);
+          setTimeout(save, retryIn);
         }
       });
   }
