@@ -227,6 +227,7 @@ def test_the_evaluation_sets_are_big_enough_and_well_formed() -> None:
         "scrub_heldout_9.txt",
         "scrub_heldout_10.txt",
         "scrub_heldout_11.txt",
+        "scrub_heldout_12.txt",
     )
     sets = [load(name) for name in names]
     assert sum(len(s) for s in sets) >= 120
