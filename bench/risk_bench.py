@@ -3,15 +3,16 @@
 
 Reads tests/data/risk_heldout_16.json and risk_heldout_15.json (entries of a few sentences,
 each measured in aggregate before any change it could have shaped), and risk_heldout_14.json
-(measured once before the session-18 change; its misses, read, led to it); the model never
-learnt from any of them, while the older held-out sets 9 to 13 became its examples_7.json and prints, for the rules alone and for the rules with the
-sentence model: cases per expected level and how many got that level, acute-risk recall and
-specificity, distress read and the gentle offer shown where nothing was wrong, and each miss
-and false alarm. Then ten-fold cross-validation over the model's own examples in lib/risk_data/
-(each example read by a model that learnt from the other nine tenths, alone and inside a
-paragraph of ordinary examples): recall and specificity at thresholds around the ones in use,
-which is how they were chosen. Then the time to read an entry of about a page and a half: from
-cold, and again after one more sentence, as autosave does.
+(measured once before the session-18 change; its misses, read, led to it). The model never
+learnt from any of them; the older held-out sets 9 to 13 became its examples_7.json. It prints,
+for the rules alone and for the rules with the sentence model: cases per expected level and how
+many got that level, acute-risk recall and specificity, distress read and the gentle offer shown
+where nothing was wrong, and each miss and false alarm. Then ten-fold cross-validation over
+the model's own examples in lib/risk_data/ (each example read by a model that learnt from the
+other nine tenths, alone and inside a paragraph of ordinary examples): recall and specificity
+at thresholds around the ones in use, which is how they were chosen. Then the time to read an
+entry of about a page and a half: from cold, and again after one more sentence, as autosave
+does.
 
     .venv/bin/python bench/risk_bench.py
     .venv/bin/python bench/risk_bench.py --quiet   # figures only: for a set not yet read
