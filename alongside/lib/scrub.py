@@ -458,8 +458,17 @@ _WORKPLACE = re.compile(
     r"|theatres?|department|died|dies|passed away|born|delivered|admitted|transferred|collapsed"
     r"|arrested|resuscitated|intubated|ventilated|treated|operated on|stayed)"
     r"|SHO|F1|F2|FY1|FY2|HCA|GP|ICU|ITU|ED|A&E|ER|NICU|PICU|HDU|CCU)\b"
-    r"(?:\s+[\w'\u2019&\-]+){0,4}?\s+at\s+"
-    rf"(?P<org>(?:St\.?\s+|Saint\s+)?{NAMEWORD}(?:\s+{NAMEWORD}){{0,2}})"
+    r"(?:\s+[\w'\u2019&\-]+,?){0,4}?\s+at\s+"
+    rf"(?P<org>(?:St\.?\s+|Saint\s+)?{NAMEWORD}(?:\s+{NAMEWORD}){{0,2}}|[A-Z]{{3,8}}\b(?!['\u2019]))"
+)
+# Capitals after "at" that name a kind of place or work, not a hospital: "a nurse at ICU", "I
+# was a student at CPR training". Anything else there is a hospital's initials: "a junior
+# resident at AIIMS", "an ER doctor in Lagos, at LASUTH".
+_NOT_A_HOSPITAL = frozenset(
+    {"ICU", "ITU", "CCU", "HDU", "NICU", "PICU", "MICU", "SICU", "CICU", "CVICU", "SCBU", "PACU"}
+    | {"AMU", "MAU", "SAU", "CDU", "EAU", "OPD", "ENT", "NHS", "EMS", "HEMS", "CPR", "ALS", "BLS"}
+    | {"ACLS", "ATLS", "PALS", "NLS", "EPLS", "DNR", "DNACPR", "ECMO", "MDT", "RRT", "MET", "SIM"}
+    | {"OSCE", "OSCES", "MRI", "ECG", "EKG", "NIV", "CPAP", "BIPAP", "TPN", "COVID", "RSV"}
 )
 # Words after "at" that make no hospital: the night sister, matron, "at Sister's request".
 _NOT_A_WORKPLACE = frozenset({"Night", "Sister", "Matron", "Charge", "Nurse", "Doctor"})
@@ -470,6 +479,12 @@ _QUOTED_CONTACT = re.compile(
 _ORG_ON = re.compile(
     rf"\b(?P<org>{CAP}(?:\s+{CAP})?)\s+on\s+(?:(?:{CAP}\s+){{1,2}}(?:Street|Road|Avenue)"
     r"|\d+(?:st|nd|rd|th)\s+(?:Avenue|Street))\b"
+)
+# A named place of the story known by what lies around it: "at the Shoprite in
+# Pietermaritzburg", "outside the Regal on Hope Street" (a city or street after it).
+_ORG_IN_PLACE = re.compile(
+    rf"\b(?:at|to|from|outside|near|into|in)\s+the\s+(?P<org>{CAP}(?:\s+{CAP}){{0,2}})\s+"
+    rf"(?:in|on|at)\s+(?P<place>{CAP}(?:\s+{CAP}){{0,2}})"
 )
 _PLACE_CUE = re.compile(
     r"\b(?:in|from|to|near|outside|at|of|around|into)\s+"
@@ -595,12 +610,30 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
             or _HOLIDAY.match(w)
             or b in _NOT_A_WORKPLACE
             or re.fullmatch(f"{WEEKDAY}|{MONTH_LONG}", w)
+            or w in _NOT_A_HOSPITAL
             for w, b in zip(words, bare, strict=True)
         ):
             yield "ORG", match.end() - len(" ".join(words)), match.end()
     for match in _ORG_ON.finditer(text):
         if _is(match.group("org"), "organisations.txt"):
             yield "ORG", match.start(), match.end()
+    for match in _ORG_IN_PLACE.finditer(text):
+        words = match.group("org").split()
+        around = match.group("place").split()
+        known = re.search(r"\b(?:Street|Road|Avenue|Lane|Drive)$", match.group("place")) or any(
+            _is(p, "places.txt") and not _is(p, "not_places.txt")
+            for p in (" ".join(around[:n]) for n in range(len(around), 0, -1))
+        )
+        if known and not any(
+            _is_stop_word(w)
+            or _is(w, "generic_places.txt")
+            or _is(w, "not_names.txt")
+            or _is(w, "places.txt")
+            or _HOLIDAY.match(w)
+            or re.fullmatch(f"{WEEKDAY}|{MONTH_LONG}", w)
+            for w in words
+        ):
+            yield "ORG", match.start("org"), match.end("org")
     for match in _ORG_POSSESSIVE.finditer(text):
         owner = re.sub(r"['\u2019]s?$", "", match.group("org").split()[-1])
         if not _is(owner, "not_names.txt") and not _is(owner, "generic_places.txt"):
