@@ -84,7 +84,11 @@ def _clean(text: str, candidates: Iterable[tuple[str, int, int]]) -> list[Span]:
         end -= len(value) - len(stripped)
         value = text[start:end]
         lead = len(value) - len(value.lstrip())
-        if value[lead:].startswith(("the ", "The ")):
+        # "the" is no part of a name, nor "The" starting a sentence; mid-sentence, "The" is
+        # ("a nurse at The Alfred", "treated at The Christie").
+        if value[lead:].startswith("the ") or (
+            value[lead:].startswith("The ") and _starts_sentence(text, start + lead)
+        ):
             lead += 4
         if end - start - lead > 0:
             found.append(Span(start + lead, end, kind, text[start + lead : end]))
@@ -243,6 +247,16 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             rf"|\b(?:San|Santa|Santo|São|Sainte?|St\.?)\s+{CAP}(?:\s+(?:de|del|da|do|la)\s+{CAP})?"
         ),
     ),
+    # Prisons by their letters: HMP Barlinnie, HMYOI Polmont, HMP & YOI Doncaster.
+    ("ORG", re.compile(rf"\bHM(?:P|YOI|P\s*&\s*YOI)\s+{CAP}(?:\s+{CAP})?")),
+    # Streets whose kind comes first, in French, Spanish, Portuguese and Italian.
+    (
+        "ADDRESS",
+        re.compile(
+            r"\b(?:[Rr]ue|[Bb]oulevard|[Cc]hemin|[Cc]alle|[Aa]venida|[Rr]ua|[Vv]iale|[Cc]orso)\s+"
+            rf"(?:(?:de|du|des|de la|del|da|do|dos)\s+)?{CAP}(?:[\s-]+{CAP})?"
+        ),
+    ),
     # Dates more specific than a year.
     ("DATE", re.compile(r"\b\d{4}-\d{2}-\d{2}\b")),
     (
@@ -319,7 +333,7 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"(?:\b(?:ICU|ITU|HDU|CCU|NICU|PICU|SCBU|CDU|MAU|AMU|ED|ER|A&E|Resus|Majors|Minors)"
             r"\s+(?=(?i:bed|bay|cubicle|room|side room|pod)\b))?"
             r"\b(?i:bed[ -]?space|ward|wards|room|rooms|bed|beds|bay|bays|cubicle|pod|resus"
-            r"|side room|theatre|cot|trolley|chair|incubator"
+            r"|side room|theatre|cot|trolley|chair|incubator|cell"
             r"|station|floor|suite|cubicles|pier|gate|platform|dock|terminal|berth|lot|level"
             r"|exit|junction|unit)\s+(?:[A-Z]?\d+[A-Z]?|(?!I\b)[A-Z])\b"
             r"(?:\s*(?:,|and|&|or)\s*(?:[A-Z]?\d+[A-Z]?)\b)*"
@@ -356,7 +370,16 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     # A day of the month on its own: "on the 14th".
-    ("DATE", re.compile(r"\bthe\s+(?P<v>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b")),
+    # Not an ordinal of something else: "the 23rd Psalm", "the 3rd floor", "her 2nd round".
+    (
+        "DATE",
+        re.compile(
+            r"\bthe\s+(?P<v>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b"
+            r"(?!\s+(?i:psalms?|floor|time|times|century|birthday|anniversary|week|hour|minute"
+            r"|round|cycle|dose|attempt|shock|patient|death|call|shift|year|day of|person|child"
+            r"|baby|grandchild|verse|chapter|hymn|station|street|avenue)\b)"
+        ),
+    ),
     (
         "DATE",
         re.compile(
@@ -372,6 +395,7 @@ _TITLE = (
     r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Prof|Professor|Sister|Brother|Father|Fr|Pastor|Rabbi|Imam"
     r"|Reverend|Rev|Señor|Señora|Señorita|Sr|Sra|Don|Doña|Aunty|Auntie|Uncle|Grandpa|Grandma"
     r"|Granny|Nana|Papa|Baby|PC|DC|Sgt|Sergeant|Officer|Constable|Matron|Charge Nurse|Nurse"
+    r"|Mama|Baba|Gogo|Aunt|Madame|Mme|Mdm|Monsieur|Mademoiselle|Signora|Signor|Frau|Herr"
     r"|Captain|Capt|Chief)"
 )
 _TITLED = re.compile(
@@ -613,7 +637,8 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
             or w in _NOT_A_HOSPITAL
             for w, b in zip(words, bare, strict=True)
         ):
-            yield "ORG", match.end() - len(" ".join(words)), match.end()
+            # "a nurse at The Alfred": a capital The after "at" is part of the name.
+            yield "ORG", match.start("org"), match.end()
     for match in _ORG_ON.finditer(text):
         if _is(match.group("org"), "organisations.txt"):
             yield "ORG", match.start(), match.end()
@@ -664,19 +689,25 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
 # Places by their kind: Salford Quays, Canary Wharf, Albert Dock, Hyde Park, Formby Beach.
 _PLACE_KIND = re.compile(
     rf"\b(?P<place>(?:{CAP}\s+){{1,2}})(?:Quays?|Wharf|Docks?|Harbou?r|Marina|Promenade|Beach"
-    r"|Sands|Common|Moor|Reservoir|Bridge|Woods|Forest|Park)\b"
+    r"|Sands|Common|Moor|Reservoir|Bridge|Woods|Forest|Park|Market|Farm|Ranch|Croft)\b"
+    # A ski run or a trail where it happened: "on Crackenback run".
+    rf"|\bon\s+(?:the\s+)?(?P<run>{CAP}(?:\s+{CAP})?)\s+(?:run|trail|piste|slope)\b"
 )
 
 
 def _places(text: str) -> Iterator[tuple[str, int, int]]:
     for match in _PLACE_KIND.finditer(text):
-        words = match.group("place").split()
+        words = (match.group("place") or match.group("run")).split()
         # "Car Park", "the Retail Park", "National Park" are kinds, not places.
         if not any(
-            _is_stop_word(w) or _is(w, "generic_places.txt") or w in {"Car", "Retail", "Business"}
+            _is_stop_word(w)
+            or _is(w, "generic_places.txt")
+            or w in {"Car", "Retail", "Business", "Stock", "Common", "Single", "Free", "Black"}
+            or re.fullmatch(f"{WEEKDAY}|{MONTH_LONG}", w)
             for w in words
         ):
-            yield "CITY", match.start(), match.end()
+            start = match.start("place") if match.group("place") else match.start("run")
+            yield "CITY", start, match.end()
     for match in _PLACE_CUE.finditer(text):
         words = match.group("place").split()
         # The longest run of words from the start that names a known city, region or country.

@@ -119,6 +119,17 @@ from tests.scrub_cases import load
         ("Cardiac arrest at the Shoprite in Pietermaritzburg.", "Shoprite", "ORG"),
         ("We met outside the Regal on Hope Street.", "Regal", "ORG"),
         ("One of them, Blessing, was a market trader.", "Blessing", "NAME"),
+        # Round 10 (from held-out 13's misses): a prison by its letters, a cell by its number,
+        # a street whose kind comes first, a farm, a market or a ski run where it happened, a
+        # title of respect, and a hospital whose name begins with "The".
+        ("He died in the health wing at HMP Barlinnie.", "HMP Barlinnie", "ORG"),
+        ("He died in cell 4 of the healthcare unit.", "cell 4", "LOCATION"),
+        ("She lived in a residence on rue Sherbrooke for years.", "rue Sherbrooke", "ADDRESS"),
+        ("Ted lived alone at Low Fold Farm and wouldn't leave it.", "Low Fold", "CITY"),
+        ("A motorbike crash at Kejetia Market.", "Kejetia", "CITY"),
+        ("A snowboarder hit a tree on Crackenback run.", "Crackenback", "CITY"),
+        ("The scrub sister, Mama Thandi, kept me going.", "Thandi", "NAME"),
+        ("He was a fellow nurse at The Alfred before he died.", "The Alfred", "ORG"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -172,6 +183,13 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "She was a nurse at ICU for years, and a student at CPR training.",
         "We played Amazing Grace, then Danny Boy, then Clair de Lune.",  # songs, not people
         "It was a Blessing in the end, they said.",  # a determiner makes a thing
+        # An ordinal of something other than a day; a stove; a language; a role starting a
+        # sentence; a capital The that starts one.
+        "She asked me to read the 23rd Psalm, and then the 3rd floor went quiet.",
+        "I found him in his chair by the Rayburn, with the dog.",
+        "I didn't have words in Swahili or English.",
+        "Anaesthetist. A young mother had an embolism in theatre.",
+        "The Stock Market was all he talked about.",
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
@@ -247,6 +265,7 @@ def test_the_evaluation_sets_are_big_enough_and_well_formed() -> None:
         "scrub_heldout_10.txt",
         "scrub_heldout_11.txt",
         "scrub_heldout_12.txt",
+        "scrub_heldout_13.txt",
     )
     sets = [load(name) for name in names]
     assert sum(len(s) for s in sets) >= 120
