@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How lib/risk.py does on writing it never saw, and how fast.
 
-Reads tests/data/risk_heldout_17.json, 16 and 15 (entries of a few sentences, each measured
+Reads tests/data/risk_heldout_18.json, 17, 16 and 15 (entries of a few sentences, each measured
 in aggregate before any change it could have shaped), and risk_heldout_14.json
 (measured once before the session-18 change; its misses, read, led to it). The model never
 learnt from any of them; the older held-out sets 9 to 13 became its examples_7.json. It prints,
@@ -137,6 +137,7 @@ def main() -> None:
     if minilm.load() is None:
         print("The risk-model extra is not installed: only the rules can be measured.")
     for name in (
+        "risk_heldout_18.json",
         "risk_heldout_17.json",
         "risk_heldout_16.json",
         "risk_heldout_15.json",
