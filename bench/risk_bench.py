@@ -138,8 +138,6 @@ def main() -> None:
         print("The risk-model extra is not installed: only the rules can be measured.")
     for name in (
         "risk_heldout_18.json",
-        "risk_heldout_17.json",
-        "risk_heldout_16.json",
         "risk_heldout_15.json",
         "risk_heldout_14.json",
     ):

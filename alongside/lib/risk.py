@@ -130,6 +130,11 @@ _ACUTE = [
     r"\b(sorted|sorting|updated|updating|made|making|wrote|writing) (out )?(my )?(will|affairs|"
     r"passwords|life insurance)[^.]*\b(just in case|in case|for after|so they)\b",
     r"\b(put|putting|got|getting) my affairs in order\b",
+    # Being a burden, and leaving as the kindness: "the kindest thing I could do for my husband
+    # is not be here to drag him down".
+    r"\b(kindest|best|easiest|fairest|right) thing (i could do|i can do|to do|for (them|everyone|"
+    r"my \w+))\b[^.]*\b(not be here|not being here|be gone|being gone|"
+    r"(i )?(just )?(disappear|disappeared|died)|die|end it)\b",
     r"\b(almost|nearly) (did not|didn't) (come|go|make it) home\b[^.]*",
     # Going to a high place or the tracks; not an outing for air, a coffee or the view together.
     r"\b(drove|drive|driving|went|walked|walking) to the (cliffs?|bridge|tracks|edge|quarry|"
@@ -224,8 +229,12 @@ def _hits(sentence: str, patterns: list[re.Pattern[str]]) -> int:
 def _about_someone_else(sentence: str) -> bool:
     if "myself" in sentence or re.search(r"\bmy (own )?life\b", sentence):
         return bool(_SOMEONE_ELSE.search(sentence)) and not re.search(r"\bi\b", sentence)
+    # A sentence the writer begins ("Sometimes I think the kindest thing I could do for my
+    # husband...") is the writer's, whoever else is in it.
     return bool(_SOMEONE_ELSE.search(sentence) or _CLINICAL.search(sentence)) and not re.match(
-        r"^(and |so |then |now )?i\b", sentence
+        r"^(and |so |then |now |sometimes |honestly |lately |often |tonight |today |maybe "
+        r"|really |part of me )*i\b",
+        sentence,
     )
 
 

@@ -15,12 +15,11 @@ from alongside.lib import minilm, risk_model
 from alongside.lib.risk import assess
 
 DATA = Path(__file__).resolve().parents[3] / "tests" / "data"
-# Held-out sets 9 to 13 became the model's examples_7.json once measured and read.
+# Held-out sets 9 to 13 became the model's examples_7.json once measured and read, and 16 and
+# 17 its examples_8.json.
 HELD_OUT = (
     "risk_heldout_14.json",
     "risk_heldout_15.json",
-    "risk_heldout_16.json",
-    "risk_heldout_17.json",
     "risk_heldout_18.json",
 )
 # The rules' tuning set and a former held-out set: what the rules alone must keep getting right.
@@ -118,6 +117,16 @@ def test_the_rules_read_goodbyes_and_absence_as_the_writer_means_them(
             "the rowers for a bit and felt better.",
             "none",
         ),
+        # From held-out 18 (read after its measurements): a sentence the writer begins is the
+        # writer's, whoever else is in it; being a burden, and leaving as the kindness.
+        (
+            "Sometimes I think the kindest thing I could do for my husband is not be here to "
+            "drag him down.",
+            "acute_risk",
+        ),
+        ("I think the kindest thing for everyone would be if I just disappeared.", "acute_risk"),
+        ("The best thing to do for the family was to let him die comfortably.", "none"),
+        ("Sometimes I think my mum's patients were the lucky ones.", "none"),
     ],
 )
 def test_the_rules_read_whose_words_and_which_ending(text: str, level: str) -> None:
@@ -174,6 +183,7 @@ def test_the_sentence_model_reads_distress_the_rules_miss(text: str) -> None:
         "I'm not suicidal, just very, very tired.",
         "I would never hurt myself, I just needed to write this down.",
         "I'm not going anywhere.",  # said to reassure (held-out 14: it read as acute, 0.87)
+        "I'm going to sleep on it and decide about the job offer tomorrow.",  # held-out 18: 0.52
         "My patient told me she wanted to die, and I sat with her until the chaplain came.",
     ],
 )
