@@ -266,6 +266,7 @@ def test_the_evaluation_sets_are_big_enough_and_well_formed() -> None:
         "scrub_heldout_11.txt",
         "scrub_heldout_12.txt",
         "scrub_heldout_13.txt",
+        "scrub_heldout_14.txt",
     )
     sets = [load(name) for name in names]
     assert sum(len(s) for s in sets) >= 120
