@@ -202,6 +202,8 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     # … or by their shape: five or more digits, or letters and digits mixed with a dash.
+    # A check digit in brackets belongs to the number (a Hong Kong identity card: A123456(7)).
+    ("ID", re.compile(r"\b[A-Z]{1,2}\d{6,8}\([0-9A-Z]\)")),
     ("ID", re.compile(r"\b[A-Z]{1,4}-?\d{5,}\b|\b\d{4}-\d{4,}\b|\b\d{5,}\b")),
     ("ID", re.compile(r"\b[A-Z]{1,4}-?\d{4,}(?:-[A-Z0-9]+)*\b|\b[A-Z]{2,4}-\d{3,}(?:-\d+)?\b")),
     # … or a letter, digits and letters run together: a prison number (A4471CK).
@@ -244,6 +246,7 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
         "CITY",
         re.compile(
             rf"\b(?:Lake|Loch|Mount|Mt\.?|River|Port|Fort|Cape)\s+{CAP}(?:\s+{CAP})?"
+            rf"|\b(?:Isles?|Port)\s+of\s+{CAP}"
             rf"|\b(?:San|Santa|Santo|São|Sainte?|St\.?)\s+{CAP}(?:\s+(?:de|del|da|do|la)\s+{CAP})?"
         ),
     ),
@@ -512,8 +515,10 @@ _ORG_IN_PLACE = re.compile(
 )
 _PLACE_CUE = re.compile(
     r"\b(?:in|from|to|near|outside|at|of|around|into)\s+"
-    rf"(?P<place>{CAP}(?:\s+(?:{CAP}|de|del|la|upon|on|le))*)"
+    rf"(?P<place>{CAP}(?:\s+(?:{CAP}|de|del|la|upon|on|le|of(?=\s+[A-Z])))*)"
 )
+# A known place alone after a comma, ending its sentence: "Ambulance control, Truro."
+_PLACE_AFTER_COMMA = re.compile(rf",\s+(?P<place>{CAP}(?:\s+{CAP}){{0,2}})(?=\s*[.;:]|\s*$)")
 _HOLIDAY = re.compile(
     r"\b(?:Christmas(?: Eve| Day)?|Boxing Day|New Year['\u2019]s(?: Eve| Day)?"
     r"|Easter(?: Sunday| Monday)?|Good Friday|Thanksgiving|Halloween|Hallowe['\u2019]en"
@@ -522,8 +527,20 @@ _HOLIDAY = re.compile(
     r"|Diwali|Eid(?: al-Fitr| al-Adha)?|Hanukkah|Ramadan|Rosh Hashanah|Yom Kippur|Bonfire Night"
     r"|St\.? Patrick['\u2019]s Day|Burns Night|Nochebuena|Nochevieja|Día de (?:los )?Muertos"
     r"|Lunar New Year|Chinese New Year|Passover|Pentecost|Whitsun|Remembrance Sunday"
+    r"|All (?:Saints|Souls)['\u2019]? (?:Day|Eve)|(?:St\.?|Saint) [A-Z][a-z]+['\u2019]s (?:Day|Eve)"
+    r"|Australia Day|Anzac Day|Canada Day|Waitangi Day|Bastille Day|Juneteenth|Guy Fawkes Night"
+    r"|Mid-Autumn Festival|Chung Yeung(?: Festival)?|Ching Ming(?: Festival)?|Vesak|Holi|Navratri"
     r"|(?:(?:May|August|Easter|[Ss]pring|[Ss]ummer|[Ll]ate [Ss]ummer)\s+)?[Bb]ank [Hh]oliday"
     r"(?:\s+(?:Monday|[Ww]eekend))?)\b"
+)
+
+# A day counted within a month of another calendar or a season of the year: "the 27th of
+# Ramadan", "the third day of Diwali", "the first night of Hanukkah".
+_DAY_OF_A_SEASON = re.compile(
+    rf"\b(?:{DAY}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)"
+    r"\s+(?:(?:day|night|evening)\s+)?of\s+(?:Ramadan|Shawwal|Muharram|Rajab|Sha['\u2019]?ban"
+    r"|Dhu(?:l|\s+al)[- ]Hijj?ah|Tishrei|Nisan|Kislev|Adar|Elul|Lent|Advent|Diwali|Hanukkah"
+    r"|Passover|Navratri|Eid)\b"
 )
 
 
@@ -533,6 +550,8 @@ def _candidates(text: str) -> Iterator[tuple[str, int, int]]:
         for match in pattern.finditer(text):
             yield kind, match.start(group), match.end(group)
     for match in _HOLIDAY.finditer(text):
+        yield "DATE", match.start(), match.end()
+    for match in _DAY_OF_A_SEASON.finditer(text):
         yield "DATE", match.start(), match.end()
     yield from _organisations(text)
     yield from _places(text)
@@ -708,6 +727,10 @@ def _places(text: str) -> Iterator[tuple[str, int, int]]:
         ):
             start = match.start("place") if match.group("place") else match.start("run")
             yield "CITY", start, match.end()
+    for match in _PLACE_AFTER_COMMA.finditer(text):
+        place = match.group("place")
+        if _is(place, "places.txt") and not _is(place, "not_places.txt"):
+            yield "CITY", match.start("place"), match.end("place")
     for match in _PLACE_CUE.finditer(text):
         words = match.group("place").split()
         # The longest run of words from the start that names a known city, region or country.
