@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """How lib/risk.py does on writing it never saw, and how fast.
 
-Reads tests/data/risk_heldout_18.json, 17, 16 and 15 (entries of a few sentences, each measured
-in aggregate before any change it could have shaped), and risk_heldout_14.json
-(measured once before the session-18 change; its misses, read, led to it). The model never
-learnt from any of them; the older held-out sets 9 to 13 became its examples_7.json. It prints,
+Reads tests/data/risk_heldout_19.json, 18 and 15 (entries of a few sentences, each measured
+in aggregate before the change it could have shaped; 18 and 15 then read), and
+risk_heldout_14.json (measured once before the session-18 change; its misses, read, led to
+it). The model never learnt from any of them; the older held-out sets 9 to 13 became its
+examples_7.json, and 16 and 17 its examples_8.json. It prints,
 for the rules alone and for the rules with the sentence model: cases per expected level and how
 many got that level, acute-risk recall and specificity, distress read and the gentle offer shown
 where nothing was wrong, and each miss and false alarm. Then ten-fold cross-validation over
@@ -137,6 +138,7 @@ def main() -> None:
     if minilm.load() is None:
         print("The risk-model extra is not installed: only the rules can be measured.")
     for name in (
+        "risk_heldout_19.json",
         "risk_heldout_18.json",
         "risk_heldout_15.json",
         "risk_heldout_14.json",
