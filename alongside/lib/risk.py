@@ -135,6 +135,11 @@ _ACUTE = [
     r"\b(kindest|best|easiest|fairest|right) thing (i could do|i can do|to do|for (them|everyone|"
     r"my \w+))\b[^.]*\b(not be here|not being here|be gone|being gone|"
     r"(i )?(just )?(disappear|disappeared|died)|die|end it)\b",
+    # Joining someone who has died: "I'm going to be with her soon", "I think about joining him".
+    r"\bi (am going to|will|want to|just want to|cannot wait to|long to|need to) be with (her|him|"
+    r"them|my \w+) (again|soon)\b",
+    r"\bi (think|thought|keep thinking|dream|dreamt|want|wanted) (about |of |to )?(joining|join) "
+    r"(her|him|them|my \w+)\b(?! (for|at|in|on|and|with)\b)",
     r"\b(almost|nearly) (did not|didn't) (come|go|make it) home\b[^.]*",
     # Going to a high place or the tracks; not an outing for air, a coffee or the view together.
     r"\b(drove|drive|driving|went|walked|walking) to the (cliffs?|bridge|tracks|edge|quarry|"

@@ -128,6 +128,12 @@ def test_the_rules_read_goodbyes_and_absence_as_the_writer_means_them(
         ("I think the kindest thing for everyone would be if I just disappeared.", "acute_risk"),
         ("The best thing to do for the family was to let him die comfortably.", "none"),
         ("Sometimes I think my mum's patients were the lucky ones.", "none"),
+        # From held-out 19 (read after its measurement): joining someone who has died.
+        ("I'm going to be with her soon. I think about joining her every night.", "acute_risk"),
+        ("I want to join my husband. It's been a year without him.", "acute_risk"),
+        ("I'm joining her for lunch, then we'll be with them again at Christmas.", "none"),
+        ("I think about joining him at the practice in the spring.", "none"),
+        ("She said she was going to be with her husband soon, and she died that night.", "none"),
     ],
 )
 def test_the_rules_read_whose_words_and_which_ending(text: str, level: str) -> None:
