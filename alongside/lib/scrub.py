@@ -81,6 +81,9 @@ def _clean(text: str, candidates: Iterable[tuple[str, int, int]]) -> list[Span]:
     for kind, start, end in candidates:
         value = text[start:end]
         stripped = value.rstrip(".,;:!?)'\"\u2019\u201d")
+        # A closing bracket that closes one inside the span stays: "A123456(7)".
+        while stripped.count("(") > stripped.count(")") and len(stripped) < len(value):
+            stripped = value[: len(stripped) + 1]
         end -= len(value) - len(stripped)
         value = text[start:end]
         lead = len(value) - len(value.lstrip())

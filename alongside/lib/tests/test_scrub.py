@@ -235,6 +235,11 @@ def test_redaction_puts_a_neutral_placeholder_in_each_span() -> None:
     assert redact(text, kept) == "[name] died on Ward 7B on [date]; her son rang [phone]."
 
 
+def test_a_bracketed_check_digit_is_redacted_with_its_number() -> None:
+    assert redact("Her HKID was A123456(7).") == "Her HKID was [number]."
+    assert redact("(Her number was A123456.)") == "(Her number was [number].)"
+
+
 def test_overlapping_findings_become_one_span() -> None:
     spans = find("Cardiac arrest at the Hilton on 5th Avenue, in the ballroom.")
     assert [(s.type, s.text) for s in spans] == [("ORG", "Hilton on 5th Avenue")]
