@@ -138,6 +138,7 @@ def main() -> None:
     if minilm.load() is None:
         print("The risk-model extra is not installed: only the rules can be measured.")
     for name in (
+        "risk_heldout_20.json",
         "risk_heldout_19.json",
         "risk_heldout_18.json",
         "risk_heldout_15.json",
