@@ -74,8 +74,40 @@ def find(text: str) -> list[Span]:
         end = max(extra.end, *(s.end for s in overlapping))
         spans = [s for s in spans if s not in overlapping]
         spans.append(Span(start, end, overlapping[0].type, text[start:end]))
-    kept = _phrases_not_names(text)
-    return sorted(s for s in spans if not any(a <= s.start and s.end <= b for a, b in kept))
+    kept = _phrases_not_names(text) + _titles_of_works(text)
+    # A country's name is no person's, whatever words it has: "Sri Lanka", "Costa Rica" (Hong
+    # Kong and the Isle of Man stay places).
+    countries = [
+        (m.start(), m.end())
+        for phrase in _countries_of_words()
+        for m in re.finditer(rf"\b{re.escape(phrase)}\b", text.casefold())
+    ]
+    return sorted(
+        s
+        for s in spans
+        if not any(a <= s.start and s.end <= b for a, b in kept)
+        and not (s.type == "NAME" and any(a <= s.start and s.end <= b for a, b in countries))
+    )
+
+
+# What someone sings, plays or reads aloud, in quotes in the same sentence, is a song or a
+# poem: sang "Aloha Oe" and then "Ar Hyd y Nos" (not "Poppy, we love you", which nobody sang).
+_PERFORMED = re.compile(
+    r"\b(?i:sang|sing|sings|singing|sung|played|plays|playing|hummed|humming|recited|reciting"
+    r"|read|reading|chanted|chanting|prayed|praying)\b"
+)
+_QUOTED = re.compile(r"[\"\u201c\u2018]([^\"\u201c\u201d\u2018\u2019\n]{1,60})[\"\u201d\u2019]")
+
+
+def _titles_of_works(text: str) -> list[tuple[int, int]]:
+    titles = []
+    for verb in _PERFORMED.finditer(text):
+        sentence_end = re.compile(r"[.!?](?=\s+[A-Z]|\s*$)|\n")
+        stop = sentence_end.search(text, verb.end())
+        end = stop.start() if stop else len(text)
+        for quoted in _QUOTED.finditer(text, verb.end(), min(end + 2, len(text))):
+            titles.append((quoted.start(1), quoted.end(1)))
+    return titles
 
 
 def _clean(text: str, candidates: Iterable[tuple[str, int, int]]) -> list[Span]:
@@ -110,6 +142,12 @@ def _phrases_not_names(text: str) -> list[tuple[int, int]]:
         for phrase in phrases
         for m in re.finditer(rf"\b{re.escape(phrase)}\b", folded)
     ]
+
+
+@cache
+def _countries_of_words() -> tuple[str, ...]:
+    city_states = {"hong kong", "isle of man"}  # marked as places: cities and islands
+    return tuple(w for w in _words("countries.txt") if " " in w and w not in city_states)
 
 
 def redact(text: str, spans: Iterable[Span] | None = None) -> str:
@@ -165,8 +203,8 @@ MONTH_LONG = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
 WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?"
-# Months as French, Spanish, Portuguese, Italian, German, Dutch, the Nordic languages and
-# Polish write them, for a day of the month in a story told in English.
+# Months as French, Spanish, Portuguese, Italian, German, Dutch, the Nordic languages, Polish
+# and Turkish write them, for a day of the month in a story told in English.
 MONTH_ABROAD = (
     r"(?i:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre"
     r"|novembre|décembre|decembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto"
@@ -174,7 +212,8 @@ MONTH_ABROAD = (
     r"|julho|setembro|outubro|dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio"
     r"|settembre|ottobre|dicembre|januar|februar|märz|juni|juli|oktober|dezember|januari"
     r"|februari|maart|mei|augustus|desember|stycznia|lutego|marca|kwietnia|maja|czerwca"
-    r"|lipca|sierpnia|września|października|listopada|grudnia)"
+    r"|lipca|sierpnia|września|października|listopada|grudnia|ocak|şubat|mart|nisan|may\u0131s"
+    r"|haziran|temmuz|ağustos|eylül|ekim|kas\u0131m|aral\u0131k)"
 )
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 UNITS = (
@@ -267,14 +306,31 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             rf"|\b(?:San|Santa|Santo|São|Sainte?|St\.?)\s+{CAP}(?:\s+(?:de|del|da|do|la)\s+{CAP})?"
         ),
     ),
+    # Hospitals whose kind comes first: Hospital del Salvador, Hôpital Necker, Ospedale San
+    # Raffaele, Klinikum Großhadern, Centro de Salud Delicias.
+    (
+        "ORG",
+        re.compile(
+            r"\b(?:Hospital|Hôpital|Hopital|Ospedale|Policlinico|Clínica|Clinica|Clinique"
+            r"|Klinikum|Sanatorio|Centro de Salud|Centro Médico|Santa Casa|Casa de Salud"
+            r"|Instituto|Institut)"
+            r"(?:\s+(?:de|del|de la|de los|das|dos|do|da|di|dei|della|des|du|de l['\u2019]|la|el"
+            r"|las|los|San|Santa|Santo|São|Saint|St\.?|Sainte|Universitario|Universitaria"
+            r"|Universitaire|General|Civil|Militar|Regional|Nacional|Central|Provincial|Municipal"
+            r"|Infantil|Materno)"
+            rf"){{0,3}}\s+(?!(?:Trust|Foundation|Group|Board|Authority|Network|Service|at|for)\b)"
+            rf"{CAP}(?:\s+(?:{CAP}|de|del|la|di)(?=\s|$))*"
+        ),
+    ),
     # Prisons by their letters: HMP Barlinnie, HMYOI Polmont, HMP & YOI Doncaster.
     ("ORG", re.compile(rf"\bHM(?:P|YOI|P\s*&\s*YOI)\s+{CAP}(?:\s+{CAP})?")),
     # Streets whose kind comes first, in French, Spanish, Portuguese and Italian.
     (
         "ADDRESS",
         re.compile(
-            r"\b(?:[Rr]ue|[Bb]oulevard|[Cc]hemin|[Cc]alle|[Aa]venida|[Rr]ua|[Vv]iale|[Cc]orso"
-            r"|[Uu]lica|[Uu]l\.|[Aa]leja|[Aa]l\.|[Pp]lac|[Uu]lice|[Vv]ia|[Pp]iazza|[Cc]arrer)\s+"
+            r"(?:\b\d{1,4}[A-Za-z]?,?\s+)?\b(?:[Rr]ue|[Bb]oulevard|[Cc]hemin|[Cc]alle|[Aa]venida|[Rr]ua|[Vv]iale|[Cc]orso"
+            r"|[Uu]lica|[Uu]l\.|[Aa]leja|[Aa]l\.|[Pp]lac|[Uu]lice|[Vv]ia|[Pp]iazza|[Cc]arrer"
+            r"|Ffordd|Heol|Stryd|Lôn|Rhodfa|Sráid|Bóthar)\s+"
             rf"(?:(?:de|du|des|de la|del|da|do|dos|dei|della|di)\s+)?{CAP}(?:[\s-]+{CAP})?"
             r"(?:,?\s+\d{1,4}[A-Za-z]?\b(?![:.]\d))?"
         ),
@@ -368,12 +424,19 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?i:bed[ -]?space|ward|wards|room|rooms|bed|beds|bay|bays|cubicle|pod|resus"
             r"|side room|theatre|cot|trolley|chair|incubator|cell"
             r"|station|floor|suite|cubicles|pier|gate|platform|dock|terminal|berth|lot|level"
-            r"|exit|junction|unit)\s+(?:[A-Z]?\d+[A-Z]?(?:[-.]\d+[A-Z]?)?|(?!I\b)[A-Z])\b"
+            r"|exit|junction|unit|shaft|tent|hut|barracks|pavilion|wing)\s+"
+            r"(?:[A-Z]?-?\d+[A-Z]?(?:[-.]\d+[A-Z]?)?|(?!I\b)[A-Z](?:-\d+)?)\b"
             r"(?:\s*(?:,|and|&|or)\s*(?:[A-Z]?\d+[A-Z]?)\b)*"
             r"(?:\s+(?:North|South|East|West))?"
         ),
     ),
     ("LOCATION", re.compile(r"\b\d{1,2}\s?(?:North|South|East|West|N|S|E|W)\b")),
+    # A block, site or sector of a camp or township has letters: "Block B-17", "Site C"
+    # ("Block 2 of my rotation" is a time).
+    (
+        "LOCATION",
+        re.compile(r"\b(?i:block|site|sector|zone|camp|section)\s+(?:[A-Z](?:-?\d+)?|\d+[A-Z])\b"),
+    ),
     # A ward by its code, where someone is on it or goes to it: "the quiet room on 4B" (not
     # "on 4L of oxygen").
     (
@@ -399,7 +462,9 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
     (
         "ADDRESS",
         re.compile(
-            r"\b(?:(?:[MA]\d{1,4}|B\d{3,4})(?:\(M\))?|I-\d{1,3}|(?:Route|Highway|Hwy|SR)\s+\d{1,4})(?![\w(])"
+            r"\b(?:(?:[MA]\d{1,4}|B\d{3,4})(?:\(M\))?|I-\d{1,3}"
+            r"|(?:(?:County|State|Farm|Forest|Township|Provincial|US|U\.S\.|Interstate|Ranch)\s+)?"
+            r"(?:Route|Highway|Hwy|SR|Road|Rd|Ruta|Rodovia)\s+\d{1,4})(?![\w(])"
         ),
     ),
     # A day of the month on its own: "on the 14th".
@@ -429,7 +494,10 @@ _TITLE = (
     r"|Reverend|Rev|Señor|Señora|Señorita|Sr|Sra|Don|Doña|Aunty|Auntie|Uncle|Grandpa|Grandma"
     r"|Granny|Nana|Papa|Baby|PC|DC|Sgt|Sergeant|Officer|Constable|Matron|Charge Nurse|Nurse"
     r"|Mama|Baba|Gogo|Aunt|Madame|Mme|Mdm|Monsieur|Mademoiselle|Signora|Signor|Frau|Herr"
-    r"|Captain|Capt|Chief)"
+    r"|Captain|Capt|Chief|Mevrouw|Mevr|Meneer|Mijnheer|Dhr|Pan|Pani|Panie|Ato|Weizero|Woizero"
+    r"|Lola|Lolo|Tita|Tito|Pak|Bapak|Ibu|Bu|Mak|Cik|Encik|Tuan|Puan|Bà|Ông|Cô|Chú|Bác|Sayed"
+    r"|Sheikh|Hajji?|Hajja|Mzee|Bibi|Babu|Nonna|Nonno|Tía|Tío|Tia|Tio|Senhor|Senhora|Dona"
+    r"|Seu|Shri|Smt|Srimati|Thiru|Tmt)"
 )
 _TITLED = re.compile(
     rf"\b{_TITLE}\.?(?:\s+and\s+{_TITLE}\.?)?\s+(?P<name>{NAMEWORD}(?:\s+{NAMEWORD}){{0,2}})"
@@ -515,7 +583,7 @@ _WORKPLACE = re.compile(
     r"|theatres?|department|died|dies|passed away|born|delivered|admitted|transferred|collapsed"
     r"|arrested|resuscitated|intubated|ventilated|treated|operated on|stayed)"
     r"|SHO|F1|F2|FY1|FY2|HCA|GP|ICU|ITU|ED|A&E|ER|NICU|PICU|HDU|CCU)\b,?"
-    r"(?:\s+[\w'\u2019&\-]+,?){0,4}?\s+at\s+"
+    r"(?:\s+[\w'\u2019&\-]+,?){0,4}?\s+at\s+(?:the\s+)?"
     rf"(?P<org>(?:St\.?\s+|Saint\s+)?{NAMEWORD}(?:\s+{NAMEWORD}){{0,2}}|[A-Z]{{3,8}}\b(?!['\u2019]))"
 )
 # Capitals after "at" that name a kind of place or work, not a hospital: "a nurse at ICU", "I
@@ -648,6 +716,7 @@ def _own_name(text: str) -> tuple[int, int] | None:
     return None
 
 
+_IN_A_PLACE = re.compile(rf"\s+(?:in|of),?\s+(?P<place>{CAP}(?:\s+{CAP})?)\b")
 _GENERAL = re.compile(rf"\b(?P<place>(?:{CAP}\s+){{1,2}})General\b")
 _RANKS_BEFORE_GENERAL = frozenset(
     {"Attorney", "Surgeon", "Secretary", "Major", "Brigadier", "Lieutenant", "Inspector"}
@@ -661,9 +730,12 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
         words = match.group(0).split()
         if words[0] in {"the", "The"}:
             words = words[1:]
-        # "the Intensive Care Centre" or "the Emergency Department": a kind of place, not a name.
+        # "the Intensive Care Centre" or "the Emergency Department": a kind of place, not a name,
+        # unless its city makes it one: "University Teaching Hospital in Lusaka".
         if all(_is(w.strip("'\u2019s"), "generic_places.txt") or w[0].islower() for w in words):
-            continue
+            placed = _IN_A_PLACE.match(text, match.end())
+            if not (len(words) > 1 and placed and _is(placed.group("place"), "places.txt")):
+                continue
         start = match.start() + (4 if match.group(0).startswith(("the ", "The ")) else 0)
         yield "ORG", start, match.end()
     # A hospital known by its place and "General": Furness General, Leeds General Infirmary
@@ -791,10 +863,10 @@ def _zipf(word: str) -> float:
 
 
 def _rare(word: str) -> bool:
-    """A capitalised word (not an acronym, not an eponym joined by a hyphen, not a word of
-    our lists) that English rarely uses."""
+    """A capitalised word (not an acronym or acronyms, ARVs; not an eponym joined by a hyphen;
+    not a word of our lists) that English rarely uses."""
     bare = re.sub(r"['\u2019]s?$", "", word)
-    if len(bare) < 2 or not bare[0].isupper() or bare.isupper():
+    if len(bare) < 2 or not bare[0].isupper() or bare.isupper() or bare[:-1].isupper():
         return False
     if not re.fullmatch(r"[^\W\d_][\w'\u2019\-]*", bare) or re.search(r"\w-[A-ZÀ-Ý]", bare):
         return False
@@ -842,6 +914,12 @@ def _rare_capitals(text: str) -> Iterator[tuple[str, int, int]]:
             )
             if not (1 in rare or named):
                 rare = rare[1:]
+        if not rare:
+            continue
+        for n in (3, 2):
+            for i in range(len(words) - n + 1):
+                if _is(" ".join(words[i : i + n]), "countries.txt"):
+                    rare = [r for r in rare if not i <= r < i + n]
         if not rare:
             continue
         plain = [
