@@ -3,11 +3,12 @@
 Each sentence, and each pair of neighbouring sentences, is embedded with all-MiniLM-L6-v2
 (lib/minilm.py) and read two ways against the labelled examples in lib/risk_data/: the five
 nearest examples vote, closer ones counting more; and a logistic regression learnt from all the
-examples gives the chance of acute risk. The two are averaged, and at THRESHOLD or above the
-model reads acute risk (the vote alone is sure of a sentence far from every example, "The car
-broke down.", whenever its far neighbours are acute; the regression alone is coarse near the
-examples). Where it does not, at DISTRESS_THRESHOLD or above of the vote for distress it reads
-distress.
+examples gives the chance of acute risk. The two are averaged (the vote alone is sure of a
+sentence far from every example, "The car broke down.", whenever its far neighbours are acute;
+the regression alone is coarse near the examples). Each sentence takes the reading of its unit
+(alone, or paired with the sentence before or after) whose nearest example is closest, and when
+the strongest sentence reads THRESHOLD or above, the model reads acute risk. Where it does not,
+at DISTRESS_THRESHOLD or above of the vote for distress it reads distress.
 Sentences about someone else (or about him or her with nothing of the writer), idioms and plain
 negations are left to the rules, and so is any pair with one of them in it. Without the
 `risk-model` extra, `read` returns None and the rules work alone.
@@ -61,10 +62,12 @@ EXAMPLES = (
     "examples_6.json",
     "examples_7.json",
     "examples_8.json",
+    "examples_9.json",
 )
 EXAMPLE_VECTORS = DATA / "examples.npz"
 NEIGHBOURS = 5
-SHARPNESS = 10.0  # how much more a closer example counts: weights are exp(10 x cosine)
+SHARPNESS = 20.0  # how much more a closer example counts: weights are exp(20 x cosine)
+DISTRESS_SHARPNESS = 10.0  # the same for the distress vote, as DISTRESS_THRESHOLD was chosen
 # Chosen by ten-fold cross-validation over the examples (bench/risk_bench.py prints the sweep):
 # the fewest false alarms with recall at least 0.95, on the examples alone and on paragraphs
 # made of each example among three examples with nothing wrong. Before, with the vote alone:
@@ -75,8 +78,14 @@ SHARPNESS = 10.0  # how much more a closer example counts: weights are exp(10 x 
 # paragraphs), at which held-out 18 and 15 were measured; at 0.50 held-out 14 lost an entry it
 # had caught (giving the dog away "just for a while", 0.48), so now 0.48: recall 0.953 and
 # specificity 0.846 alone, 0.977 and 0.529 in paragraphs (with this session's rules), a margin
-# above 0.95 (bench/README.md).
-THRESHOLD = 0.48
+# above 0.95 (bench/README.md). Session 21: each sentence is read in the unit (alone, or with
+# the sentence before or after) whose nearest example is closest, with sharper weights (20)
+# and examples_9 (everyday sentences, always among the examples). A first sweep outside the
+# bench gave 0.40, at which tests/data/risk_heldout_21.json was measured; the bench's own sweep
+# put paragraph recall at 0.948 there, so the rule gives 0.38: recall 0.974 and specificity
+# 0.840 alone, 0.951 and 0.598 in paragraphs (0.977 and 0.529 before). Held-out 21 read the
+# same at both.
+THRESHOLD = 0.38
 # The vote for distress, chosen the same way before tests/data/risk_heldout_6.json was read
 # (recall 0.83, with one 'none' entry in ten shown the gentle offer of a peer); kept since.
 DISTRESS_THRESHOLD = 0.4
@@ -214,8 +223,12 @@ class Reading:
 
 def read(text: str) -> Reading | None:
     """How strongly the sentence model reads acute risk and distress in the writer's sentences
-    (the strongest sentence or pair of each); None when the `risk-model` extra is not
-    installed."""
+    (the strongest sentence of each); None when the `risk-model` extra is not installed.
+
+    Each sentence is read alone and with the sentence before and after it; of these, the
+    reading whose nearest example is closest is the sentence's, so a calm sentence far from
+    every example ("Found it in the fridge.") is read with its neighbour, where the examples
+    know what it means, rather than by whichever far examples happen to be nearest."""
     examples = _examples()
     model = minilm.load()
     if examples is None or model is None:
@@ -224,20 +237,36 @@ def read(text: str) -> Reading | None:
     # A pair is read only where neither of its sentences is left to the rules: "I'm going to
     # kill my brother if he borrows my car again. Other than that, a quiet day." is neither.
     kept = [None if _left_to_rules(s) else s for s in sentences]
-    units = [s for s in kept if s] + [f"{a} {b}" for a, b in itertools.pairwise(kept) if a and b]
+    units: list[str] = []
+    members: list[tuple[int, ...]] = []
+    for i, sentence in enumerate(kept):
+        if sentence:
+            units.append(sentence)
+            members.append((i,))
+    for i, (a, b) in enumerate(itertools.pairwise(kept)):
+        if a and b:
+            units.append(f"{a} {b}")
+            members.append((i, i + 1))
     if not units:
         return Reading(0.0, 0.0)
     vectors = _cache.vectors(model, units)
     similarity = vectors @ examples.vectors.T
     nearest = np.argsort(-similarity, axis=1)[:, :NEIGHBOURS]
     closeness = np.take_along_axis(similarity, nearest, axis=1)
-    weights = np.exp(SHARPNESS * closeness)
     neighbours = examples.levels[nearest]
 
-    def vote(level: str) -> npt.NDArray[np.float64]:
+    def vote(level: str, sharpness: float) -> npt.NDArray[np.float64]:
+        weights = np.exp(sharpness * closeness)
         share: npt.NDArray[np.float64] = (weights * (neighbours == level)).sum(1) / weights.sum(1)
         return share
 
     chance = 1 / (1 + np.exp(-(vectors @ examples.weights[:-1] + examples.weights[-1])))
-    acute = (vote(ACUTE) + chance) / 2
-    return Reading(round(float(acute.max()), 2), round(float(vote(DISTRESS).max()), 2))
+    acute = (vote(ACUTE, SHARPNESS) + chance) / 2
+    best: dict[int, tuple[float, float]] = {}  # sentence: (closeness, reading)
+    for unit, sentences_in in enumerate(members):
+        for i in sentences_in:
+            if i not in best or closeness[unit, 0] > best[i][0]:
+                best[i] = (float(closeness[unit, 0]), float(acute[unit]))
+    strongest = max(reading for _, reading in best.values())
+    distress = vote(DISTRESS, DISTRESS_SHARPNESS)
+    return Reading(round(strongest, 2), round(float(distress.max()), 2))

@@ -22,6 +22,9 @@ HELD_OUT = (
     "risk_heldout_15.json",
     "risk_heldout_18.json",
     "risk_heldout_19.json",
+    "risk_heldout_20.json",
+    "risk_heldout_21.json",
+    "risk_heldout_22.json",
 )
 # The rules' tuning set and a former held-out set: what the rules alone must keep getting right.
 CASES = [
