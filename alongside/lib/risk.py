@@ -141,11 +141,12 @@ _ACUTE = [
     r"\bi (think|thought|keep thinking|dream|dreamt|want|wanted) (about |of |to )?(joining|join) "
     r"(her|him|them|my \w+)\b(?! (for|at|in|on|and|with)\b)",
     r"\b(almost|nearly) (did not|didn't) (come|go|make it) home\b[^.]*",
-    # Going to a high place or the tracks; not an outing for air, a coffee or the view together.
+    # Going to a high place or the tracks; not an outing for air, a coffee, the view or photos.
     r"\b(drove|drive|driving|went|walked|walking) to the (cliffs?|bridge|tracks|edge|quarry|"
     r"multi-storey|top floor)\b(?![^.]*\b(for (some )?(air|a coffee|coffee|lunch|a walk|a run|"
     r"a picnic)|to (get|grab|have) (some |a )?(air|coffee|lunch|food|breakfast)|watched|"
-    r"felt better)\b)",
+    r"felt better|with (my|the|a) camera|(to )?take (some )?(photos|pictures)|at (sunset|sunrise)"
+    r"|for the view)\b)",
 ]
 # Said without the obvious phrases: the writer's wish, intent or thought (first part) and death,
 # absence or a means of self-harm (second part) in the same sentence.

@@ -121,6 +121,8 @@ def test_the_rules_read_goodbyes_and_absence_as_the_writer_means_them(
             "the rowers for a bit and felt better.",
             "none",
         ),
+        # From held-out 22 (read after its measurements): a high place for its photographs.
+        ("I went to the bridge at sunset with my camera. The light was beautiful.", "none"),
         # From held-out 18 (read after its measurements): a sentence the writer begins is the
         # writer's, whoever else is in it; being a burden, and leaving as the kindness.
         (
@@ -214,6 +216,32 @@ def test_idioms_negations_and_someone_elses_words_are_left_to_the_rules(text: st
 )
 def test_ordinary_sentences_far_from_every_example_are_not_read_as_risk(text: str) -> None:
     assert not assess(text).acute_risk
+
+
+def test_each_sentence_is_read_in_the_unit_the_examples_know_best(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Alone, "Found it in the fridge." is nearest an acute example; with the sentence before
+    it, the pair is nearer still to a calm one, and the pair's reading is the sentence's."""
+    model = minilm.load()
+    assert model is not None
+    first = "The pharmacist and I counted the controlled drugs because the book was out by one."
+    second = "Found it in the fridge."
+    cases = [
+        ("acute_risk", "We found it in the fridge."),
+        ("acute_risk", "I have kept the tablets in the fridge for when I decide."),
+        ("none", f"{first} {second}"),
+        ("none", "The pharmacist and I counted the drugs together."),
+    ]
+    vectors = model.encode([t for _, t in cases])
+    levels = np.array([level for level, _ in cases])
+    examples = risk_model._Examples(vectors, levels, risk_model.train_weights(vectors, levels))
+    monkeypatch.setattr(risk_model, "_examples", lambda: examples)
+
+    alone, together = risk_model.read(second), risk_model.read(f"{first} {second}")
+
+    assert alone is not None and alone.acute >= risk_model.THRESHOLD
+    assert together is not None and together.acute < risk_model.THRESHOLD
 
 
 def test_sentences_about_him_or_her_alone_are_left_to_the_rules() -> None:
