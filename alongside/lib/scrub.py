@@ -87,6 +87,7 @@ def find(text: str) -> list[Span]:
         for s in spans
         if not any(a <= s.start and s.end <= b for a, b in kept)
         and not (s.type == "NAME" and any(a <= s.start and s.end <= b for a, b in countries))
+        and not (s.type == "NAME" and _PET.search(text, max(0, s.start - 40), s.start))
     )
 
 
@@ -97,6 +98,14 @@ _PERFORMED = re.compile(
     r"|read|reading|chanted|chanting|prayed|praying)\b"
 )
 _QUOTED = re.compile(r"[\"\u201c\u2018]([^\"\u201c\u201d\u2018\u2019\n]{1,60})[\"\u201d\u2019]")
+
+
+# A pet's name is no person's: "a cat called Tibbles", "her cat's name, Biscuit".
+_PET = re.compile(
+    r"\b(?:cat|cats|dog|dogs|kitten|puppy|hamster|rabbit|budgie|parrot|pony|horse|tortoise|pet"
+    r"|goldfish|guinea pig)(?:['\u2019]s)?\s+"
+    r"(?:(?:was\s+)?(?:called|named)|name(?:\s+(?:is|was))?,?)\s+[\"\u201c\u2018]?$"
+)
 
 
 def _titles_of_works(text: str) -> list[tuple[int, int]]:
@@ -262,6 +271,9 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
     ("ID", re.compile(r"\b[A-Z]{1,2}\d{6,8}\([0-9A-Z]\)")),
     ("ID", re.compile(r"\b[A-Z]{1,4}-?\d{5,}\b|\b\d{4}-\d{4,}\b|\b\d{5,}\b")),
     ("ID", re.compile(r"\b[A-Z]{1,4}-?\d{4,}(?:-[A-Z0-9]+)*\b|\b[A-Z]{2,4}-\d{3,}(?:-\d+)?\b")),
+    # … or a long code of capitals with digits among them: an Italian codice fiscale
+    # (CNCMRA33A41C351X), a tax or insurance code.
+    ("ID", re.compile(r"\b(?=(?:[A-Z]*\d){2})(?=(?:\d*[A-Z]){3})[A-Z0-9]{10,}\b")),
     # … or a letter, digits and letters run together: a prison number (A4471CK).
     ("ID", re.compile(r"\b[A-Z]{1,3}\d{3,}[A-Z]{1,3}\b")),
     # … or digits with a letter after a dash: a device's serial ("Ventilator 4417-A").
@@ -293,6 +305,15 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA"
             r"|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY])\s+\d{5}(?:-\d{4})?\b"
+        ),
+    ),
+    # Boats by how a story names them: "the skipper of the Ocean Harvest", "aboard the Kestrel".
+    (
+        "ID",
+        re.compile(
+            r"\b(?i:aboard|on board|skipper of|captain of|master of|crew of|the trawler|the boat"
+            r"|the fishing boat|the vessel|the yacht|the tug|the lifeboat)\s+(?:the\s+)?"
+            rf"(?P<v>{CAP}(?:\s+{CAP}){{0,2}})"
         ),
     ),
     # Ships (vehicles): HMS Ardent, USS Cole.
@@ -493,7 +514,7 @@ _TITLE = (
     r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Prof|Professor|Sister|Brother|Father|Fr|Pastor|Rabbi|Imam"
     r"|Reverend|Rev|Señor|Señora|Señorita|Sr|Sra|Don|Doña|Aunty|Auntie|Uncle|Grandpa|Grandma"
     r"|Granny|Nana|Papa|Baby|PC|DC|Sgt|Sergeant|Officer|Constable|Matron|Charge Nurse|Nurse"
-    r"|Mama|Baba|Gogo|Aunt|Madame|Mme|Mdm|Monsieur|Mademoiselle|Signora|Signor|Frau|Herr"
+    r"|Mama|Baba|Gogo|Aunt|Madame|Madam|Mme|Mdm|Monsieur|Mademoiselle|Signora|Signor|Frau|Herr"
     r"|Captain|Capt|Chief|Mevrouw|Mevr|Meneer|Mijnheer|Dhr|Pan|Pani|Panie|Ato|Weizero|Woizero"
     r"|Lola|Lolo|Tita|Tito|Pak|Bapak|Ibu|Bu|Mak|Cik|Encik|Tuan|Puan|Bà|Ông|Cô|Chú|Bác|Sayed"
     r"|Sheikh|Hajji?|Hajja|Mzee|Bibi|Babu|Nonna|Nonno|Tía|Tío|Tia|Tio|Senhor|Senhora|Dona"
@@ -903,8 +924,9 @@ def _rare_capitals(text: str) -> Iterator[tuple[str, int, int]]:
             and not (own is not None and offsets[i] == own[0])
         ]
         # Starting a sentence, any word has a capital: a rare one there is a name only with a
-        # name after it ("Calum MacNeil died", "Bà Lan died"), not a drug ("Naloxone worked")
-        # nor a call sign ("Callsign Alpha 41").
+        # name after it ("Calum MacNeil died", "Bà Lan died") or a place it is in ("Ochsner in
+        # New Orleans."), not a drug ("Naloxone worked") nor a call sign ("Callsign Alpha 41").
+        placed_known = False
         if rare and rare[0] == 0 and opens:
             nxt = words[1] if len(words) > 1 else ""
             named = (
@@ -912,7 +934,11 @@ def _rare_capitals(text: str) -> Iterator[tuple[str, int, int]]:
                 and not _is(nxt, "not_names.txt")
                 and not re.match(r"\s+\d", text[offsets[1] + len(nxt) :])
             )
-            if not (1 in rare or named):
+            placed = _IN_A_PLACE.match(text, offsets[0] + len(words[0]))
+            placed_known = bool(
+                len(words) == 1 and placed and _is(placed.group("place"), "places.txt")
+            )
+            if not (1 in rare or named or placed_known):
                 rare = rare[1:]
         if not rare:
             continue
@@ -938,7 +964,7 @@ def _rare_capitals(text: str) -> Iterator[tuple[str, int, int]]:
         start, end = offsets[first], offsets[last] + len(words[last])
         cue = _CUE_BEFORE.search(text[max(0, start - 20) : start])
         kind = "NAME"
-        if cue and cue.group("cue") == "at":
+        if (cue and cue.group("cue") == "at") or placed_known:
             kind = "ORG"
         elif cue and cue.group("cue") != "on":
             kind = "CITY"

@@ -169,6 +169,14 @@ from tests.scrub_cases import load
         ("She was a nurse at Hospital del Salvador for years.", "Hospital del Salvador", "ORG"),
         ("On elective at Central Teaching Hospital in Lusaka.", "Central Teaching Hospital", "ORG"),
         ("A student at Cardiff, on placement at the Heath.", "Heath", "ORG"),
+        # Round 14 (from held-out 17's misses): Madam, a long code of capitals and digits, a
+        # boat by what is said of it, a rare word starting a sentence placed by its city, a
+        # city-state.
+        ("Madam Lim died on the night of the festival.", "Madam Lim", "NAME"),
+        ("Her number was CNCMRA33A41C351X.", "CNCMRA33A41C351X", "ID"),
+        ("The skipper of the Ocean Harvest radioed about a deckhand.", "Ocean Harvest", "ID"),
+        ("Ochsner in New Orleans. Miss Delphine sang gospel.", "Ochsner", "ORG"),
+        ("Tan Tock Seng Hospital, Singapore.", "Singapore", "CITY"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -248,6 +256,9 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "She stopped her ARVs when she moved house.",
         "She moved here from Sri Lanka, and her sister from Costa Rica.",
         "I was in Block 2 of my rotation when it happened.",
+        # Round 14: pets' names, a medal.
+        "She had a cat called Tibbles, and her dog's name was Biscuit.",
+        "His only possession was a Miraculous Medal on a string.",
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
@@ -329,6 +340,7 @@ def test_the_evaluation_sets_are_big_enough_and_well_formed() -> None:
         "scrub_heldout_11.txt",
         "scrub_heldout_12.txt",
         "scrub_heldout_13.txt",
+        "scrub_heldout_17.txt",
         "scrub_heldout_16.txt",
         "scrub_heldout_15.txt",
         "scrub_heldout_14.txt",
