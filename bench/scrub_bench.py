@@ -37,6 +37,7 @@ from alongside.lib.scrub import Span, find  # noqa: E402 - plain module, no Djan
 from tests.scrub_cases import Marked, Story, load  # noqa: E402
 
 SETS = [
+    "scrub_heldout_18.txt",
     "scrub_heldout_17.txt",
     "scrub_heldout_16.txt",
     "scrub_heldout_15.txt",
