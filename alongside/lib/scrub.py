@@ -334,13 +334,21 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:Hospital|Hôpital|Hopital|Ospedale|Policlinico|Clínica|Clinica|Clinique"
             r"|Klinikum|Sanatorio|Centro de Salud|Centro Médico|Santa Casa|Casa de Salud"
-            r"|Instituto|Institut)"
+            r"|Instituto|Institut|CHU|CHRU|CHR|CHUV|HUG)"
             r"(?:\s+(?:de|del|de la|de los|das|dos|do|da|di|dei|della|des|du|de l['\u2019]|la|el"
             r"|las|los|San|Santa|Santo|São|Saint|St\.?|Sainte|Universitario|Universitaria"
             r"|Universitaire|General|Civil|Militar|Regional|Nacional|Central|Provincial|Municipal"
             r"|Infantil|Materno)"
             rf"){{0,3}}\s+(?!(?:Trust|Foundation|Group|Board|Authority|Network|Service|at|for)\b)"
             rf"{CAP}(?:\s+(?:{CAP}|de|del|la|di)(?=\s|$))*"
+        ),
+    ),
+    # Hospitals by their number: "Hospital No. 1", "Polyclinic Number 3", "Maternity Home No 5".
+    (
+        "ORG",
+        re.compile(
+            r"\b(?:Hospital|Polyclinic|Clinic|Maternity Home|Maternity Hospital|Health Centre"
+            r"|Health Center)\s+(?:No\.?|Number|#)\s*\d+\b"
         ),
     ),
     # Prisons by their letters: HMP Barlinnie, HMYOI Polmont, HMP & YOI Doncaster.
@@ -382,6 +390,16 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
     ("DATE", re.compile(rf"\b(?:(?:{WEEKDAY}),?\s+)?{MONTH}\.?\s+{DAY}\b(?:,?\s+\d{{4}})?")),
     ("DATE", re.compile(rf"\b{MONTH_LONG}\s+\d{{4}}\b")),
     ("DATE", re.compile(rf"\b{DAY}\.?\s+(?:de\s+)?{MONTH_ABROAD}\b(?:\s+(?:de\s+)?\d{{4}})?")),
+    # A day of a month of the Islamic or Hebrew calendar: "12 Ramadan", "3 Tishrei".
+    (
+        "DATE",
+        re.compile(
+            rf"\b{DAY}\s+(?:Ramadan|Shawwal|Muharram|Safar|Rajab|Sha['\u2019]?ban"
+            r"|Dhu(?:l|\s+al)[- ](?:Hijj?ah|Qa['\u2019]?dah)|Rabi['\u2019]? al-(?:Awwal|Thani)"
+            r"|Jumada al-(?:Ula|Akhirah)"
+            r"|Tishrei|Heshvan|Cheshvan|Kislev|Tevet|Shevat|Adar|Nisan|Iyar|Sivan|Tammuz|Av|Elul)\b"
+        ),
+    ),
     (
         "DATE",
         re.compile(
@@ -445,7 +463,8 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?i:bed[ -]?space|ward|wards|room|rooms|bed|beds|bay|bays|cubicle|pod|resus"
             r"|side room|theatre|cot|trolley|chair|incubator|cell"
             r"|station|floor|suite|cubicles|pier|gate|platform|dock|terminal|berth|lot|level"
-            r"|exit|junction|unit|shaft|tent|hut|barracks|pavilion|wing)\s+"
+            r"|exit|junction|unit|shaft|tent|hut|barracks|pavilion|wing|rum|sala|habitación"
+            r"|habitacion|chambre|zimmer|stanza|quarto|kamer|pokój|huone|cama|bett)\s+"
             r"(?:[A-Z]?-?\d+[A-Z]?(?:[-.]\d+[A-Z]?)?|(?!I\b)[A-Z](?:-\d+)?)\b"
             r"(?:\s*(?:,|and|&|or)\s*(?:[A-Z]?\d+[A-Z]?)\b)*"
             r"(?:\s+(?:North|South|East|West))?"
@@ -599,6 +618,7 @@ _ORG_POSSESSIVE = re.compile(
 # "she died at Alder Hey that evening".
 _WORKPLACE = re.compile(
     r"\b(?:(?i:nurse|nurses|nursed|nursing|doctor|doctors|registrar|consultant|houseman|intern"
+    r"|officer"
     r"|resident|fellow|student|medic|paramedic|midwife|physio|surgeon|physician|placement"
     r"|elective|rotation|job|post|shifts?|worked|working|trained|training|qualified|wards?|unit"
     r"|theatres?|department|died|dies|passed away|born|delivered|admitted|transferred|collapsed"

@@ -177,6 +177,15 @@ from tests.scrub_cases import load
         ("The skipper of the Ocean Harvest radioed about a deckhand.", "Ocean Harvest", "ID"),
         ("Ochsner in New Orleans. Miss Delphine sang gospel.", "Ochsner", "ORG"),
         ("Tan Tock Seng Hospital, Singapore.", "Singapore", "CITY"),
+        # Round 15 (from held-out 18's misses): an officer's hospital by its letters, a CHU, a
+        # numbered hospital, a room in Swedish, a day of an Islamic month, a city as its own
+        # people write it.
+        ("Medical officer at SKIMS in Srinagar.", "SKIMS", "ORG"),
+        ("We took her to CHU Joseph Ravoahangy.", "CHU Joseph Ravoahangy", "ORG"),
+        ("A herder came to Hospital No. 1 by truck.", "Hospital No. 1", "ORG"),
+        ("Her room was rum 412, by the window.", "rum 412", "LOCATION"),
+        ("She died of COVID on 12 Ramadan.", "12 Ramadan", "DATE"),
+        ("Motol in Praha. The trams outside.", "Praha", "CITY"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -259,6 +268,8 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         # Round 14: pets' names, a medal.
         "She had a cat called Tibbles, and her dog's name was Biscuit.",
         "His only possession was a Miraculous Medal on a string.",
+        # Round 15: a prayer, a saint, a composer.
+        "It played the Japji Sahib; she prayed to La Altagracia; he played Smetana.",
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
@@ -340,6 +351,7 @@ def test_the_evaluation_sets_are_big_enough_and_well_formed() -> None:
         "scrub_heldout_11.txt",
         "scrub_heldout_12.txt",
         "scrub_heldout_13.txt",
+        "scrub_heldout_18.txt",
         "scrub_heldout_17.txt",
         "scrub_heldout_16.txt",
         "scrub_heldout_15.txt",
