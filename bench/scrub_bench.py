@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """The identifier scrubber on clinicians' stories: what leaks, what is over-redacted, how fast.
 
-Reads the annotated stories in tests/data/: the newest held-out set, scrub_heldout_13.txt
-(measured once before round 10, which came from its misses), the earlier held-out sets 12 to 2
+Reads the annotated stories in tests/data/: the newest held-out set, scrub_heldout_18.txt
+(measured once before round 15, which came from its misses), the earlier held-out sets 17 to 2
 and scrub_second_set.txt (whose misses then shaped rules) and scrub_tuning.txt (which the rules
 were written against), and prints per set:
 
@@ -37,6 +37,7 @@ from alongside.lib.scrub import Span, find  # noqa: E402 - plain module, no Djan
 from tests.scrub_cases import Marked, Story, load  # noqa: E402
 
 SETS = [
+    "scrub_heldout_19.txt",
     "scrub_heldout_18.txt",
     "scrub_heldout_17.txt",
     "scrub_heldout_16.txt",

@@ -12,7 +12,9 @@ also names (grace, faith, hope), and the writer's own first name in a sign-off.
 
 Rules (patterns with their context, and lists) find what has a shape; people's names come from
 titles, relationships and a list of first names and surnames, and organisations and places
-from their kinds of name ("… Hospital", "… Ward") and a gazetteer of cities. Plain Python:
+from their kinds of name ("… Hospital", "… Ward") and a gazetteer of cities; spaCy's small
+model adds what they miss, and a capitalised word English rarely writes (wordfreq) is taken for
+a proper noun no list knows. Plain Python:
 `python manage.py scrub` reads stdin and prints JSON. Figures: bench/scrub_bench.py.
 """
 
@@ -97,6 +99,7 @@ _PERFORMED = re.compile(
     r"\b(?i:sang|sing|sings|singing|sung|played|plays|playing|hummed|humming|recited|reciting"
     r"|read|reading|chanted|chanting|prayed|praying)\b"
 )
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z]|\s*$)|\n")
 _QUOTED = re.compile(r"[\"\u201c\u2018]([^\"\u201c\u201d\u2018\u2019\n]{1,60})[\"\u201d\u2019]")
 
 
@@ -111,8 +114,7 @@ _PET = re.compile(
 def _titles_of_works(text: str) -> list[tuple[int, int]]:
     titles = []
     for verb in _PERFORMED.finditer(text):
-        sentence_end = re.compile(r"[.!?](?=\s+[A-Z]|\s*$)|\n")
-        stop = sentence_end.search(text, verb.end())
+        stop = _SENTENCE_END.search(text, verb.end())
         end = stop.start() if stop else len(text)
         for quoted in _QUOTED.finditer(text, verb.end(), min(end + 2, len(text))):
             titles.append((quoted.start(1), quoted.end(1)))
@@ -347,8 +349,8 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
     (
         "ORG",
         re.compile(
-            r"\b(?:Hospital|Polyclinic|Clinic|Maternity Home|Maternity Hospital|Health Centre"
-            r"|Health Center)\s+(?:No\.?|Number|#)\s*\d+\b"
+            rf"\b(?:{CAP}\s+){{0,3}}(?:Hospital|Polyclinic|Clinic|Maternity Home|Maternity Hospital"
+            r"|Health Centre|Health Center)\s+(?:No\.?|Number|#)\s*\d+\b"
         ),
     ),
     # Prisons by their letters: HMP Barlinnie, HMYOI Polmont, HMP & YOI Doncaster.
@@ -533,7 +535,7 @@ _TITLE = (
     r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Prof|Professor|Sister|Brother|Father|Fr|Pastor|Rabbi|Imam"
     r"|Reverend|Rev|Señor|Señora|Señorita|Sr|Sra|Don|Doña|Aunty|Auntie|Uncle|Grandpa|Grandma"
     r"|Granny|Nana|Papa|Baby|PC|DC|Sgt|Sergeant|Officer|Constable|Matron|Charge Nurse|Nurse"
-    r"|Mama|Baba|Gogo|Aunt|Madame|Madam|Mme|Mdm|Monsieur|Mademoiselle|Signora|Signor|Frau|Herr"
+    r"|Mama|Baba|Gogo|Mma|Rra|Aunt|Madame|Madam|Mme|Mdm|Monsieur|Mademoiselle|Signora|Signor|Frau|Herr"
     r"|Captain|Capt|Chief|Mevrouw|Mevr|Meneer|Mijnheer|Dhr|Pan|Pani|Panie|Ato|Weizero|Woizero"
     r"|Lola|Lolo|Tita|Tito|Pak|Bapak|Ibu|Bu|Mak|Cik|Encik|Tuan|Puan|Bà|Ông|Cô|Chú|Bác|Sayed"
     r"|Sheikh|Hajji?|Hajja|Mzee|Bibi|Babu|Nonna|Nonno|Tía|Tío|Tia|Tio|Senhor|Senhora|Dona"
@@ -642,6 +644,9 @@ _QUOTED_CONTACT = re.compile(
     r"\b(?:from|to|texted|messaged|rang|called|saved as)\s+"
     rf"[\"\u201c](?P<name>{NAMEWORD})[\"\u201d]"
 )
+_ACRONYM_IN_PLACE = re.compile(
+    rf"\bat\s+(?:the\s+)?(?P<org>[A-Z]{{3,8}})\s+(?:in|,)\s*(?P<place>{CAP}(?:\s+{CAP})?)\b"
+)
 _ORG_ON = re.compile(
     rf"\b(?P<org>{CAP}(?:\s+{CAP})?)\s+on\s+(?:(?:{CAP}\s+){{1,2}}(?:Street|Road|Avenue)"
     r"|\d+(?:st|nd|rd|th)\s+(?:Avenue|Street))\b"
@@ -665,6 +670,7 @@ _HOLIDAY = re.compile(
     r"|Mother['\u2019]s Day|Father['\u2019]s Day|Valentine['\u2019]s Day"
     r"|Diwali|Eid(?: al-Fitr| al-Adha)?|Hanukkah|Ramadan|Rosh Hashanah|Yom Kippur|Bonfire Night"
     r"|St\.? Patrick['\u2019]s Day|Burns Night|Nochebuena|Nochevieja|Día de (?:los )?Muertos"
+    r"|D[ií]a (?:de|del|das|dos|da|de la|de las|de los) [A-ZÀ-Ý][\w\-]+(?: [A-ZÀ-Ý][\w\-]+)*"
     r"|Lunar New Year|Chinese New Year|Passover|Pentecost|Whitsun|Remembrance Sunday"
     r"|All (?:Saints|Souls)['\u2019]? (?:Day|Eve)|(?:St\.?|Saint) [A-Z][a-z]+['\u2019]s (?:Day|Eve)"
     r"|Australia Day|Anzac Day|Canada Day|Waitangi Day|Bastille Day|Juneteenth|Guy Fawkes Night"
@@ -803,6 +809,11 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
         ):
             # "a nurse at The Alfred": a capital The after "at" is part of the name.
             yield "ORG", match.start("org"), match.end()
+    # A hospital's letters after "at" and before its city: "care at CHUAC in A Coruña".
+    for match in _ACRONYM_IN_PLACE.finditer(text):
+        place = match.group("place")
+        if match.group("org") not in _NOT_A_HOSPITAL and _is(place, "places.txt"):
+            yield "ORG", match.start("org"), match.end("org")
     for match in _ORG_ON.finditer(text):
         if _is(match.group("org"), "organisations.txt"):
             yield "ORG", match.start(), match.end()
@@ -853,7 +864,8 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
 # Places by their kind: Salford Quays, Canary Wharf, Albert Dock, Hyde Park, Formby Beach.
 _PLACE_KIND = re.compile(
     rf"\b(?P<place>(?:{CAP}\s+){{1,2}})(?:Quays?|Wharf|Docks?|Harbou?r|Marina|Promenade|Beach"
-    r"|Sands|Common|Moor|Reservoir|Bridge|Woods|Forest|Park|Market|Farm|Ranch|Croft)\b"
+    r"|Sands|Common|Moor|Reservoir|Bridge|Woods|Forest|Park|Market|Farm|Ranch|Croft|[Jj]unction"
+    r"|[Rr]oundabout|[Cc]rossroads|[Ii]nterchange)\b"
     # A ski run or a trail where it happened: "on Crackenback run".
     rf"|\bon\s+(?:the\s+)?(?P<run>{CAP}(?:\s+{CAP})?)\s+(?:run|trail|piste|slope)\b"
 )
@@ -903,14 +915,16 @@ def _zipf(word: str) -> float:
     return float(zipf_frequency(word, "en"))
 
 
-def _rare(word: str) -> bool:
+def _rare(word: str, *, hyphened: bool = False) -> bool:
     """A capitalised word (not an acronym or acronyms, ARVs; not an eponym joined by a hyphen;
     not a word of our lists) that English rarely uses."""
     bare = re.sub(r"['\u2019]s?$", "", word)
     if len(bare) < 2 or not bare[0].isupper() or bare.isupper() or bare[:-1].isupper():
         return False
-    if not re.fullmatch(r"[^\W\d_][\w'\u2019\-]*", bare) or re.search(r"\w-[A-ZÀ-Ý]", bare):
+    if not re.fullmatch(r"[^\W\d_][\w'\u2019\-]*", bare):
         return False
+    if re.search(r"\w-[A-ZÀ-Ý]", bare):
+        return hyphened and all(_rare(part) for part in bare.split("-") if part[:1].isupper())
     if (
         _is_stop_word(bare)
         or _is(bare, "not_names.txt")
@@ -936,10 +950,15 @@ def _rare_capitals(text: str) -> Iterator[tuple[str, int, int]]:
             offsets.append(at)
             at += len(w)
         opens = _starts_sentence(text, offsets[0])
+        # A name joined by a hyphen is an eponym (Cheyne-Stokes) unless it is where someone is
+        # or comes from: "her farmhouse in Plonéour-Lanvern".
+        where = bool(
+            re.search(r"\b(?:in|from|near|to)\s+$", text[max(0, run.start() - 8) : run.start()])
+        )
         rare = [
             i
             for i, w in enumerate(words)
-            if _rare(w)
+            if _rare(w, hyphened=where)
             and not re.search(rf"(?<![\w'\u2019]){re.escape(w.lower())}\b", text)
             and not (own is not None and offsets[i] == own[0])
         ]
