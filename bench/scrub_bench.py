@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """The identifier scrubber on clinicians' stories: what leaks, what is over-redacted, how fast.
 
-Reads the annotated stories in tests/data/: the newest held-out set, scrub_heldout_18.txt
-(measured once before round 15, which came from its misses), the earlier held-out sets 17 to 2
+Reads the annotated stories in tests/data/: the newest held-out set, scrub_heldout_19.txt
+(measured once before round 16, which came from its misses), the earlier held-out sets 18 to 2
 and scrub_second_set.txt (whose misses then shaped rules) and scrub_tuning.txt (which the rules
 were written against), and prints per set:
 
