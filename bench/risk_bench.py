@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """How lib/risk.py does on writing it never saw, and how fast.
 
-Reads tests/data/risk_heldout_22.json to 18, 15 and 14 (entries of a few sentences, each
-measured in aggregate before the change it could have shaped, most of them read since; 22 and
-21 were written after session 21's detector was finished), never among the model's examples;
+Reads tests/data/risk_heldout_23.json to 18, 15 and 14 (entries of a few sentences, each
+measured in aggregate before the change it could have shaped, most of them read since; 23, 22
+and 21 were written after session 21's detector was finished), never among the model's examples;
 the older held-out sets 9 to 13 became its examples_7.json, and 16 and 17 its examples_8.json.
 The everyday sentences of examples_9.json are always among the examples in cross-validation
 and never read there. It prints,
@@ -148,6 +148,7 @@ def main() -> None:
     if minilm.load() is None:
         print("The risk-model extra is not installed: only the rules can be measured.")
     for name in (
+        "risk_heldout_23.json",
         "risk_heldout_22.json",
         "risk_heldout_21.json",
         "risk_heldout_20.json",
