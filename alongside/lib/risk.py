@@ -12,7 +12,9 @@ Two readers, either of which is enough for acute risk:
 - a sentence model (lib/risk_model.py, when the `risk-model` extra is installed, as `dev.py`
   does): each sentence, and each pair of neighbouring sentences, is embedded with
   all-MiniLM-L6-v2 (lib/minilm.py) and compared with the labelled examples in lib/risk_data/;
-  when its five nearest examples lean to acute risk, it is. This catches what no rule names
+  each sentence is read in its unit (alone or paired) nearest an example, and when its five
+  nearest examples and a regression learnt from all of them lean to acute risk, it is. This
+  catches what no rule names
   ("I'm not going to be here by Christmas"). Sentences about someone else, idioms and plain
   negations are left to the rules. Where neither reader sees acute risk, the model reads
   distress the same way, beside the rules'. Without the extra the rules work alone.
