@@ -34,30 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from alongside.lib.scrub import Span, find  # noqa: E402 - plain module, no Django
-from tests.scrub_cases import Marked, Story, load  # noqa: E402
+from tests.scrub_cases import SETS, Marked, Story, load  # noqa: E402
 
-SETS = [
-    "scrub_heldout_19.txt",
-    "scrub_heldout_18.txt",
-    "scrub_heldout_17.txt",
-    "scrub_heldout_16.txt",
-    "scrub_heldout_15.txt",
-    "scrub_heldout_14.txt",
-    "scrub_heldout_13.txt",
-    "scrub_heldout_12.txt",
-    "scrub_heldout_11.txt",
-    "scrub_heldout_10.txt",
-    "scrub_heldout_9.txt",
-    "scrub_heldout_8.txt",
-    "scrub_heldout_7.txt",
-    "scrub_heldout_6.txt",
-    "scrub_heldout_5.txt",
-    "scrub_heldout_4.txt",
-    "scrub_heldout_3.txt",
-    "scrub_heldout_2.txt",
-    "scrub_second_set.txt",
-    "scrub_tuning.txt",
-]
 EXACT_TYPES = {"PHONE", "EMAIL", "URL", "IP", "ID"}
 TOKEN = re.compile(r"\w+")
 

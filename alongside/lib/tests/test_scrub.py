@@ -12,7 +12,7 @@ import pytest
 from django.core.management import call_command
 
 from alongside.lib.scrub import PLACEHOLDERS, Span, find, redact
-from tests.scrub_cases import load
+from tests.scrub_cases import DATA, SETS, load
 
 
 @pytest.mark.parametrize(
@@ -348,28 +348,9 @@ def test_the_stories_it_was_written_against_stay_fully_scrubbed() -> None:
 
 
 def test_the_evaluation_sets_are_big_enough_and_well_formed() -> None:
-    names = (
-        "scrub_tuning.txt",
-        "scrub_second_set.txt",
-        "scrub_heldout_2.txt",
-        "scrub_heldout_3.txt",
-        "scrub_heldout_4.txt",
-        "scrub_heldout_5.txt",
-        "scrub_heldout_6.txt",
-        "scrub_heldout_7.txt",
-        "scrub_heldout_8.txt",
-        "scrub_heldout_9.txt",
-        "scrub_heldout_10.txt",
-        "scrub_heldout_11.txt",
-        "scrub_heldout_12.txt",
-        "scrub_heldout_13.txt",
-        "scrub_heldout_19.txt",
-        "scrub_heldout_18.txt",
-        "scrub_heldout_17.txt",
-        "scrub_heldout_16.txt",
-        "scrub_heldout_15.txt",
-        "scrub_heldout_14.txt",
-    )
+    on_disk = {path.name for path in DATA.glob("scrub_*.txt")}
+    assert on_disk == set(SETS), "every set in tests/data is in tests/scrub_cases.SETS"
+    names = SETS
     sets = [load(name) for name in names]
     assert sum(len(s) for s in sets) >= 120
     voices = {story.voice for stories in sets for story in stories}
