@@ -215,6 +215,14 @@ def _left_to_rules(sentence: str) -> bool:
     )
 
 
+# Where a sentence ends: after . ! ? or ; and a space, or a line break; not after a title's
+# full stop ("I found Mr. Okafor in bed 12" is one sentence).
+_SENTENCE_BREAK = re.compile(
+    r"(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bMx\.)(?<!\bSr\.)"
+    r"(?<!\bJr\.)(?<!\bProf\.)(?<=[.!?;])\s+|\n+"
+)
+
+
 @dataclass(frozen=True)
 class Reading:
     acute: float  # 0 to 1: at THRESHOLD or above, the model reads acute risk
@@ -233,7 +241,7 @@ def read(text: str) -> Reading | None:
     model = minilm.load()
     if examples is None or model is None:
         return None
-    sentences = [s for s in re.split(r"(?<=[.!?;])\s+|\n+", text) if s.strip()][:MAX_SENTENCES]
+    sentences = [s for s in _SENTENCE_BREAK.split(text) if s.strip()][:MAX_SENTENCES]
     # A pair is read only where neither of its sentences is left to the rules: "I'm going to
     # kill my brother if he borrows my car again. Other than that, a quiet day." is neither.
     kept = [None if _left_to_rules(s) else s for s in sentences]

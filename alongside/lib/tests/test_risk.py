@@ -245,6 +245,16 @@ def test_each_sentence_is_read_in_the_unit_the_examples_know_best(
     assert together is not None and together.acute < risk_model.THRESHOLD
 
 
+def test_a_titles_full_stop_does_not_end_the_sentence_the_model_reads() -> None:
+    text = "I found Mr. Okafor in bed 12. Dr. Ng came at four.\nI keep going over it."
+
+    assert risk_model._SENTENCE_BREAK.split(text) == [
+        "I found Mr. Okafor in bed 12.",
+        "Dr. Ng came at four.",
+        "I keep going over it.",
+    ]
+
+
 def test_sentences_about_him_or_her_alone_are_left_to_the_rules() -> None:
     reading = risk_model.read("This time he used a ligature in the bathroom.")
 
