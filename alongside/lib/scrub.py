@@ -118,6 +118,11 @@ def _titles_of_works(text: str) -> list[tuple[int, int]]:
         end = stop.start() if stop else len(text)
         for quoted in _QUOTED.finditer(text, verb.end(), min(end + 2, len(text))):
             titles.append((quoted.start(1), quoted.end(1)))
+        # … or named straight after it in two capitalised words or more: sang Senzeni Na,
+        # played Amazing Grace (not "sang to Maria", not "played Lukas a song").
+        named = _SONG_NAMED.match(text, verb.end())
+        if named and not _is(named.group(1).split()[0], "first_names.txt"):
+            titles.append((named.start(1), named.end(1)))
     return titles
 
 
@@ -214,8 +219,10 @@ MONTH_LONG = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
 WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?"
+# A song or poem named straight after its verb (_titles_of_works).
+_SONG_NAMED = re.compile(rf"\s+({CAP}(?:\s+{CAP})+)")
 # Months as French, Spanish, Portuguese, Italian, German, Dutch, the Nordic languages, Polish
-# and Turkish write them, for a day of the month in a story told in English.
+# Turkish and Romanian write them, for a day of the month in a story told in English.
 MONTH_ABROAD = (
     r"(?i:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre"
     r"|novembre|décembre|decembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto"
@@ -224,7 +231,8 @@ MONTH_ABROAD = (
     r"|settembre|ottobre|dicembre|januar|februar|märz|juni|juli|oktober|dezember|januari"
     r"|februari|maart|mei|augustus|desember|stycznia|lutego|marca|kwietnia|maja|czerwca"
     r"|lipca|sierpnia|września|października|listopada|grudnia|ocak|şubat|mart|nisan|may\u0131s"
-    r"|haziran|temmuz|ağustos|eylül|ekim|kas\u0131m|aral\u0131k)"
+    r"|haziran|temmuz|ağustos|eylül|ekim|kas\u0131m|aral\u0131k|ianuarie|februarie|martie"
+    r"|aprilie|iunie|iulie|septembrie|octombrie|noiembrie|decembrie)"
 )
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 UNITS = (
@@ -253,6 +261,11 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"\d{3,4}[\s.\-]?\d{3,4}\b"
         ),
     ),
+    # A number with its country's code is a phone whatever its groups: +961 3 218 447.
+    ("PHONE", re.compile(r"(?<![\w/])\+\d{1,3}(?:[ .\-]\d{1,4}){2,5}(?![\d])")),
+    # Numbers in dotted groups with a check digit: a Brazilian CPF (123.456.789-09), a
+    # Chilean RUT (12.345.678-5).
+    ("ID", re.compile(r"\b\d{1,3}(?:\.\d{3}){2,3}-[\dKk]{1,2}\b")),
     # Record, account, policy, licence, device, vehicle numbers: after their word …
     (
         "ID",
@@ -336,11 +349,13 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:Hospital|Hôpital|Hopital|Ospedale|Policlinico|Clínica|Clinica|Clinique"
             r"|Klinikum|Sanatorio|Centro de Salud|Centro Médico|Santa Casa|Casa de Salud"
-            r"|Instituto|Institut|CHU|CHRU|CHR|CHUV|HUG)"
+            r"|Instituto|Institut|CHU|CHRU|CHR|CHUV|HUG|Sjúkrahúsið|Sjúkrahús|Bệnh viện|Rumah Sakit"
+            r"|RSUD|RSUP|RSIA|Szpital|Nemocnice|Spitalul|Bolnica|Krankenhaus|Ziekenhuis|Ospital"
+            r"|(?:Teaching|District|Base|Provincial|Regional|General) Hospital)"
             r"(?:\s+(?:de|del|de la|de los|das|dos|do|da|di|dei|della|des|du|de l['\u2019]|la|el"
             r"|las|los|San|Santa|Santo|São|Saint|St\.?|Sainte|Universitario|Universitaria"
             r"|Universitaire|General|Civil|Militar|Regional|Nacional|Central|Provincial|Municipal"
-            r"|Infantil|Materno)"
+            r"|Infantil|Materno|ng|á|Dr\.|Trung ương|Đa khoa)"
             rf"){{0,3}}\s+(?!(?:Trust|Foundation|Group|Board|Authority|Network|Service|at|for)\b)"
             rf"{CAP}(?:\s+(?:{CAP}|de|del|la|di)(?=\s|$))*"
         ),
@@ -362,7 +377,7 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"(?:\b\d{1,4}[A-Za-z]?,?\s+)?\b(?:[Rr]ue|[Bb]oulevard|[Cc]hemin|[Cc]alle|[Aa]venida|[Rr]ua|[Vv]iale|[Cc]orso"
             r"|[Uu]lica|[Uu]l\.|[Aa]leja|[Aa]l\.|[Pp]lac|[Uu]lice|[Vv]ia|[Pp]iazza|[Cc]arrer"
             r"|Ffordd|Heol|Stryd|Lôn|Rhodfa|Sráid|Bóthar)\s+"
-            rf"(?:(?:de|du|des|de la|del|da|do|dos|dei|della|di)\s+)?{CAP}(?:[\s-]+{CAP})?"
+            rf"(?:(?:de|du|des|de la|del|da|do|dos|dei|della|di|y|yr)\s+)?{CAP}(?:[\s-]+{CAP})?"
             r"(?:,?\s+\d{1,4}[A-Za-z]?\b(?![:.]\d))?"
         ),
     ),
@@ -466,7 +481,8 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"|side room|theatre|cot|trolley|chair|incubator|cell"
             r"|station|floor|suite|cubicles|pier|gate|platform|dock|terminal|berth|lot|level"
             r"|exit|junction|unit|shaft|tent|hut|barracks|pavilion|wing|rum|sala|habitación"
-            r"|habitacion|chambre|zimmer|stanza|quarto|kamer|pokój|huone|cama|bett)\s+"
+            r"|habitacion|chambre|zimmer|stanza|quarto|kamer|pokój|huone|cama|bett|oddział|oddzial"
+            r"|osasto|avdeling|afdeling|reparto|oddělení|odjel|osztály|planta|piso)\s+"
             r"(?:[A-Z]?-?\d+[A-Z]?(?:[-.]\d+[A-Z]?)?|(?!I\b)[A-Z](?:-\d+)?)\b"
             r"(?:\s*(?:,|and|&|or)\s*(?:[A-Z]?\d+[A-Z]?)\b)*"
             r"(?:\s+(?:North|South|East|West))?"
@@ -509,6 +525,15 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"(?:Route|Highway|Hwy|SR|Road|Rd|Ruta|Rodovia)\s+\d{1,4})(?![\w(])"
         ),
     ),
+    # Irish and European roads by their number, where someone is on them: "on the N71", "off
+    # the R445", "along the E45" (an N95 is a mask).
+    (
+        "ADDRESS",
+        re.compile(
+            r"\b(?i:on|along|off|down|up|onto|near|joined|left)\s+the\s+(?!N9[59]\b)"
+            r"(?P<v>[NRE]\d{1,3})\b"
+        ),
+    ),
     # A day of the month on its own: "on the 14th".
     # Not an ordinal of something else: "the 23rd Psalm", "the 3rd floor", "her 2nd round".
     (
@@ -539,7 +564,7 @@ _TITLE = (
     r"|Captain|Capt|Chief|Mevrouw|Mevr|Meneer|Mijnheer|Dhr|Pan|Pani|Panie|Ato|Weizero|Woizero"
     r"|Lola|Lolo|Tita|Tito|Pak|Bapak|Ibu|Bu|Mak|Cik|Encik|Tuan|Puan|Bà|Ông|Cô|Chú|Bác|Sayed"
     r"|Sheikh|Hajji?|Hajja|Mzee|Bibi|Babu|Nonna|Nonno|Tía|Tío|Tia|Tio|Senhor|Senhora|Dona"
-    r"|Seu|Shri|Smt|Srimati|Thiru|Tmt)"
+    r"|Seu|Shri|Smt|Srimati|Thiru|Tmt|Mamá|Papá|Abuela|Abuelo|Abuelita|Abuelito|Amm|Am)"
 )
 _TITLED = re.compile(
     rf"\b{_TITLE}\.?(?:\s+and\s+{_TITLE}\.?)?\s+(?P<name>{NAMEWORD}(?:\s+{NAMEWORD}){{0,2}})"
@@ -591,7 +616,9 @@ _NOT_INITIALS = frozenset(
     | {"OK", "TV", "ID", "GP", "PA", "NP", "DOA", "DNR", "RIP", "ASAP", "USA", "BA", "BSC", "MA"}
 )
 _SIGN_OFF = re.compile(
-    rf"(?:^|\n)\s*(?:[\u2014\u2013\-~]+\s*|(?:Love|Thanks|Best|Cheers|From),?\s+)?({NAMEWORD})\s*\.?\s*$"
+    r"(?:(?:^|\n)\s*(?:[\u2014\u2013\-~]+\s*|(?:Love|Thanks|Best|Cheers|From),?\s+)?"
+    r"|[.!?]\s+(?:[\u2014\u2013~]+\s*|(?:Love|Thanks|Best|Cheers|From),?\s+))"
+    rf"({NAMEWORD})\s*\.?\s*$"
 )
 _ORG_KIND = (
     r"(?:Hospital|Hospitals|Infirmary|Medical Cent(?:er|re)|Health(?:care)?(?: System| Trust)?"
@@ -637,6 +664,9 @@ _NOT_A_HOSPITAL = frozenset(
     | {"AMU", "MAU", "SAU", "CDU", "EAU", "OPD", "ENT", "NHS", "EMS", "HEMS", "CPR", "ALS", "BLS"}
     | {"ACLS", "ATLS", "PALS", "NLS", "EPLS", "DNR", "DNACPR", "ECMO", "MDT", "RRT", "MET", "SIM"}
     | {"OSCE", "OSCES", "MRI", "ECG", "EKG", "NIV", "CPAP", "BIPAP", "TPN", "COVID", "RSV"}
+    | {"DGH", "OHCA", "RTC", "RTA", "MVA", "MVC", "STEMI", "NSTEMI", "DKA", "COPD", "MRSA", "HIV"}
+    | {"AIDS", "ARDS", "PPE", "CCTV", "GCS", "ROSC", "PEA", "HAPE", "HACE", "SIDS", "SUDI", "PTSD"}
+    | {"SAMU", "SMUR", "SAMUR", "SUMMA", "SIEM", "HMCS", "HEMS"}
 )
 # Words after "at" that make no hospital: the night sister, matron, "at Sister's request".
 _NOT_A_WORKPLACE = frozenset({"Night", "Sister", "Matron", "Charge", "Nurse", "Doctor"})
@@ -645,7 +675,19 @@ _QUOTED_CONTACT = re.compile(
     rf"[\"\u201c](?P<name>{NAMEWORD})[\"\u201d]"
 )
 _ACRONYM_IN_PLACE = re.compile(
-    rf"\bat\s+(?:the\s+)?(?P<org>[A-Z]{{3,8}})\s+(?:in|,)\s*(?P<place>{CAP}(?:\s+{CAP})?)\b"
+    rf"\bat\s+(?:the\s+)?(?P<org>[A-Z]{{3,8}})(?:\s+in|\s*,)\s*(?P<place>{CAP}(?:\s+{CAP})?)\b"
+)
+# A hospital's letters before the word "hospital" or before its city, wherever they stand:
+# "AHEPA hospital in Thessaloniki", "TAYS in Tampere.", "UNTH in Enugu".
+_ACRONYM_BEFORE = re.compile(
+    r"\b(?P<org>[A-Z]{3,8})(?:\s+(?i:hospital|clinic|infirmary|medical cent(?:er|re))\b"
+    rf"|(?:\s+in|\s*,)\s*(?P<place>{CAP}(?:\s+{CAP})?)\b)"
+)
+# Hospitals whose kind comes after their name in their own language: "Szent János Kórház",
+# "Haydarpaşa Numune Hastanesi", "Haukeland universitetssjukehus", "Meilahden sairaala".
+_ORG_KIND_ABROAD = re.compile(
+    rf"\b(?:{CAP}\s+){{1,3}}(?:Kórház|Hastanesi|Sykehus|[Ss]jukhus|[Ss]jukehus|Sygehus"
+    r"|[Ss]ykehus|Ziekenhuis|Krankenhaus|Spital|Bolnica|[Ss]airaala|Nemocnice|Spitalul)\b"
 )
 _ORG_ON = re.compile(
     rf"\b(?P<org>{CAP}(?:\s+{CAP})?)\s+on\s+(?:(?:{CAP}\s+){{1,2}}(?:Street|Road|Avenue)"
@@ -688,6 +730,9 @@ _DAY_OF_A_SEASON = re.compile(
     rf"(?:{MONTH_LONG}\b|Ramadan|Shawwal|Muharram|Rajab|Sha['\u2019]?ban"
     r"|Dhu(?:l|\s+al)[- ]Hijj?ah|Tishrei|Nisan|Kislev|Adar|Elul|Lent|Advent|Diwali|Hanukkah"
     r"|Passover|Navratri|Eid)\b"
+    # … or within a numbered month of the lunar calendar: "the 15th of the seventh lunar month".
+    rf"|\b(?:the\s+)?{DAY}\s+(?:day\s+)?of\s+the\s+(?:first|second|third|fourth|fifth|sixth"
+    r"|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))\s+(?:lunar\s+)?month\b"
 )
 
 
@@ -814,6 +859,18 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
         place = match.group("place")
         if match.group("org") not in _NOT_A_HOSPITAL and _is(place, "places.txt"):
             yield "ORG", match.start("org"), match.end("org")
+    for match in _ACRONYM_BEFORE.finditer(text):
+        org, place = match.group("org"), match.group("place")
+        if (
+            org not in _NOT_A_HOSPITAL
+            and org not in _NOT_INITIALS
+            and not _is(org, "generic_places.txt")
+            and (place is None or _is(place, "places.txt"))
+        ):
+            yield "ORG", match.start("org"), match.end("org")
+    for match in _ORG_KIND_ABROAD.finditer(text):
+        if not _is(match.group(0).split()[0], "not_names.txt"):
+            yield "ORG", match.start(), match.end()
     for match in _ORG_ON.finditer(text):
         if _is(match.group("org"), "organisations.txt"):
             yield "ORG", match.start(), match.end()
@@ -854,6 +911,8 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
     ):
         if not _is(match.group(0).split()[0], "not_names.txt"):
             yield "ORG", match.start(), match.end()
+    for match in re.finditer(rf"\b(?:St\.?|Saint)\s+{CAP}\s+(?:ward|wing|unit)\b", text):
+        yield "LOCATION", match.start(), match.end()
     for match in re.finditer(
         rf"\b(?:the\s+)?(?P<ward>{CAP}(?:\s+{CAP})?)\s+(?:Ward|Wing|Suite|Room|Unit|Lounge)\b", text
     ):
@@ -871,6 +930,12 @@ _PLACE_KIND = re.compile(
 )
 
 
+_PLACE_SERVICE = re.compile(
+    rf"\b(?P<place>{CAP}(?:\s+{CAP})?)\s+(?:EMS|Fire(?: Department| Rescue)?|Ambulance|Police"
+    r"|Rescue|Paramedics|Search and Rescue|Mountain Rescue|Coastguard)\b"
+)
+
+
 def _places(text: str) -> Iterator[tuple[str, int, int]]:
     for match in _PLACE_KIND.finditer(text):
         words = (match.group("place") or match.group("run")).split()
@@ -884,6 +949,11 @@ def _places(text: str) -> Iterator[tuple[str, int, int]]:
         ):
             start = match.start("place") if match.group("place") else match.start("run")
             yield "CITY", start, match.end()
+    # A town's own service names the town: "Billings EMS", "Truro Fire", "Hobart Ambulance".
+    for match in _PLACE_SERVICE.finditer(text):
+        place = match.group("place")
+        if _is(place, "places.txt") and not _is(place, "not_places.txt"):
+            yield "CITY", match.start("place"), match.end("place")
     for match in _PLACE_AFTER_COMMA.finditer(text):
         place = match.group("place")
         if _is(place, "places.txt") and not _is(place, "not_places.txt"):
@@ -925,6 +995,9 @@ def _rare(word: str, *, hyphened: bool = False) -> bool:
         return False
     if re.search(r"\w-[A-ZÀ-Ý]", bare):
         return hyphened and all(_rare(part) for part in bare.split("-") if part[:1].isupper())
+    # An eponym with a word joined to it is the eponym's: "Apgar-era", "Foley-type".
+    if "-" in bare and _is(bare.split("-")[0], "not_names.txt"):
+        return False
     if (
         _is_stop_word(bare)
         or _is(bare, "not_names.txt")
@@ -972,7 +1045,7 @@ def _rare_capitals(text: str) -> Iterator[tuple[str, int, int]]:
                 _is_name(nxt)
                 and not _is(nxt, "not_names.txt")
                 and not re.match(r"\s+\d", text[offsets[1] + len(nxt) :])
-            )
+            ) or bool(_AGED.match(text, offsets[-1] + len(words[-1])))
             placed = _IN_A_PLACE.match(text, offsets[0] + len(words[0]))
             placed_known = bool(
                 len(words) == 1 and placed and _is(placed.group("place"), "places.txt")
@@ -1009,6 +1082,9 @@ def _rare_capitals(text: str) -> Iterator[tuple[str, int, int]]:
             kind = "CITY"
         yield kind, start, end
 
+
+# Someone's age set beside their name: "Sigrún, 34, died", "Mamadou, 9, had".
+_AGED = re.compile(r",\s+(?:aged\s+)?(?:\d{1,2}|1[01]\d),\s")
 
 _Person = Callable[[int, int], Iterator[tuple[str, int, int]]]
 
