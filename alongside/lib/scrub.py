@@ -262,7 +262,7 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     # A number with its country's code is a phone whatever its groups: +961 3 218 447.
-    ("PHONE", re.compile(r"(?<![\w/])\+\d{1,3}(?:[ .\-]\d{1,4}){2,5}(?![\d])")),
+    ("PHONE", re.compile(r"(?<![\w/])\+\d{1,3}(?:[ .\-]\d{1,5}){2,5}(?![\d])")),
     # Numbers in dotted groups with a check digit: a Brazilian CPF (123.456.789-09), a
     # Chilean RUT (12.345.678-5).
     ("ID", re.compile(r"\b\d{1,3}(?:\.\d{3}){2,3}-[\dKk]{1,2}\b")),
@@ -534,6 +534,29 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"(?P<v>[NRE]\d{1,3})\b"
         ),
     ),
+    # A day named for someone or something, after a word of time: "on Heroes' Day", "before
+    # Armistice Day", "on Guy Fawkes Night" (the list of holidays cannot know them all).
+    (
+        "DATE",
+        re.compile(
+            r"\b(?i:on|before|after|until|till|since|over|for)\s+(?:the\s+)?"
+            rf"(?P<v>(?:(?!The\b|This\b|That\b|Every\b|Each\b|Judgement\b|Judgment\b){CAP}"
+            r"['\u2019]?\s+){1,3}(?:Day|Eve|Night))\b"
+            r"(?!\s+(?i:unit|centre|center|surgery|case|ward|hospice|room|shift|nurse|sister|staff"
+            r"|manager|duty|team|service|clinic))"
+        ),
+    ),
+    # A house number and a rare name of its street or house, where someone lives: "lived alone
+    # at 3 Priestpopple" (the kinds of street are _SIMPLE's above).
+    (
+        "ADDRESS",
+        re.compile(
+            r"\b(?i:lived|lives|living|lodged|staying|stayed|home|house|flat|went|drove|called)"
+            r"(?:\s+\w+){0,2}?\s+(?i:at|to)\s+"
+            rf"(?P<v>\d{{1,4}}[A-Za-z]?\s+(?!(?:North|South|East|West|Ward|Bed|Bay)\b){CAP}"
+            rf"(?:\s+{CAP})?)"
+        ),
+    ),
     # A day of the month on its own: "on the 14th".
     # Not an ordinal of something else: "the 23rd Psalm", "the 3rd floor", "her 2nd round".
     (
@@ -564,7 +587,8 @@ _TITLE = (
     r"|Captain|Capt|Chief|Mevrouw|Mevr|Meneer|Mijnheer|Dhr|Pan|Pani|Panie|Ato|Weizero|Woizero"
     r"|Lola|Lolo|Tita|Tito|Pak|Bapak|Ibu|Bu|Mak|Cik|Encik|Tuan|Puan|Bà|Ông|Cô|Chú|Bác|Sayed"
     r"|Sheikh|Hajji?|Hajja|Mzee|Bibi|Babu|Nonna|Nonno|Tía|Tío|Tia|Tio|Senhor|Senhora|Dona"
-    r"|Seu|Shri|Smt|Srimati|Thiru|Tmt|Mamá|Papá|Abuela|Abuelo|Abuelita|Abuelito|Amm|Am)"
+    r"|Seu|Shri|Smt|Srimati|Thiru|Tmt|Mamá|Papá|Abuela|Abuelo|Abuelita|Abuelito|Amm|Am|Maman"
+    r"|Agogo|Ap|A-ma|A-gong|Ah Ma|Ah Kong)"
 )
 _TITLED = re.compile(
     rf"\b{_TITLE}\.?(?:\s+and\s+{_TITLE}\.?)?\s+(?P<name>{NAMEWORD}(?:\s+{NAMEWORD}){{0,2}})"
@@ -683,6 +707,10 @@ _ACRONYM_BEFORE = re.compile(
     r"\b(?P<org>[A-Z]{3,8})(?:\s+(?i:hospital|clinic|infirmary|medical cent(?:er|re))\b"
     rf"|(?:\s+in|\s*,)\s*(?P<place>{CAP}(?:\s+{CAP})?)\b)"
 )
+_ORG_SMALL_KIND = re.compile(
+    rf"\b(?P<org>{CAP}(?:\s+{CAP}){{0,2}})\s+(?:hospital|clinic|infirmary|hospice)\s+"
+    rf"(?:in|near|outside|at|of)\s+{CAP}"
+)
 # Hospitals whose kind comes after their name in their own language: "Szent János Kórház",
 # "Haydarpaşa Numune Hastanesi", "Haukeland universitetssjukehus", "Meilahden sairaala".
 _ORG_KIND_ABROAD = re.compile(
@@ -725,11 +753,13 @@ _HOLIDAY = re.compile(
 # Ramadan", "the third day of Diwali", "the first night of Hanukkah", "the second Sunday of
 # Advent", "the last Friday in June".
 _DAY_OF_A_SEASON = re.compile(
-    rf"\b(?:{DAY}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)"
+    rf"\b(?:{DAY}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh"
+    r"|twelfth|thirteenth|fourteenth|fifteenth|last)"
     r"\s+(?:(?:day|night|evening|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s+(?:of|in)|of)\s+"
     rf"(?:{MONTH_LONG}\b|Ramadan|Shawwal|Muharram|Rajab|Sha['\u2019]?ban"
     r"|Dhu(?:l|\s+al)[- ]Hijj?ah|Tishrei|Nisan|Kislev|Adar|Elul|Lent|Advent|Diwali|Hanukkah"
-    r"|Passover|Navratri|Eid)\b"
+    r"|Passover|Navratri|Eid(?: al-Fitr| al-Adha)?|Chinese New Year|Lunar New Year|T[eế]t"
+    r"|Pesach|Sukkot|Christmas)\b"
     # … or within a numbered month of the lunar calendar: "the 15th of the seventh lunar month".
     rf"|\b(?:the\s+)?{DAY}\s+(?:day\s+)?of\s+the\s+(?:first|second|third|fourth|fifth|sixth"
     r"|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))\s+(?:lunar\s+)?month\b"
@@ -809,6 +839,7 @@ def _own_name(text: str) -> tuple[int, int] | None:
 
 
 _IN_A_PLACE = re.compile(rf"\s+(?:in|of),?\s+(?P<place>{CAP}(?:\s+{CAP})?)\b")
+_COMMA_PLACE = re.compile(rf",\s+(?P<place>{CAP}(?:\s+{CAP})?)\b")  # "Royal Hospital, Muscat"
 _GENERAL = re.compile(rf"\b(?P<place>(?:{CAP}\s+){{1,2}})General\b")
 _RANKS_BEFORE_GENERAL = frozenset(
     {"Attorney", "Surgeon", "Secretary", "Major", "Brigadier", "Lieutenant", "Inspector"}
@@ -825,7 +856,7 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
         # "the Intensive Care Centre" or "the Emergency Department": a kind of place, not a name,
         # unless its city makes it one: "University Teaching Hospital in Lusaka".
         if all(_is(w.strip("'\u2019s"), "generic_places.txt") or w[0].islower() for w in words):
-            placed = _IN_A_PLACE.match(text, match.end())
+            placed = _IN_A_PLACE.match(text, match.end()) or _COMMA_PLACE.match(text, match.end())
             if not (len(words) > 1 and placed and _is(placed.group("place"), "places.txt")):
                 continue
         start = match.start() + (4 if match.group(0).startswith(("the ", "The ")) else 0)
@@ -867,6 +898,11 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
             and not _is(org, "generic_places.txt")
             and (place is None or _is(place, "places.txt"))
         ):
+            yield "ORG", match.start("org"), match.end("org")
+    # A rare name before a small "hospital" and its place: "Rizgary hospital in Erbil" (not "a
+    # Catholic hospital in Dublin").
+    for match in _ORG_SMALL_KIND.finditer(text):
+        if all(_rare(w) for w in match.group("org").split()):
             yield "ORG", match.start("org"), match.end("org")
     for match in _ORG_KIND_ABROAD.finditer(text):
         if not _is(match.group(0).split()[0], "not_names.txt"):
@@ -1085,6 +1121,9 @@ def _rare_capitals(text: str) -> Iterator[tuple[str, int, int]]:
 
 # Someone's age set beside their name: "Sigrún, 34, died", "Mamadou, 9, had".
 _AGED = re.compile(r",\s+(?:aged\s+)?(?:\d{1,2}|1[01]\d),\s")
+_NAME_AGED = re.compile(
+    rf"(?P<name>{CAP}(?:\s+{CAP}){{0,3}}),\s+(?:aged\s+)?(?:\d{{1,2}}|1[01]\d),\s"
+)
 
 _Person = Callable[[int, int], Iterator[tuple[str, int, int]]]
 
@@ -1101,6 +1140,19 @@ def _names(text: str) -> Iterator[tuple[str, int, int]]:
         if own is None or not (start <= own[0] < end):
             yield "NAME", start, end
 
+    # Starting a sentence with their age beside them, whatever their title or name is a
+    # person: "Ap Dorji, 81, died", "Maman Ngo Biyong, 64, died", "Sigrún, 34, died".
+    for match in _NAME_AGED.finditer(text):
+        words = match.group("name").split()
+        if _starts_sentence(text, match.start()) and not any(
+            _is_stop_word(w)
+            or _is(w, "generic_places.txt")
+            or _is(w, "not_names.txt")
+            or _is(w, "countries.txt")
+            or re.fullmatch(f"{WEEKDAY}|{MONTH_LONG}", w)
+            for w in words
+        ):
+            yield from person(match.start(), match.end("name"))
     for match in _TITLED.finditer(text):
         name = match.group("name")
         # A title makes a person of an eponym too (Mrs. Stokes), but not of Dr. Google.
