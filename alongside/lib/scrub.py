@@ -205,11 +205,16 @@ def _is(word: str, name: str) -> bool:
 
 # --- Patterns ----------------------------------------------------------------------------------
 
-CAP = (
-    r"(?:[A-Z][\w'\u2019\-]*[a-zà-ÿ][\w'\u2019\-]*|[A-Z]\.?)"  # a capitalised word (or an initial)
+# Capitals and small letters of the Latin alphabets: Western European ones, and those of
+# Latin Extended and Vietnamese (Łódź, Tūhoe, Žilina, Đà Nẵng), which a-z and à-ÿ miss.
+_MORE_LETTERS = [chr(c) for c in [*range(0x100, 0x250), *range(0x1E00, 0x1F00)]]
+UPPER = "A-ZÀ-ÖØ-Þ" + "".join(c for c in _MORE_LETTERS if c.isupper())
+LOWER = "a-zß-öø-ÿ" + "".join(c for c in _MORE_LETTERS if c.islower())
+CAP = (  # a capitalised word (or an initial)
+    rf"(?:[{UPPER}][\w'\u2019\-]*[{LOWER}][\w'\u2019\-]*|[A-Z]\.?)"
 )
 NAMEWORD = (
-    r"(?:O['\u2019]|Mc|Mac|D['\u2019]|de |van |von |da |di |del |la )?[A-ZÀ-Ý][a-zà-ÿ'\u2019\-]+"
+    rf"(?:O['\u2019]|Mc|Mac|D['\u2019]|de |van |von |da |di |del |la )?[{UPPER}][{LOWER}'\u2019\-]+"
 )
 MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -588,7 +593,7 @@ _TITLE = (
     r"|Lola|Lolo|Tita|Tito|Pak|Bapak|Ibu|Bu|Mak|Cik|Encik|Tuan|Puan|Bà|Ông|Cô|Chú|Bác|Sayed"
     r"|Sheikh|Hajji?|Hajja|Mzee|Bibi|Babu|Nonna|Nonno|Tía|Tío|Tia|Tio|Senhor|Senhora|Dona"
     r"|Seu|Shri|Smt|Srimati|Thiru|Tmt|Mamá|Papá|Abuela|Abuelo|Abuelita|Abuelito|Amm|Am|Maman"
-    r"|Agogo|Ap|A-ma|A-gong|Ah Ma|Ah Kong)"
+    r"|Agogo|Ap|A-ma|A-gong|Ah Ma|Ah Kong|Ntate|Nkhono|Me)"
 )
 _TITLED = re.compile(
     rf"\b{_TITLE}\.?(?:\s+and\s+{_TITLE}\.?)?\s+(?P<name>{NAMEWORD}(?:\s+{NAMEWORD}){{0,2}})"
@@ -707,6 +712,14 @@ _ACRONYM_BEFORE = re.compile(
     r"\b(?P<org>[A-Z]{3,8})(?:\s+(?i:hospital|clinic|infirmary|medical cent(?:er|re))\b"
     rf"|(?:\s+in|\s*,)\s*(?P<place>{CAP}(?:\s+{CAP})?)\b)"
 )
+_HOSPITAL_BY_ITS_WORD = re.compile(
+    r"\b(?:in|at|to|into|from|outside)\s+the\s+"
+    rf"(?P<org>Royal|General|Infirmary|Vic|Royal Vic|Alex|Queen['\u2019]s|Jubilee)\b(?!\s+{CAP})"
+)
+_AT_A_PLACE_IN_A_CITY = re.compile(
+    rf"(?:(?P<at>\bat)\s+)?(?P<org>{CAP}(?:\s+{CAP}){{0,2}})\s+in\s+"
+    rf"(?P<place>{CAP}(?:\s+{CAP})?)(?=\s*[.,;]|\s*$)"
+)
 _ORG_SMALL_KIND = re.compile(
     rf"\b(?P<org>{CAP}(?:\s+{CAP}){{0,2}})\s+(?:hospital|clinic|infirmary|hospice)\s+"
     rf"(?:in|near|outside|at|of)\s+{CAP}"
@@ -745,6 +758,7 @@ _HOLIDAY = re.compile(
     r"|All (?:Saints|Souls)['\u2019]? (?:Day|Eve)|(?:St\.?|Saint) [A-Z][a-z]+['\u2019]s (?:Day|Eve)"
     r"|Australia Day|Anzac Day|Canada Day|Waitangi Day|Bastille Day|Juneteenth|Guy Fawkes Night"
     r"|Mid-Autumn Festival|Chung Yeung(?: Festival)?|Ching Ming(?: Festival)?|Vesak|Holi|Navratri"
+    r"|Ghost Month|Hungry Ghost Festival|Obon"
     r"|(?:(?:May|August|Easter|[Ss]pring|[Ss]ummer|[Ll]ate [Ss]ummer)\s+)?[Bb]ank [Hh]oliday"
     r"(?:\s+(?:Monday|[Ww]eekend))?)\b"
 )
@@ -885,6 +899,36 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
         ):
             # "a nurse at The Alfred": a capital The after "at" is part of the name.
             yield "ORG", match.start("org"), match.end()
+    # A hospital by the word a town calls it, after a word of place: "she died in the Royal",
+    # "taken to the General", "at the Vic".
+    for match in _HOSPITAL_BY_ITS_WORD.finditer(text):
+        yield "ORG", match.start("org"), match.end("org")
+    # A place of work named by words of any kind, between "at" and its known city: "a trauma
+    # nurse at Shock Trauma in Baltimore"; or opening a story that way: "Regional One in
+    # Memphis."
+    for match in _AT_A_PLACE_IN_A_CITY.finditer(text):
+        words = match.group("org").split()
+        opens = match.group("at") is None
+        if opens and not _starts_sentence(text, match.start("org")):
+            continue
+        if (
+            _is(match.group("place"), "places.txt")
+            and not _is(match.group("place"), "not_places.txt")
+            and not any(
+                _is_stop_word(w)
+                or _is(w, "not_names.txt")
+                or _is(w, "places.txt")
+                or _is(w, "countries.txt")
+                or _HOLIDAY.match(w)
+                or re.fullmatch(f"{WEEKDAY}|{MONTH_LONG}|Summer|Winter|Spring|Autumn|Fall", w)
+                or w in _NOT_A_HOSPITAL
+                or w in _NOT_A_WORKPLACE
+                for w in words
+            )
+            and not all(_is(w, "generic_places.txt") for w in words)
+            and not (len(words) == 1 and re.fullmatch(_ORG_KIND, words[0]))  # "Clinic in X."
+        ):
+            yield "ORG", match.start("org"), match.end("org")
     # A hospital's letters after "at" and before its city: "care at CHUAC in A Coruña".
     for match in _ACRONYM_IN_PLACE.finditer(text):
         place = match.group("place")
@@ -1006,7 +1050,7 @@ def _places(text: str) -> Iterator[tuple[str, int, int]]:
 
 
 # Runs of capitalised words, and the small word before one that says what kind of thing it is.
-_CAPITALS = re.compile(r"\b[A-ZÀ-Ý][\w'\u2019\-]*(?:\s+[A-ZÀ-Ý][\w'\u2019\-]*)*")
+_CAPITALS = re.compile(rf"\b[{UPPER}][\w'\u2019\-]*(?:\s+[{UPPER}][\w'\u2019\-]*)*")
 _CUE_BEFORE = re.compile(r"\b(?P<cue>at|in|from|to|near|into|outside|of|on)\s+(?:the\s+)?$")
 # Below this Zipf frequency (log10 of uses per billion words; "the" is 7.7, "nurse" 4.9,
 # "Oban" 2.6), English rarely writes a word: bench/scrub_bench.py's sets were read at 2.0 to
@@ -1029,7 +1073,7 @@ def _rare(word: str, *, hyphened: bool = False) -> bool:
         return False
     if not re.fullmatch(r"[^\W\d_][\w'\u2019\-]*", bare):
         return False
-    if re.search(r"\w-[A-ZÀ-Ý]", bare):
+    if re.search(rf"\w-[{UPPER}]", bare):
         return hyphened and all(_rare(part) for part in bare.split("-") if part[:1].isupper())
     # An eponym with a word joined to it is the eponym's: "Apgar-era", "Foley-type".
     if "-" in bare and _is(bare.split("-")[0], "not_names.txt"):
@@ -1155,8 +1199,9 @@ def _names(text: str) -> Iterator[tuple[str, int, int]]:
             yield from person(match.start(), match.end("name"))
     for match in _TITLED.finditer(text):
         name = match.group("name")
-        # A title makes a person of an eponym too (Mrs. Stokes), but not of Dr. Google.
-        if _is(name.split()[0], "titled_not_people.txt"):
+        # A title makes a person of an eponym too (Mrs. Stokes), but not of Dr. Google, nor of
+        # the next sentence's first word ("after Hajj. Her sons").
+        if _is(name.split()[0], "titled_not_people.txt") or _is_stop_word(name.split()[0]):
             continue
         yield from person(match.start(), match.end())
     for match in _RELATION.finditer(text):
