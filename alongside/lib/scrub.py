@@ -226,8 +226,9 @@ MONTH_LONG = (
 WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?"
 # A song or poem named straight after its verb (_titles_of_works).
 _SONG_NAMED = re.compile(rf"\s+({CAP}(?:\s+{CAP})+)")
-# Months as French, Spanish, Portuguese, Italian, German, Dutch, the Nordic languages, Polish
-# Turkish and Romanian write them, for a day of the month in a story told in English.
+# Months as French, Spanish, Portuguese, Italian, German, Dutch, the Nordic languages, Polish,
+# Turkish, Romanian and Greek (in Latin letters) write them, and the Javanese Suro, for a day
+# of the month in a story told in English.
 MONTH_ABROAD = (
     r"(?i:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre"
     r"|novembre|décembre|decembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto"
@@ -237,7 +238,9 @@ MONTH_ABROAD = (
     r"|februari|maart|mei|augustus|desember|stycznia|lutego|marca|kwietnia|maja|czerwca"
     r"|lipca|sierpnia|września|października|listopada|grudnia|ocak|şubat|mart|nisan|may\u0131s"
     r"|haziran|temmuz|ağustos|eylül|ekim|kas\u0131m|aral\u0131k|ianuarie|februarie|martie"
-    r"|aprilie|iunie|iulie|septembrie|octombrie|noiembrie|decembrie)"
+    r"|aprilie|iunie|iulie|septembrie|octombrie|noiembrie|decembrie|ianouariou|fevrouariou"
+    r"|martiou|apriliou|maiou|iouniou|iouliou|avgoustou|septemvriou|oktovriou|noemvriou"
+    r"|dekemvriou|suro|sura)"
 )
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 UNITS = (
@@ -360,11 +363,15 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"(?:\s+(?:de|del|de la|de los|das|dos|do|da|di|dei|della|des|du|de l['\u2019]|la|el"
             r"|las|los|San|Santa|Santo|São|Saint|St\.?|Sainte|Universitario|Universitaria"
             r"|Universitaire|General|Civil|Militar|Regional|Nacional|Central|Provincial|Municipal"
-            r"|Infantil|Materno|ng|á|Dr\.|Trung ương|Đa khoa)"
+            r"|Infantil|Materno|ng|á|Dr\.|Trung ương|Đa khoa|Sf\.|Sv\.|Sveti|Sfântul)"
             rf"){{0,3}}\s+(?!(?:Trust|Foundation|Group|Board|Authority|Network|Service|at|for)\b)"
             rf"{CAP}(?:\s+(?:{CAP}|de|del|la|di)(?=\s|$))*"
         ),
     ),
+    # Hospitals named for a day: "Hospital 28 de Agosto", "Hospital 12 de Octubre".
+    ("ORG", re.compile(rf"\b(?:Hospital|Clínica|Policlínica)\s+{DAY}\s+de\s+{MONTH_ABROAD}\b")),
+    # A document's letters and long number: a passport "GB 553118204".
+    ("ID", re.compile(r"\b(?!(?:MRN|NHS|ID|NI|SSN|NPI|DEA|DOB|CHI|PPS)\b)[A-Z]{1,3} \d{6,10}\b")),
     # Hospitals by their number: "Hospital No. 1", "Polyclinic Number 3", "Maternity Home No 5".
     (
         "ORG",
@@ -709,7 +716,8 @@ _ACRONYM_IN_PLACE = re.compile(
 # A hospital's letters before the word "hospital" or before its city, wherever they stand:
 # "AHEPA hospital in Thessaloniki", "TAYS in Tampere.", "UNTH in Enugu".
 _ACRONYM_BEFORE = re.compile(
-    r"\b(?P<org>[A-Z]{3,8})(?:\s+(?i:hospital|clinic|infirmary|medical cent(?:er|re))\b"
+    rf"\b(?P<org>(?:{CAP}\s+){{0,3}}(?P<letters>[A-Z]{{3,8}}))"
+    r"(?:\s+(?i:hospital|clinic|infirmary|medical cent(?:er|re))\b"
     rf"|(?:\s+in|\s*,)\s*(?P<place>{CAP}(?:\s+{CAP})?)\b)"
 )
 _HOSPITAL_BY_ITS_WORD = re.compile(
@@ -758,7 +766,8 @@ _HOLIDAY = re.compile(
     r"|All (?:Saints|Souls)['\u2019]? (?:Day|Eve)|(?:St\.?|Saint) [A-Z][a-z]+['\u2019]s (?:Day|Eve)"
     r"|Australia Day|Anzac Day|Canada Day|Waitangi Day|Bastille Day|Juneteenth|Guy Fawkes Night"
     r"|Mid-Autumn Festival|Chung Yeung(?: Festival)?|Ching Ming(?: Festival)?|Vesak|Holi|Navratri"
-    r"|Ghost Month|Hungry Ghost Festival|Obon"
+    r"|Ghost Month|Hungry Ghost Festival|Obon|Corpus Christi|Corpus|Up Helly Aa|Queima das Fitas"
+    r"|(?:Señor|Virgen|Nuestra Señora)(?: y Virgen)? (?:del|de la|de) [A-ZÀ-Ý][\w\-]+"
     r"|(?:(?:May|August|Easter|[Ss]pring|[Ss]ummer|[Ll]ate [Ss]ummer)\s+)?[Bb]ank [Hh]oliday"
     r"(?:\s+(?:Monday|[Ww]eekend))?)\b"
 )
@@ -810,6 +819,11 @@ def _nlp() -> Any:
     )
 
 
+# A sentence's end inside an entity: not after a title or an initial (Mr. Byrne, Sf. Spiridon,
+# J. Okafor).
+_ENTITY_BREAK = re.compile(r"(?<![A-Z][a-z])(?<![A-Z][a-z][a-z])(?<!\b[A-Z])[.!?]\s")
+
+
 def _entities(text: str) -> Iterator[tuple[str, int, int]]:
     """People, organisations and places a statistical model finds, less what it gets wrong in
     hospital stories: acronyms (ICU, ED, CT, GP), eponyms and products (Foley, Glasgow Coma
@@ -820,28 +834,31 @@ def _entities(text: str) -> Iterator[tuple[str, int, int]]:
         kind = _ENTITY_TYPES.get(entity.label_)
         if kind is None:
             continue
+        # Run without its parser, the model can join the end of one sentence to the start of
+        # the next ("Enugu. Paediatric ICU"): an entity ends where its sentence does.
+        found, start, end = entity.text, entity.start_char, entity.end_char
+        cut = _ENTITY_BREAK.search(found)
+        if cut:
+            found, end = found[: cut.start()], start + cut.start()
         words = [
-            re.sub("['\u2019]s$", "", w).strip(".,'\u2019")
-            for w in re.split(r"[\s\-]+", entity.text)
+            re.sub("['\u2019]s$", "", w).strip(".,'\u2019") for w in re.split(r"[\s\-]+", found)
         ]
         if not any(w and w[0].isupper() for w in words):
             continue
         acronym = len(words) == 1 and words[0].isupper() and len(words[0]) <= 8
         if acronym and not _is(words[0], "organisations.txt"):
             continue  # ICU, ED, NHS, DNR, DNACPR
-        if any(_is(w, "not_names.txt") for w in words):
+        if _is(found, "not_names.txt") or any(_is(w, "not_names.txt") for w in words):
             continue
         if all(_is(w, "generic_places.txt") or not w[:1].isupper() for w in words):
             continue
-        if kind == "CITY" and (
-            _is(entity.text, "countries.txt") or _is(entity.text, "not_places.txt")
-        ):
+        if kind == "CITY" and (_is(found, "countries.txt") or _is(found, "not_places.txt")):
             continue
         if len(words) == 1 and _is(words[0], "ambiguous_names.txt"):
             continue
-        if own is not None and entity.start_char <= own[0] < entity.end_char:
+        if own is not None and start <= own[0] < end:
             continue
-        yield kind, entity.start_char, entity.end_char
+        yield kind, start, end
 
 
 def _own_name(text: str) -> tuple[int, int] | None:
@@ -871,7 +888,16 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
         # unless its city makes it one: "University Teaching Hospital in Lusaka".
         if all(_is(w.strip("'\u2019s"), "generic_places.txt") or w[0].islower() for w in words):
             placed = _IN_A_PLACE.match(text, match.end()) or _COMMA_PLACE.match(text, match.end())
-            if not (len(words) > 1 and placed and _is(placed.group("place"), "places.txt")):
+            if not (
+                len(words) > 1
+                and placed
+                and (
+                    _is(placed.group("place"), "places.txt")
+                    or re.fullmatch(
+                        rf"(?:St\.?|Saint|San|Santa|Port|Fort)\s+{CAP}", placed.group("place")
+                    )
+                )
+            ):
                 continue
         start = match.start() + (4 if match.group(0).startswith(("the ", "The ")) else 0)
         yield "ORG", start, match.end()
@@ -935,14 +961,22 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
         if match.group("org") not in _NOT_A_HOSPITAL and _is(place, "places.txt"):
             yield "ORG", match.start("org"), match.end("org")
     for match in _ACRONYM_BEFORE.finditer(text):
-        org, place = match.group("org"), match.group("place")
+        letters, place = match.group("letters"), match.group("place")
         if (
-            org not in _NOT_A_HOSPITAL
-            and org not in _NOT_INITIALS
-            and not _is(org, "generic_places.txt")
-            and (place is None or _is(place, "places.txt"))
+            letters not in _NOT_A_HOSPITAL
+            and letters not in _NOT_INITIALS
+            and not _is(letters, "generic_places.txt")
+            and (place is None or _is(place, "places.txt") or all(_rare(w) for w in place.split()))
         ):
-            yield "ORG", match.start("org"), match.end("org")
+            # With the words of its name before it ("Northern Light EMMC"), not a small word
+            # or a kind of place ("Then UNTH", "Paediatric ICU").
+            start, at = match.start("letters"), match.start("org")
+            for word in re.finditer(r"\S+", text[at : match.start("letters")]):
+                if _is_stop_word(word.group()) or _is(word.group(), "generic_places.txt"):
+                    start = match.start("letters")
+                elif start == match.start("letters"):
+                    start = at + word.start()
+            yield "ORG", start, match.end("letters")
     # A rare name before a small "hospital" and its place: "Rizgary hospital in Erbil" (not "a
     # Catholic hospital in Dublin").
     for match in _ORG_SMALL_KIND.finditer(text):

@@ -246,6 +246,21 @@ from tests.scrub_cases import DATA, SETS, load
         ("Pani Łucja came from the village.", "Pani Łucja", "NAME"),
         ("Maseru. 'Me Mpho, 61, died of TB.", "Me Mpho", "NAME"),
         ("He died on Ghost Month's first day.", "Ghost Month", "DATE"),
+
+        # Round 20 (from held-out 23's misses): a hospital's letters with its name's words
+        # before them, a generic hospital placed by a saint's town, a hospital named for a
+        # day, a saint in Romanian, a rare city after a hospital's letters, Greek and Javanese
+        # months, a passport's letters and number, feasts.
+        ("Northern Light EMMC in Bangor.", "Northern Light EMMC", "ORG"),
+        ("General Hospital in St Helier. He died.", "General Hospital", "ORG"),
+        ("Hospital 28 de Agosto in Manaus.", "Hospital 28 de Agosto", "ORG"),
+        ("Spitalul Sf. Spiridon. He died.", "Spitalul Sf. Spiridon", "ORG"),
+        ("PAGNI in Heraklion. He died.", "PAGNI", "ORG"),
+        ("He died on 15 Avgoustou.", "15 Avgoustou", "DATE"),
+        ("He died on the night of 1 Suro.", "1 Suro", "DATE"),
+        ("Her passport was GB 553118204.", "GB 553118204", "ID"),
+        ("She died during Corpus Christi.", "Corpus Christi", "DATE"),
+        ("In the Señor y Virgen del Milagro procession.", "Señor y Virgen del Milagro", "DATE"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -352,6 +367,9 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "In the end, 34, maybe 35, of us came to the funeral.",
         # Round 19: a pilgrimage, and a pronoun after a title's full stop.
         "She died after Hajj. Her sons took her home.",
+        # Round 20: peoples and languages, a brand, a figure of a mine.
+        "The Nez Perce family drummed; she spoke Kriol and Sepedi; a Viking helmet.",
+        "A cold Coca-Cola, and a bag of coca for El Tío.",
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
@@ -379,6 +397,17 @@ def test_the_writers_own_name_in_a_sign_off_stays() -> None:
     text = "We lost Mr. Byrne at 6:10 this morning. I'm taking a few minutes now.\n\n— Sam"
     assert [s.text for s in find(text)] == ["Mr. Byrne"]
     assert redact(text).endswith("— Sam")
+
+
+def test_an_entity_of_the_model_ends_with_its_sentence() -> None:
+    """Without its parser, spaCy once read "Enugu. Paediatric ICU" as one place."""
+    text = "Then UNTH in Enugu. Paediatric ICU in Leeds. We lost Mr. Byrne."
+    assert [(s.type, s.text) for s in find(text)] == [
+        ("ORG", "UNTH"),
+        ("CITY", "Enugu"),
+        ("CITY", "Leeds"),
+        ("NAME", "Mr. Byrne"),
+    ]
 
 
 def test_a_sign_off_on_the_last_line_of_text_stays_too() -> None:
