@@ -62,7 +62,8 @@ EXAMPLES = (
     "examples_6.json",
     "examples_7.json",
     "examples_8.json",
-    "examples_9.json",
+    "examples_10.json",
+    "examples_9.json",  # last: the bench's cross-validation keeps it in every fold's training
 )
 EXAMPLE_VECTORS = DATA / "examples.npz"
 NEIGHBOURS = 5
@@ -84,12 +85,20 @@ DISTRESS_SHARPNESS = 10.0  # the same for the distress vote, as DISTRESS_THRESHO
 # bench gave 0.40, at which tests/data/risk_heldout_21.json was measured; the bench's own sweep
 # put paragraph recall at 0.948 there, so the rule gives 0.38: recall 0.974 and specificity
 # 0.840 alone, 0.951 and 0.598 in paragraphs (0.977 and 0.529 before). Held-out 21 read the
-# same at both.
+# same at both. Session 22: with examples_10 (held-out 19 to 24, read) the ten-fold gives
+# 0.971 and 0.861 alone at 0.38, but 0.936 and 0.591 in paragraphs, and no threshold down to
+# 0.31 reaches 0.95 in paragraphs (0.30 does, at specificity 0.780 alone). Letting a unit count
+# for its sentence when its nearest example is within MARGIN of the closest unit's meets the
+# rule (MARGIN 0.06 at 0.44: 0.961/0.874 alone, 0.951/0.593 in paragraphs), but on the read
+# held-out sets 14, 15 and 18 it caught 50 of 52 acute entries where MARGIN 0 at 0.38 caught
+# all 52, at the same or better specificity; so MARGIN stays 0 and the threshold 0.38, and the
+# paragraph figure is said in bench/README.md as a known gap.
 THRESHOLD = 0.38
 # The vote for distress, chosen the same way before tests/data/risk_heldout_6.json was read
 # (recall 0.83, with one 'none' entry in ten shown the gentle offer of a peer); kept since.
 DISTRESS_THRESHOLD = 0.4
 REGULARISATION = 1.0  # the regression's L2 penalty, chosen with THRESHOLD
+MARGIN = 0.0  # a unit counts for a sentence if its nearest example is this close to the best's
 MAX_SENTENCES = 400  # beyond this (some 6,000 words) the rules alone read the rest
 
 
@@ -236,7 +245,8 @@ def read(text: str) -> Reading | None:
     Each sentence is read alone and with the sentence before and after it; of these, the
     reading whose nearest example is closest is the sentence's, so a calm sentence far from
     every example ("Found it in the fridge.") is read with its neighbour, where the examples
-    know what it means, rather than by whichever far examples happen to be nearest."""
+    know what it means, rather than by whichever far examples happen to be nearest. (With
+    MARGIN above 0, every unit within MARGIN of that closest one counts too.)"""
     examples = _examples()
     model = minilm.load()
     if examples is None or model is None:
@@ -270,11 +280,14 @@ def read(text: str) -> Reading | None:
 
     chance = 1 / (1 + np.exp(-(vectors @ examples.weights[:-1] + examples.weights[-1])))
     acute = (vote(ACUTE, SHARPNESS) + chance) / 2
-    best: dict[int, tuple[float, float]] = {}  # sentence: (closeness, reading)
+    closest: dict[int, float] = {}  # sentence: the closeness of its closest unit
     for unit, sentences_in in enumerate(members):
         for i in sentences_in:
-            if i not in best or closeness[unit, 0] > best[i][0]:
-                best[i] = (float(closeness[unit, 0]), float(acute[unit]))
-    strongest = max(reading for _, reading in best.values())
+            closest[i] = max(closest.get(i, -1.0), float(closeness[unit, 0]))
+    strongest = max(
+        float(acute[unit])
+        for unit, sentences_in in enumerate(members)
+        if any(closeness[unit, 0] >= closest[i] - MARGIN for i in sentences_in)
+    )
     distress = vote(DISTRESS, DISTRESS_SHARPNESS)
     return Reading(round(strongest, 2), round(float(distress.max()), 2))
