@@ -19,6 +19,7 @@ does.
 
     .venv/bin/python bench/risk_bench.py
     .venv/bin/python bench/risk_bench.py --quiet   # figures only: for a set not yet read
+    .venv/bin/python bench/risk_bench.py --margin 0.06   # as if risk_model.MARGIN were 0.06
 """
 
 from __future__ import annotations
@@ -146,6 +147,9 @@ def cross_validate(folds: int = 10) -> None:
 
 def main() -> None:
     quiet = "--quiet" in sys.argv  # figures only, not each miss: for a first reading of a set
+    if "--margin" in sys.argv:  # how session 22's sweep of risk_model.MARGIN was run
+        risk_model.MARGIN = float(sys.argv[sys.argv.index("--margin") + 1])
+        print(f"margin {risk_model.MARGIN} (in use: 0)")
     if minilm.load() is None:
         print("The risk-model extra is not installed: only the rules can be measured.")
     for name in (
