@@ -138,9 +138,12 @@ def _clean(text: str, candidates: Iterable[tuple[str, int, int]]) -> list[Span]:
         value = text[start:end]
         lead = len(value) - len(value.lstrip())
         # "the" is no part of a name, nor "The" starting a sentence; mid-sentence, "The" is
-        # ("a nurse at The Alfred", "treated at The Christie").
+        # ("a nurse at The Alfred", "treated at The Christie"), and so is a hospital's opening
+        # its story ("The Royal Victoria in Belfast.").
         if value[lead:].startswith("the ") or (
-            value[lead:].startswith("The ") and _starts_sentence(text, start + lead)
+            value[lead:].startswith("The ")
+            and kind != "ORG"
+            and _starts_sentence(text, start + lead)
         ):
             lead += 4
         if end - start - lead > 0:
@@ -269,6 +272,8 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"\d{3,4}[\s.\-]?\d{3,4}\b"
         ),
     ),
+    # A French number in five pairs: 06 12 34 56 78, 01.45.67.89.10.
+    ("PHONE", re.compile(r"(?<![\w/.])0\d(?:([ .])\d{2})(?:\1\d{2}){3}(?![\w])")),
     # A number with its country's code is a phone whatever its groups: +961 3 218 447.
     ("PHONE", re.compile(r"(?<![\w/])\+\d{1,3}(?:[ .\-]\d{1,5}){2,5}(?![\d])")),
     # Numbers in dotted groups with a check digit: a Brazilian CPF (123.456.789-09), a
@@ -289,6 +294,8 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"(?P<v>[A-Z0-9][A-Z0-9\-/]{2,}(?: \d{2,4}){0,3}(?:/\d{1,4})?(?: [A-Z]{3}\b)?)"
         ),
     ),
+    # … a medical record number with its letters, which say what it is: "under MRN 40028813".
+    ("ID", re.compile(r"\bMRN[:#]?\s*(?:no\.?\s*)?(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{3,}\b")),
     # … or by their shape: five or more digits, or letters and digits mixed with a dash.
     # A check digit in brackets belongs to the number (a Hong Kong identity card: A123456(7)).
     ("ID", re.compile(r"\b[A-Z]{1,2}\d{6,8}\([0-9A-Z]\)")),
@@ -363,13 +370,25 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"(?:\s+(?:de|del|de la|de los|das|dos|do|da|di|dei|della|des|du|de l['\u2019]|la|el"
             r"|las|los|San|Santa|Santo|São|Saint|St\.?|Sainte|Universitario|Universitaria"
             r"|Universitaire|General|Civil|Militar|Regional|Nacional|Central|Provincial|Municipal"
-            r"|Infantil|Materno|ng|á|Dr\.|Trung ương|Đa khoa|Sf\.|Sv\.|Sveti|Sfântul)"
+            r"|Infantil|Materno|ng|á|Dr\.|Trung ương|Đa khoa|Sf\.|Sv\.|Sveti|Sfântul"
+            r"|rechts der|links der|an der|am)"
             rf"){{0,3}}\s+(?!(?:Trust|Foundation|Group|Board|Authority|Network|Service|at|for)\b)"
             rf"{CAP}(?:\s+(?:{CAP}|de|del|la|di)(?=\s|$))*"
         ),
     ),
     # Hospitals named for a day: "Hospital 28 de Agosto", "Hospital 12 de Octubre".
     ("ORG", re.compile(rf"\b(?:Hospital|Clínica|Policlínica)\s+{DAY}\s+de\s+{MONTH_ABROAD}\b")),
+    # A title written small after its article, as Spanish, Italian and Portuguese do: "la
+    # señora Guamán", "la signora Colombo", "o senhor Almeida"; and Hungarian's after the
+    # name: "Kovács úr", "Erzsi néni".
+    (
+        "NAME",
+        re.compile(
+            r"\b(?:[Ll]a|[Ee]l|[Ii]l|[Ll]o|[Oo]|[Aa])\s+(?:señora|señor|señorita|signora|signor"
+            rf"|signorina|senhora|senhor|doña|dona)\s+{NAMEWORD}(?:\s+{NAMEWORD})?"
+            rf"|\b{NAMEWORD}(?:\s+{NAMEWORD})?\s+(?:úr|néni|bácsi|asszony)\b"
+        ),
+    ),
     # A document's letters and long number: a passport "GB 553118204".
     ("ID", re.compile(r"\b(?!(?:MRN|NHS|ID|NI|SSN|NPI|DEA|DOB|CHI|PPS)\b)[A-Z]{1,3} \d{6,10}\b")),
     # Hospitals by their number: "Hospital No. 1", "Polyclinic Number 3", "Maternity Home No 5".
@@ -419,6 +438,14 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
     ("DATE", re.compile(rf"\b(?:(?:{WEEKDAY}),?\s+)?{MONTH}\.?\s+{DAY}\b(?:,?\s+\d{{4}})?")),
     ("DATE", re.compile(rf"\b{MONTH_LONG}\s+\d{{4}}\b")),
     ("DATE", re.compile(rf"\b{DAY}\.?\s+(?:de\s+)?{MONTH_ABROAD}\b(?:\s+(?:de\s+)?\d{{4}})?")),
+    # Hungarian writes the month first: "március 15", "október 23-án".
+    (
+        "DATE",
+        re.compile(
+            r"\b(?i:január|február|március|április|május|június|július|augusztus|szeptember"
+            rf"|október)\s+{DAY}\b(?:-[{LOWER}]+)?\.?"
+        ),
+    ),
     # A day of a month of the Islamic or Hebrew calendar: "12 Ramadan", "3 Tishrei".
     (
         "DATE",
@@ -497,7 +524,7 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"|osasto|avdeling|afdeling|reparto|oddělení|odjel|osztály|planta|piso)\s+"
             r"(?:[A-Z]?-?\d+[A-Z]?(?:[-.]\d+[A-Z]?)?|(?!I\b)[A-Z](?:-\d+)?)\b"
             r"(?:\s*(?:,|and|&|or)\s*(?:[A-Z]?\d+[A-Z]?)\b)*"
-            r"(?:\s+(?:North|South|East|West))?"
+            r"(?:\s+(?:North|South|East|West|north|south|east|west)\b)?"
         ),
     ),
     ("LOCATION", re.compile(r"\b\d{1,2}\s?(?:North|South|East|West|N|S|E|W)\b")),
@@ -537,13 +564,15 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"(?:Route|Highway|Hwy|SR|Road|Rd|Ruta|Rodovia)\s+\d{1,4})(?![\w(])"
         ),
     ),
-    # Irish and European roads by their number, where someone is on them: "on the N71", "off
-    # the R445", "along the E45" (an N95 is a mask).
+    # Irish, European and African roads by their number, where someone is on them: "on the
+    # N71", "off the R445", "along the E45", "on the B1" (an N95 is a mask, "on the B12
+    # injections" a vitamin).
     (
         "ADDRESS",
         re.compile(
             r"\b(?i:on|along|off|down|up|onto|near|joined|left)\s+the\s+(?!N9[59]\b)"
-            r"(?P<v>[NRE]\d{1,3})\b"
+            r"(?P<v>[NRE]\d{1,3}|B\d{1,2}(?!\s+(?i:vitamin|supplements?|injections?|jabs?|tablets?"
+            r"|levels?|deficiency|shots?)))\b"
         ),
     ),
     # A day named for someone or something, after a word of time: "on Heroes' Day", "before
@@ -552,8 +581,9 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
         "DATE",
         re.compile(
             r"\b(?i:on|before|after|until|till|since|over|for)\s+(?:the\s+)?"
-            rf"(?P<v>(?:(?!The\b|This\b|That\b|Every\b|Each\b|Judgement\b|Judgment\b){CAP}"
-            r"['\u2019]?\s+){1,3}(?:Day|Eve|Night))\b"
+            rf"(?P<v>(?:(?!The\b|This\b|That\b|Every\b|Each\b|Last\b|Next\b|Judgement\b|Judgment\b)"
+            rf"{CAP}"
+            r"['\u2019]?\s+){1,3}(?:Day|Eve|Night|Festival|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))\b"
             r"(?!\s+(?i:unit|centre|center|surgery|case|ward|hospice|room|shift|nurse|sister|staff"
             r"|manager|duty|team|service|clinic))"
         ),
@@ -712,21 +742,27 @@ _QUOTED_CONTACT = re.compile(
 )
 _ACRONYM_IN_PLACE = re.compile(
     rf"\bat\s+(?:the\s+)?(?P<org>[A-Z]{{3,8}})(?:\s+in|\s*,)\s*(?P<place>{CAP}(?:\s+{CAP})?)\b"
+    # Two letters need "the": "a reg at the PA in Brisbane".
+    rf"|\bat\s+the\s+(?P<two>[A-Z]{{2}})\s+in\s+(?P<city>{CAP}(?:\s+{CAP})?)\b"
+)
+_NOT_TWO_LETTER_HOSPITALS = frozenset(
+    {"ED", "ER", "OR", "GP", "UK", "US", "EU", "IV", "OT", "PT", "DR", "NP", "AE", "MI"}
 )
 # A hospital's letters before the word "hospital" or before its city, wherever they stand:
 # "AHEPA hospital in Thessaloniki", "TAYS in Tampere.", "UNTH in Enugu".
 _ACRONYM_BEFORE = re.compile(
     rf"\b(?P<org>(?:{CAP}\s+){{0,3}}(?P<letters>[A-Z]{{3,8}}))"
     r"(?:\s+(?i:hospital|clinic|infirmary|medical cent(?:er|re))\b"
-    rf"|(?:\s+in|\s*,)\s*(?P<place>{CAP}(?:\s+{CAP})?)\b)"
+    rf"|(?:\s+in|\s+à|\s*,|(?P<bare>\s))\s*(?P<place>{CAP}(?:\s+{CAP})?)\b)"
 )
 _HOSPITAL_BY_ITS_WORD = re.compile(
     r"\b(?:in|at|to|into|from|outside)\s+the\s+"
     rf"(?P<org>Royal|General|Infirmary|Vic|Royal Vic|Alex|Queen['\u2019]s|Jubilee)\b(?!\s+{CAP})"
 )
 _AT_A_PLACE_IN_A_CITY = re.compile(
-    rf"(?:(?P<at>\bat)\s+)?(?P<org>{CAP}(?:\s+{CAP}){{0,2}})\s+in\s+"
-    rf"(?P<place>{CAP}(?:\s+{CAP})?)(?=\s*[.,;]|\s*$)"
+    rf"(?:(?P<at>\bat)\s+)?(?:(?P<the>The)\s+)?(?P<org>{CAP}(?:\s+{CAP}){{0,2}}|[A-Z]{{2,6}}"
+    r"(?:&[A-Z]{1,3})?)(?:\s+(?P<in>in|à|en|em)\s+|(?P<comma>,)\s+)"
+    rf"(?P<place>{CAP}(?:\s+(?:{CAP}|es|de|del|la|le|upon(?=\s+[A-Z])))*?)(?=\s*[.,;]|\s*$)"
 )
 _ORG_SMALL_KIND = re.compile(
     rf"\b(?P<org>{CAP}(?:\s+{CAP}){{0,2}})\s+(?:hospital|clinic|infirmary|hospice)\s+"
@@ -756,7 +792,9 @@ _PLACE_CUE = re.compile(
 _PLACE_AFTER_COMMA = re.compile(rf",\s+(?P<place>{CAP}(?:\s+{CAP}){{0,2}})(?=\s*[.;:]|\s*$)")
 _HOLIDAY = re.compile(
     r"\b(?:Christmas(?: Eve| Day)?|Boxing Day|New Year['\u2019]s(?: Eve| Day)?"
-    r"|Easter(?: Sunday| Monday)?|Good Friday|Thanksgiving|Halloween|Hallowe['\u2019]en"
+    r"|(?:(?:Greek|Orthodox|Coptic|Western) )?Easter(?: Sunday| Monday)?|Good Friday"
+    r"|(?:Little|Old|Women['\u2019]s) Christmas|Melbourne Cup(?: [Dd]ay)?"
+    r"|Thanksgiving|Halloween|Hallowe['\u2019]en"
     r"|Independence Day|Fourth of July|July 4th|Labou?r Day|Memorial Day|Veterans Day"
     r"|Mother['\u2019]s Day|Father['\u2019]s Day|Valentine['\u2019]s Day"
     r"|Diwali|Eid(?: al-Fitr| al-Adha)?|Hanukkah|Ramadan|Rosh Hashanah|Yom Kippur|Bonfire Night"
@@ -766,8 +804,12 @@ _HOLIDAY = re.compile(
     r"|All (?:Saints|Souls)['\u2019]? (?:Day|Eve)|(?:St\.?|Saint) [A-Z][a-z]+['\u2019]s (?:Day|Eve)"
     r"|Australia Day|Anzac Day|Canada Day|Waitangi Day|Bastille Day|Juneteenth|Guy Fawkes Night"
     r"|Mid-Autumn Festival|Chung Yeung(?: Festival)?|Ching Ming(?: Festival)?|Vesak|Holi|Navratri"
-    r"|Ghost Month|Hungry Ghost Festival|Obon|Corpus Christi|Corpus|Up Helly Aa|Queima das Fitas"
+    r"|Ghost Month|(?:Hungry )?Ghost Festival|Obon|Corpus Christi|Corpus|Up Helly Aa"
+    r"|Queima das Fitas"
     r"|(?:Señor|Virgen|Nuestra Señora)(?: y Virgen)? (?:del|de la|de) [A-ZÀ-Ý][\w\-]+"
+    # A feast by its own language's word: "la Fête des Lumières", "la Festa di San Gennaro".
+    r"|(?:F[êe]te|Festa|Fiesta|Feria|Fiestas)\s+(?:des|de la|du|de|di|del|della|dei|da|do|dos)"
+    r"\s+[A-ZÀ-Ý][\w\-]+(?:\s+[A-ZÀ-Ý][\w\-]+)?"
     r"|(?:(?:May|August|Easter|[Ss]pring|[Ss]ummer|[Ll]ate [Ss]ummer)\s+)?[Bb]ank [Hh]oliday"
     r"(?:\s+(?:Monday|[Ww]eekend))?)\b"
 )
@@ -932,18 +974,44 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
     # A place of work named by words of any kind, between "at" and its known city: "a trauma
     # nurse at Shock Trauma in Baltimore"; or opening a story that way: "Regional One in
     # Memphis."
+    # Opening a story, the words before its known city, after "in" or a comma, are where the
+    # writer works: "Hopkins in Baltimore.", "Derriford, Plymouth.", "The Royal Victoria in
+    # Belfast, ICU.", "CHUM à Montréal."; a known place there is a town: "Epsom in Surrey.".
     for match in _AT_A_PLACE_IN_A_CITY.finditer(text):
-        words = match.group("org").split()
+        org = match.group("org")
+        words = org.split()
         opens = match.group("at") is None
-        if opens and not _starts_sentence(text, match.start("org")):
+        begins = match.start("the") if match.group("the") else match.start("org")
+        if opens and not _starts_sentence(text, begins):
             continue
+        if match.group("the") and not opens:
+            continue  # "at The X" is _WORKPLACE's
+        place = match.group("place")
+        if not (_is(place, "places.txt") or _is(place, "countries.txt")) or _is(
+            place, "not_places.txt"
+        ):
+            continue
+        if org.isupper():
+            if (
+                org not in _NOT_A_HOSPITAL
+                and org not in _NOT_INITIALS
+                and org not in _NOT_TWO_LETTER_HOSPITALS
+                and (match.group("in") or opens)
+            ):
+                yield "ORG", match.start("org"), match.end("org")
+            continue
+        if match.group("comma") and not any(_rare(w) for w in words):
+            continue  # "Morning, Leeds." is a greeting, not a hospital
+        if _is(org, "places.txt") and not _is(org, "not_places.txt"):
+            if opens:
+                yield "CITY", match.start("org"), match.end("org")
+            continue
+        start = match.start("the") if match.group("the") else match.start("org")
         if (
-            _is(match.group("place"), "places.txt")
-            and not _is(match.group("place"), "not_places.txt")
-            and not any(
+            not any(
                 _is_stop_word(w)
                 or _is(w, "not_names.txt")
-                or _is(w, "places.txt")
+                or (len(words) == 1 and _is(w, "places.txt"))
                 or _is(w, "countries.txt")
                 or _HOLIDAY.match(w)
                 or re.fullmatch(f"{WEEKDAY}|{MONTH_LONG}|Summer|Winter|Spring|Autumn|Fall", w)
@@ -954,9 +1022,14 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
             and not all(_is(w, "generic_places.txt") for w in words)
             and not (len(words) == 1 and re.fullmatch(_ORG_KIND, words[0]))  # "Clinic in X."
         ):
-            yield "ORG", match.start("org"), match.end("org")
+            yield "ORG", start, match.end("org")
     # A hospital's letters after "at" and before its city: "care at CHUAC in A Coruña".
     for match in _ACRONYM_IN_PLACE.finditer(text):
+        if match.group("two"):
+            two = match.group("two")
+            if two not in _NOT_TWO_LETTER_HOSPITALS and _is(match.group("city"), "places.txt"):
+                yield "ORG", match.start("two"), match.end("two")
+            continue
         place = match.group("place")
         if match.group("org") not in _NOT_A_HOSPITAL and _is(place, "places.txt"):
             yield "ORG", match.start("org"), match.end("org")
@@ -966,7 +1039,20 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
             letters not in _NOT_A_HOSPITAL
             and letters not in _NOT_INITIALS
             and not _is(letters, "generic_places.txt")
-            and (place is None or _is(place, "places.txt") or all(_rare(w) for w in place.split()))
+            and (
+                place is None
+                or _is(place, "places.txt")
+                or (not match.group("bare") and all(_rare(w) for w in place.split()))
+            )
+            # With no word between them, the letters and their city open the story: "KBC
+            # Zagreb." (not "ICU Leeds" nor "the NHS Scotland pages").
+            and not (
+                match.group("bare")
+                and not (
+                    _starts_sentence(text, match.start("letters"))
+                    and re.match(r"\s*[.,;]", text[match.end("place") :])
+                )
+            )
         ):
             # With the words of its name before it ("Northern Light EMMC"), not a small word
             # or a kind of place ("Then UNTH", "Paediatric ICU").
@@ -1027,11 +1113,36 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
             yield "ORG", match.start(), match.end()
     for match in re.finditer(rf"\b(?:St\.?|Saint)\s+{CAP}\s+(?:ward|wing|unit)\b", text):
         yield "LOCATION", match.start(), match.end()
+    # A ward by its name with a small "ward" after it, where someone is: "died on Cringleford
+    # ward" (not "the Surgical ward", "on the Covid ward", "before Sunday's ward round").
+    for match in _NAMED_WARD.finditer(text):
+        words = match.group("ward").split()
+        if not any(
+            _is_stop_word(w)
+            or _is(w.strip("'\u2019s"), "generic_places.txt")
+            or w in _NOT_A_WARD
+            or re.fullmatch(f"{WEEKDAY}|{MONTH_LONG}", w.strip("'\u2019s"))
+            for w in words
+        ):
+            yield "LOCATION", match.start("ward"), match.end()
+    # A ward by a name no English word has and its number: "she died in Medicina 2".
+    for match in re.finditer(
+        rf"\b(?:in|on|onto|to|from)\s+(?P<ward>{CAP})\s+\d{{1,2}}[A-Z]?\b", text
+    ):
+        if _rare(match.group("ward")):
+            yield "LOCATION", match.start("ward"), match.end()
     for match in re.finditer(
         rf"\b(?:the\s+)?(?P<ward>{CAP}(?:\s+{CAP})?)\s+(?:Ward|Wing|Suite|Room|Unit|Lounge)\b", text
     ):
         if not all(_is(w, "generic_places.txt") for w in match.group("ward").split()):
             yield "LOCATION", match.start("ward"), match.end()
+
+
+_NAMED_WARD = re.compile(
+    rf"\b(?:on|onto|to|in|into|off|from|at)\s+(?:the\s+)?(?P<ward>{CAP}(?:\s+{CAP})?)\s+ward\b"
+    r"(?!\s+(?:round|rounds|sister|manager|clerk|staff|nurse|team|meeting|huddle)\b)"
+)
+_NOT_A_WARD = frozenset({"Covid", "Female", "Male", "Men's", "Women's", "Children's", "Side"})
 
 
 # Places by their kind: Salford Quays, Canary Wharf, Albert Dock, Hyde Park, Formby Beach.
@@ -1046,7 +1157,9 @@ _PLACE_KIND = re.compile(
 
 _PLACE_SERVICE = re.compile(
     rf"\b(?P<place>{CAP}(?:\s+{CAP})?)\s+(?:EMS|Fire(?: Department| Rescue)?|Ambulance|Police"
-    r"|Rescue|Paramedics|Search and Rescue|Mountain Rescue|Coastguard)\b"
+    r"|Rescue|Paramedics|Search and Rescue|Mountain Rescue|Coastguard"
+    # … and its station or crew: "Aberdeen station.", "Hull crew".
+    r"|station|crew|control|dispatch|ambulance station|fire station)\b"
 )
 
 
@@ -1063,7 +1176,8 @@ def _places(text: str) -> Iterator[tuple[str, int, int]]:
         ):
             start = match.start("place") if match.group("place") else match.start("run")
             yield "CITY", start, match.end()
-    # A town's own service names the town: "Billings EMS", "Truro Fire", "Hobart Ambulance".
+    # A town's own service names the town: "Billings EMS", "Truro Fire", "Hobart Ambulance",
+    # "Aberdeen station".
     for match in _PLACE_SERVICE.finditer(text):
         place = match.group("place")
         if _is(place, "places.txt") and not _is(place, "not_places.txt"):
