@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -65,8 +65,10 @@ def find(text: str) -> list[Span]:
     The rules' spans come first; the model's, then rare capitals', widen a span they overlap
     (keeping its type) or stand alone."""
     spans = _resolve(_clean(text, _candidates(text)))
-    for extra in _resolve(_clean(text, _entities(text))) + _resolve(
-        _clean(text, _rare_capitals(text))
+    for extra in (
+        _resolve(_clean(text, _entities(text)))
+        + _resolve(_clean(text, _rare_capitals(text)))
+        + _resolve(_clean(text, _capitals_mid_sentence(text)))
     ):
         overlapping = [s for s in spans if s.start < extra.end and extra.start < s.end]
         if not overlapping:
@@ -861,6 +863,12 @@ def _nlp() -> Any:
     )
 
 
+@lru_cache(maxsize=4)
+def _doc(text: str) -> Any:
+    """The model's reading of `text`, shared by the passes that ask for it."""
+    return _nlp()(text)
+
+
 # A sentence's end inside an entity: not after a title or an initial (Mr. Byrne, Sf. Spiridon,
 # J. Okafor).
 _ENTITY_BREAK = re.compile(r"(?<![A-Z][a-z])(?<![A-Z][a-z][a-z])(?<!\b[A-Z])[.!?]\s")
@@ -872,7 +880,7 @@ def _entities(text: str) -> Iterator[tuple[str, int, int]]:
     Scale, YouTube), kinds of place (the Intensive Care Unit), countries and states, and
     first names that are everyday words with nothing after them (Grace, Hope)."""
     own = _own_name(text)
-    for entity in _nlp()(text).ents:
+    for entity in _doc(text).ents:
         kind = _ENTITY_TYPES.get(entity.label_)
         if kind is None:
             continue
@@ -1309,6 +1317,89 @@ def _rare_capitals(text: str) -> Iterator[tuple[str, int, int]]:
         elif cue and cue.group("cue") != "on":
             kind = "CITY"
         yield kind, start, end
+
+
+# A capitalised word inside a sentence: what English capitalises there that is no identifier.
+_MID_WORD = re.compile(rf"(?<![\w'\u2019\-])[{UPPER}][\w'\u2019\-]*[{LOWER}][\w'\u2019\-]*")
+_FAITH_AND_FAMILY = frozenset(
+    {"God", "Lord", "Jesus", "Christ", "Allah", "Heaven", "Hell", "Mass", "Bible", "Quran"}
+    | {"Koran", "Torah", "Gospel", "Psalm", "Psalms", "Scripture", "Amen", "Buddha", "Saints"}
+    | {"Mum", "Mam", "Mom", "Dad", "Mummy", "Daddy", "Nan", "Nanna", "Gran", "Granny", "Grandad"}
+    | {"Grandpa", "Grandma", "Grandmother", "Grandfather", "Mother", "Father", "Sister", "Brother"}
+    | {"Auntie", "Aunty", "Uncle", "Internet", "Wi-Fi", "Bluetooth", "PhD", "Year", "Member"}
+)
+_NOT_IDENTIFIER_LABELS = frozenset({"NORP", "LANGUAGE"})
+# Capitals after a sentence's opening "The" are a title's or an emphasis ("The Stock Market
+# was all he talked about"); a hospital there is the rules' ("The Alfred in Melbourne.").
+_OPENING_THE = re.compile(rf"(?:^|[.!?\n:]\s*)The(?:\s+[{UPPER}][\w'\u2019\-]*)*\s$")
+
+
+def _capitals_mid_sentence(text: str) -> Iterator[tuple[str, int, int]]:
+    """Inside a sentence, English capitalises a proper noun: what no rule or list placed
+    there ("died on Ghost Festival", "at the Royal Victoria", "from NUI's halls") is still
+    a name, a place or a hospital, unless it is a word the lists know (eponyms, products,
+    kinds of place, countries, months and days, faith and family, peoples and languages as
+    the model reads them), a contraction of I, part of an eponym joined by a hyphen, or a
+    word the same text writes small elsewhere. Runs of such words become one span."""
+    own = _own_name(text)
+    peoples = [
+        (e.start_char, e.end_char) for e in _doc(text).ents if e.label_ in _NOT_IDENTIFIER_LABELS
+    ]
+    small = set(re.findall(rf"(?<![\w'\u2019\-])[{LOWER}][\w'\u2019\-]*", text))
+    run_start = run_end = -1
+    for match in _MID_WORD.finditer(text):
+        word, start = match.group(0), match.start()
+        bare = re.sub(r"['\u2019]s?$", "", word)
+        parts = [p for p in bare.split("-") if p]
+        skip = (
+            _starts_sentence(text, start)
+            or (own is not None and start == own[0])
+            or _is_stop_word(re.split(r"['\u2019]", word)[0])  # I'd, He'd, We'll
+            or _is(_word_before(text, start), "not_names.txt")  # Jehovah's Witness, Swan Ganz
+            or bare in _FAITH_AND_FAMILY
+            or bare in _RANKS_BEFORE_GENERAL
+            or _is(bare, "word_names.txt")  # the Holly bush: left to the rules for names
+            or _is(bare, "ambiguous_names.txt")
+            or _OPENING_THE.search(text[max(0, start - 60) : start]) is not None
+            or re.fullmatch(_TITLE, bare) is not None
+            or re.fullmatch(f"{WEEKDAY}|{MONTH_LONG}|{MONTH}", bare) is not None
+            or bare[:-1].isupper()
+            or any(len(p) == 1 for p in parts)
+            or any(
+                _is_stop_word(p)
+                or _is(p, "not_names.txt")
+                or _is(p, "generic_places.txt")
+                or _is(p, "countries.txt")
+                or _is(p, "not_places.txt")
+                for p in [bare, *parts]
+            )
+            or bare.lower() in small
+            or any(a <= start < b for a, b in peoples)
+        )
+        if skip:
+            continue
+        if run_end >= 0 and text[run_end:start] == " ":
+            run_end = match.end()
+            continue
+        if run_end >= 0:
+            yield _kind_by_cue(text, run_start), run_start, run_end
+        run_start, run_end = start, match.end()
+    if run_end >= 0:
+        yield _kind_by_cue(text, run_start), run_start, run_end
+
+
+def _word_before(text: str, start: int) -> str:
+    before = re.search(r"([\w\-]+)(?:['\u2019]s?)?\s$", text[max(0, start - 40) : start])
+    return before.group(1) if before else ""
+
+
+def _kind_by_cue(text: str, start: int) -> str:
+    cue = _CUE_BEFORE.search(text[max(0, start - 20) : start])
+    if cue and cue.group("cue") == "at":
+        return "ORG"
+    if cue and cue.group("cue") != "on":
+        return "CITY"
+    return "NAME"
 
 
 # Someone's age set beside their name: "Sigrún, 34, died", "Mamadou, 9, had".

@@ -292,6 +292,9 @@ from tests.scrub_cases import DATA, SETS, load
         ("Her records were under MRN 40028813.", "MRN 40028813", "ID"),
         ("Aberdeen station. A rig worker died.", "Aberdeen", "CITY"),
         ("A car hit a kudu on the B1. He died.", "B1", "ADDRESS"),
+        # Round 21's backstop: a capitalised word inside a sentence that no rule placed.
+        ("She died on the morning of the Harvest Fair.", "Harvest Fair", "NAME"),
+        ("He used to sing in the Rock Choir every week.", "Rock Choir", "NAME"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -405,6 +408,11 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         # vitamin on a road's letters, a clinical stage.
         "ED in the city. I was on the Surgical ward before the ward round.",
         "She was on the B12 injections; her cancer was in Stage 4.",
+        # … and what English capitalises inside a sentence that is no identifier: faith and
+        # family, contractions, peoples and languages, eponyms' phrases.
+        "He was a Jehovah's Witness who said God bless, and I'd told Mum.",
+        "Our Polish and Somali colleagues prayed in Arabic with the family.",
+        "I did the Swan Ganz and the Glasgow Coma Scale twice.",
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
