@@ -78,6 +78,7 @@ def find(text: str) -> list[Span]:
         end = max(extra.end, *(s.end for s in overlapping))
         spans = [s for s in spans if s not in overlapping]
         spans.append(Span(start, end, overlapping[0].type, text[start:end]))
+    spans = [_with_article(text, s) for s in spans if not _day_of_writing(text, s)]
     kept = _phrases_not_names(text) + _titles_of_works(text)
     # A country's name is no person's, whatever words it has: "Sri Lanka", "Costa Rica" (Hong
     # Kong and the Isle of Man stay places).
@@ -93,6 +94,33 @@ def find(text: str) -> list[Span]:
         and not (s.type == "NAME" and any(a <= s.start and s.end <= b for a, b in countries))
         and not (s.type == "NAME" and _PET.search(text, max(0, s.start - 40), s.start))
     )
+
+
+# The day the writer writes on is no date of the story: "I'm writing this on Sunday".
+_WRITING_ON = re.compile(
+    r"\b(?i:writing|write|wrote|typing|type|typed)\s+(?:this\s+|it\s+)?(?:on\s+)?(?:a\s+)?$"
+)
+# Spanish, French, Portuguese and Italian put an article before a date or a street, which
+# belongs to it: "el 18", "las Fallas", "le 14 juillet", "la Avenida 80".
+_ARTICLE_BEFORE = re.compile(r"\b(?:el|la|las|los|le|les|lo|il|l['\u2019])\s*$")
+
+
+def _day_of_writing(text: str, span: Span) -> bool:
+    return (
+        span.type == "DATE"
+        and re.fullmatch(WEEKDAY, span.text) is not None
+        and _WRITING_ON.search(text[max(0, span.start - 30) : span.start]) is not None
+    )
+
+
+def _with_article(text: str, span: Span) -> Span:
+    if span.type not in {"DATE", "ADDRESS"}:
+        return span
+    article = _ARTICLE_BEFORE.search(text[max(0, span.start - 6) : span.start])
+    if article is None:
+        return span
+    start = span.start - (len(text[max(0, span.start - 6) : span.start]) - article.start())
+    return Span(start, span.end, span.type, text[start : span.end])
 
 
 # What someone sings, plays or reads aloud, in quotes in the same sentence, is a song or a
@@ -410,8 +438,18 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"(?:\b\d{1,4}[A-Za-z]?,?\s+)?\b(?:[Rr]ue|[Bb]oulevard|[Cc]hemin|[Cc]alle|[Aa]venida|[Rr]ua|[Vv]iale|[Cc]orso"
             r"|[Uu]lica|[Uu]l\.|[Aa]leja|[Aa]l\.|[Pp]lac|[Uu]lice|[Vv]ia|[Pp]iazza|[Cc]arrer"
             r"|Ffordd|Heol|Stryd|Lôn|Rhodfa|Sráid|Bóthar)\s+"
-            rf"(?:(?:de|du|des|de la|del|da|do|dos|dei|della|di|y|yr)\s+)?{CAP}(?:[\s-]+{CAP})?"
+            rf"(?:(?:(?:de|du|des|de la|del|da|do|dos|dei|della|di|y|yr)\s+)?{CAP}(?:[\s-]+{CAP})?"
             r"(?:,?\s+\d{1,4}[A-Za-z]?\b(?![:.]\d))?"
+            # … or its number alone: "la Avenida 80", "Calle 72".
+            r"|\d{1,3}[A-Za-z]?\b(?![:.]\d))"
+        ),
+    ),
+    # A numbered street with its side: "North 27th Street", "W. 125th St".
+    (
+        "ADDRESS",
+        re.compile(
+            r"(?:\b\d{1,5}\s+)?\b(?:(?:North|South|East|West|N|S|E|W)\.?\s+)?\d{1,3}(?:st|nd|rd|th)"
+            r"\s+(?:Street|St\b\.?|Avenue|Ave\b\.?|Place|Road|Boulevard|Terrace|Drive)"
         ),
     ),
     # Dates more specific than a year.
@@ -440,6 +478,11 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
     ("DATE", re.compile(rf"\b(?:(?:{WEEKDAY}),?\s+)?{MONTH}\.?\s+{DAY}\b(?:,?\s+\d{{4}})?")),
     ("DATE", re.compile(rf"\b{MONTH_LONG}\s+\d{{4}}\b")),
     ("DATE", re.compile(rf"\b{DAY}\.?\s+(?:de\s+)?{MONTH_ABROAD}\b(?:\s+(?:de\s+)?\d{{4}})?")),
+    # A day named after a date, after its comma: "August 15, Acadian Day".
+    (
+        "DATE",
+        re.compile(rf"(?<=\d),\s+(?P<v>(?:{CAP}['\u2019]?\s+){{1,3}}(?:Day|Eve|Night|Festival))\b"),
+    ),
     # Hungarian writes the month first: "március 15", "október 23-án".
     (
         "DATE",
@@ -523,7 +566,7 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"|station|floor|suite|cubicles|pier|gate|platform|dock|terminal|berth|lot|level"
             r"|exit|junction|unit|shaft|tent|hut|barracks|pavilion|wing|rum|sala|habitación"
             r"|habitacion|chambre|zimmer|stanza|quarto|kamer|pokój|huone|cama|bett|oddział|oddzial"
-            r"|osasto|avdeling|afdeling|reparto|oddělení|odjel|osztály|planta|piso)\s+"
+            r"|osasto|avdeling|avdelning|afdeling|reparto|oddělení|odjel|osztály|planta|piso)\s+"
             r"(?:[A-Z]?-?\d+[A-Z]?(?:[-.]\d+[A-Z]?)?|(?!I\b)[A-Z](?:-\d+)?)\b"
             r"(?:\s*(?:,|and|&|or)\s*(?:[A-Z]?\d+[A-Z]?)\b)*"
             r"(?:\s+(?:North|South|East|West|north|south|east|west)\b)?"
@@ -541,6 +584,15 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
     (
         "LOCATION",
         re.compile(r"\b(?i:on|onto|to|from|off)\s+(?P<v>\d{1,2}[A-KM-Z])\b(?!\s*(?:of|O2))"),
+    ),
+    # A ward by its letter and number, where someone died, was nursed or worked: "died on C31"
+    # (not "started on B12", "on D5W").
+    (
+        "LOCATION",
+        re.compile(
+            r"\b(?i:died|dies|nursed|admitted|transferred|moved|back|worked|working|nights|days"
+            r"|shifts?|placement)\s+(?:on|onto|to|in)\s+(?P<v>[A-Z]\d{1,2}[A-Z]?)\b(?!\s*%)"
+        ),
     ),
     # Numbers of other shapes: letters and digits joined by dashes (W284-771-093, 4417-A).
     (
@@ -585,7 +637,8 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?i:on|before|after|until|till|since|over|for)\s+(?:the\s+)?"
             rf"(?P<v>(?:(?!The\b|This\b|That\b|Every\b|Each\b|Last\b|Next\b|Judgement\b|Judgment\b)"
             rf"{CAP}"
-            r"['\u2019]?\s+){1,3}(?:Day|Eve|Night|Festival|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))\b"
+            r"['\u2019]?\s+){1,3}(?:Day|Eve|Night|Festival|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+            r"|den|dzień|dag|Tag|Abend))\b"
             r"(?!\s+(?i:unit|centre|center|surgery|case|ward|hospice|room|shift|nurse|sister|staff"
             r"|manager|duty|team|service|clinic))"
         ),
@@ -632,10 +685,12 @@ _TITLE = (
     r"|Lola|Lolo|Tita|Tito|Pak|Bapak|Ibu|Bu|Mak|Cik|Encik|Tuan|Puan|Bà|Ông|Cô|Chú|Bác|Sayed"
     r"|Sheikh|Hajji?|Hajja|Mzee|Bibi|Babu|Nonna|Nonno|Tía|Tío|Tia|Tio|Senhor|Senhora|Dona"
     r"|Seu|Shri|Smt|Srimati|Thiru|Tmt|Mamá|Papá|Abuela|Abuelo|Abuelita|Abuelito|Amm|Am|Maman"
-    r"|Agogo|Ap|A-ma|A-gong|Ah Ma|Ah Kong|Ntate|Nkhono|Me)"
+    r"|Agogo|Ap|A-ma|A-gong|Ah Ma|Ah Kong|Ntate|Nkhono|Me|Hr|Fru|Fr\u00f6ken|Bi|M(?=\.))"
 )
+# After a title, a name may have a capital inside it: Mr. LeBlanc, Ms. DeShawn.
+_TITLED_NAME = rf"{NAMEWORD}(?:[{UPPER}][{LOWER}'\u2019\-]+)?"
 _TITLED = re.compile(
-    rf"\b{_TITLE}\.?(?:\s+and\s+{_TITLE}\.?)?\s+(?P<name>{NAMEWORD}(?:\s+{NAMEWORD}){{0,2}})"
+    rf"\b{_TITLE}\.?(?:\s+and\s+{_TITLE}\.?)?\s+(?P<name>{_TITLED_NAME}(?:\s+{_TITLED_NAME}){{0,2}})"
 )
 # Roles in a hospital story: a name set beside one is a person ("Dawson, the porter", "our
 # registrar, Okonkwo" is _RELATION's).
@@ -722,7 +777,8 @@ _WORKPLACE = re.compile(
     r"|arrested|resuscitated|intubated|ventilated|treated|operated on|stayed)"
     r"|SHO|F1|F2|FY1|FY2|HCA|GP|ICU|ITU|ED|A&E|ER|NICU|PICU|HDU|CCU)\b,?"
     r"(?:\s+[\w'\u2019&\-]+,?){0,4}?\s+at\s+(?:the\s+)?"
-    rf"(?P<org>(?:St\.?\s+|Saint\s+)?{NAMEWORD}(?:\s+{NAMEWORD}){{0,2}}|[A-Z]{{3,8}}\b(?!['\u2019]))"
+    rf"(?P<org>(?:St\.?\s+|Saint\s+)?{NAMEWORD}(?:\s+{NAMEWORD}){{0,2}}|[A-Z]{{3,8}}\b(?!['\u2019])"
+    r"|(?!A&E\b)[A-Z]{2,4}&[A-Z]{1,3}\b)"
 )
 # Capitals after "at" that name a kind of place or work, not a hospital: "a nurse at ICU", "I
 # was a student at CPR training". Anything else there is a hospital's initials: "a junior
@@ -747,13 +803,15 @@ _ACRONYM_IN_PLACE = re.compile(
     # Two letters need "the": "a reg at the PA in Brisbane".
     rf"|\bat\s+the\s+(?P<two>[A-Z]{{2}})\s+in\s+(?P<city>{CAP}(?:\s+{CAP})?)\b"
 )
+# A number word ending a hospital's name after its first word: "Regional One in Memphis".
+_NUMBER_IN_A_NAME = frozenset({"One", "Two", "Three", "First"})
 _NOT_TWO_LETTER_HOSPITALS = frozenset(
     {"ED", "ER", "OR", "GP", "UK", "US", "EU", "IV", "OT", "PT", "DR", "NP", "AE", "MI"}
 )
 # A hospital's letters before the word "hospital" or before its city, wherever they stand:
 # "AHEPA hospital in Thessaloniki", "TAYS in Tampere.", "UNTH in Enugu".
 _ACRONYM_BEFORE = re.compile(
-    rf"\b(?P<org>(?:{CAP}\s+){{0,3}}(?P<letters>[A-Z]{{3,8}}))"
+    rf"\b(?P<org>(?:{CAP}\s+){{0,3}}(?P<letters>[A-Z]{{3,8}}|[A-Z]{{2}}(?=\s+{CAP}\s*[.,])))"
     r"(?:\s+(?i:hospital|clinic|infirmary|medical cent(?:er|re))\b"
     rf"|(?:\s+in|\s+à|\s*,|(?P<bare>\s))\s*(?P<place>{CAP}(?:\s+{CAP})?)\b)"
 )
@@ -790,6 +848,12 @@ _PLACE_CUE = re.compile(
     r"\b(?:in|from|to|near|outside|at|of|around|into)\s+"
     rf"(?P<place>{CAP}(?:\s+(?:{CAP}|de|del|la|upon|on|le|of(?=\s+[A-Z])))*)"
 )
+# How drugs' names end, which no list of words knows: "Amiodarone. Then adrenaline."
+_DRUG_ENDING = re.compile(
+    r"(?:one|ine|ol|pam|lam|pril|sartan|statin|mab|cillin|mycin|floxacin|azole|parin|dipine"
+    r"|tidine|prazole|oxetine|triptan|vir|mide|zide|caine|ium|ate|ide|il)$"
+)
+_PLACE_ALONE = re.compile(rf"(?P<place>{CAP}(?:\s+{CAP}){{0,2}})(?P<stop>[.,])(?=\s|$)")
 # A known place alone after a comma, ending its sentence: "Ambulance control, Truro."
 _PLACE_AFTER_COMMA = re.compile(rf",\s+(?P<place>{CAP}(?:\s+{CAP}){{0,2}})(?=\s*[.;:]|\s*$)")
 _HOLIDAY = re.compile(
@@ -807,7 +871,8 @@ _HOLIDAY = re.compile(
     r"|Australia Day|Anzac Day|Canada Day|Waitangi Day|Bastille Day|Juneteenth|Guy Fawkes Night"
     r"|Mid-Autumn Festival|Chung Yeung(?: Festival)?|Ching Ming(?: Festival)?|Vesak|Holi|Navratri"
     r"|Ghost Month|(?:Hungry )?Ghost Festival|Obon|Corpus Christi|Corpus|Up Helly Aa"
-    r"|Queima das Fitas"
+    r"|Queima das Fitas|Fallas|Sanfermines|Semana Santa|Feria de Abril|Mardi Gras|Carnival"
+    r"|Carnaval|Karneval|Fasching|Shrove Tuesday|Pancake Day|Ash Wednesday|Palm Sunday"
     r"|(?:Señor|Virgen|Nuestra Señora)(?: y Virgen)? (?:del|de la|de) [A-ZÀ-Ý][\w\-]+"
     # A feast by its own language's word: "la Fête des Lumières", "la Festa di San Gennaro".
     r"|(?:F[êe]te|Festa|Fiesta|Feria|Fiestas)\s+(?:des|de la|du|de|di|del|della|dei|da|do|dos)"
@@ -1017,7 +1082,7 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
         start = match.start("the") if match.group("the") else match.start("org")
         if (
             not any(
-                _is_stop_word(w)
+                (_is_stop_word(w) and not (i > 0 and w in _NUMBER_IN_A_NAME))
                 or _is(w, "not_names.txt")
                 or (len(words) == 1 and _is(w, "places.txt"))
                 or _is(w, "countries.txt")
@@ -1025,7 +1090,7 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
                 or re.fullmatch(f"{WEEKDAY}|{MONTH_LONG}|Summer|Winter|Spring|Autumn|Fall", w)
                 or w in _NOT_A_HOSPITAL
                 or w in _NOT_A_WORKPLACE
-                for w in words
+                for i, w in enumerate(words)
             )
             and not all(_is(w, "generic_places.txt") for w in words)
             and not (len(words) == 1 and re.fullmatch(_ORG_KIND, words[0]))  # "Clinic in X."
@@ -1046,6 +1111,7 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
         if (
             letters not in _NOT_A_HOSPITAL
             and letters not in _NOT_INITIALS
+            and letters not in _NOT_TWO_LETTER_HOSPITALS
             and not _is(letters, "generic_places.txt")
             and (
                 place is None
@@ -1133,6 +1199,18 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
             for w in words
         ):
             yield "LOCATION", match.start("ward"), match.end()
+    # A named site of work with its kind written small: "at the Westerplatte terminal", "from
+    # the Forties field", "down the Kellingley colliery".
+    for match in _NAMED_SITE.finditer(text):
+        words = match.group("site").split()
+        if not any(
+            _is_stop_word(w)
+            or _is(w, "generic_places.txt")
+            or _is(w, "not_names.txt")
+            or re.fullmatch(f"{WEEKDAY}|{MONTH_LONG}", w)
+            for w in words
+        ):
+            yield "LOCATION", match.start("site"), match.end()
     # A ward by a name no English word has and its number: "she died in Medicina 2".
     for match in re.finditer(
         rf"\b(?:in|on|onto|to|from)\s+(?P<ward>{CAP})\s+\d{{1,2}}[A-Z]?\b", text
@@ -1149,6 +1227,11 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
 _NAMED_WARD = re.compile(
     rf"\b(?:on|onto|to|in|into|off|from|at)\s+(?:the\s+)?(?P<ward>{CAP}(?:\s+{CAP})?)\s+ward\b"
     r"(?!\s+(?:round|rounds|sister|manager|clerk|staff|nurse|team|meeting|huddle)\b)"
+)
+_NAMED_SITE = re.compile(
+    rf"\b(?:at|on|in|from|near|to|off|down|onto)\s+the\s+(?P<site>{CAP}(?:\s+{CAP})?)\s+"
+    r"(?:terminal|quay|dock|docks|wharf|pier|berth|yard|mine|pit|field|oilfield|gasfield|depot"
+    r"|site|plant|works|estate|platform|rig|colliery|quarry|refinery|mill|factory)\b"
 )
 _NOT_A_WARD = frozenset({"Covid", "Female", "Male", "Men's", "Women's", "Children's", "Side"})
 
@@ -1190,6 +1273,20 @@ def _places(text: str) -> Iterator[tuple[str, int, int]]:
         place = match.group("place")
         if _is(place, "places.txt") and not _is(place, "not_places.txt"):
             yield "CITY", match.start("place"), match.end("place")
+    # A place alone opening a sentence, as a story's heading: "Gdańsk.", "Antwerpen. Meneer
+    # Peeters…", "Buffalo, a night of snow." (not "Spring, and the ward was full": before a
+    # comma, a word English often writes is left alone).
+    for match in _PLACE_ALONE.finditer(text):
+        place, start = match.group("place"), match.start("place")
+        if not _starts_sentence(text, start) or any(_is_stop_word(w) for w in place.split()):
+            continue
+        known = _is(place, "places.txt") and not _is(place, "not_places.txt")
+        if match.group("stop") == ",":
+            known = known and _zipf(place.casefold()) < 4.6
+        opens_text = not text[:start].strip()
+        rare = all(_rare(w) and not _DRUG_ENDING.search(w) for w in place.split())
+        if known or (opens_text and rare and match.group("stop") == "."):
+            yield "CITY", start, match.end("place")
     for match in _PLACE_AFTER_COMMA.finditer(text):
         place = match.group("place")
         if _is(place, "places.txt") and not _is(place, "not_places.txt"):
@@ -1427,13 +1524,18 @@ def _names(text: str) -> Iterator[tuple[str, int, int]]:
     # person: "Ap Dorji, 81, died", "Maman Ngo Biyong, 64, died", "Sigrún, 34, died".
     for match in _NAME_AGED.finditer(text):
         words = match.group("name").split()
+        # A first name that is also an eponym is a person's with a surname and an age after
+        # it: "Lucas Dubreuil, 23, died" (not "Foley, 14, ...").
         if _starts_sentence(text, match.start()) and not any(
             _is_stop_word(w)
             or _is(w, "generic_places.txt")
-            or _is(w, "not_names.txt")
+            or (
+                _is(w, "not_names.txt")
+                and not (i == 0 and len(words) > 1 and _is(w, "first_names.txt"))
+            )
             or _is(w, "countries.txt")
             or re.fullmatch(f"{WEEKDAY}|{MONTH_LONG}", w)
-            for w in words
+            for i, w in enumerate(words)
         ):
             yield from person(match.start(), match.end("name"))
     for match in _TITLED.finditer(text):
