@@ -106,11 +106,12 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:el|la|las|los|le|les|lo|il|l['\u2019])\s*$")
 
 
 def _day_of_writing(text: str, span: Span) -> bool:
-    return (
-        span.type == "DATE"
-        and re.fullmatch(WEEKDAY, span.text) is not None
-        and _WRITING_ON.search(text[max(0, span.start - 30) : span.start]) is not None
-    )
+    """The day the writer writes on, or a weekday in the plural, a habit ("on Thursdays,
+    his dialysis day"): no date of the story ("two Fridays ago" is one)."""
+    if span.type != "DATE" or re.fullmatch(WEEKDAY, span.text) is None:
+        return False
+    habit = span.text.endswith("s") and not re.match(r"\s+ago\b", text[span.end :])
+    return habit or _WRITING_ON.search(text[max(0, span.start - 30) : span.start]) is not None
 
 
 def _with_article(text: str, span: Span) -> Span:
@@ -444,6 +445,23 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"|\d{1,3}[A-Za-z]?\b(?![:.]\d))"
         ),
     ),
+    # A grid address of the American West: "2150 South 1300 East".
+    (
+        "ADDRESS",
+        re.compile(
+            r"\b\d{1,5}\s+(?:North|South|East|West|N|S|E|W)\.?\s+\d{1,5}"
+            r"(?:\s+(?:North|South|East|West|N|S|E|W)\b\.?)?"
+        ),
+    ),
+    # A place named with its own language's article, where someone is: "a crash on la
+    # Diagonal", "a flat in la Boca", "along la Rambla".
+    (
+        "ADDRESS",
+        re.compile(
+            r"\b(?:on|in|at|to|from|near|along|down|off|into)\s+"
+            rf"(?P<v>(?:la|el|le|las|los|les|il|lo)\s+{CAP}(?:\s+(?:de|del|des|di|{CAP}))*)"
+        ),
+    ),
     # A numbered street with its side: "North 27th Street", "W. 125th St".
     (
         "ADDRESS",
@@ -585,6 +603,14 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
         "LOCATION",
         re.compile(r"\b(?i:on|onto|to|from|off)\s+(?P<v>\d{1,2}[A-KM-Z])\b(?!\s*(?:of|O2))"),
     ),
+    # A unit by its letters and number: "on NICU 2", "in Resus 3" (not "in ICU 2 days later").
+    (
+        "LOCATION",
+        re.compile(
+            r"\b(?:ICU|ITU|HDU|CCU|NICU|PICU|SCBU|CDU|MAU|AMU|SAU|EAU|Resus|Theatre|Theater)"
+            r"\s+\d{1,2}[A-Z]?\b(?!\s*(?:days?|weeks?|hours?|times|months?|years?|minutes?|%))"
+        ),
+    ),
     # A ward by its letter and number, where someone died, was nursed or worked: "died on C31"
     # (not "started on B12", "on D5W").
     (
@@ -679,7 +705,8 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
 _TITLE = (
     r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Prof|Professor|Sister|Brother|Father|Fr|Pastor|Rabbi|Imam"
     r"|Reverend|Rev|Señor|Señora|Señorita|Sr|Sra|Don|Doña|Aunty|Auntie|Uncle|Grandpa|Grandma"
-    r"|Granny|Nana|Papa|Baby|PC|DC|Sgt|Sergeant|Officer|Constable|Matron|Charge Nurse|Nurse"
+    r"|Granny|Nana|Papa|Baby|PC|DC|Sgt|Sergeant|Officer|Constable|Matron|Charge Nurse|Staff Nurse"
+    r"|Nurse"
     r"|Mama|Baba|Gogo|Mma|Rra|Aunt|Madame|Madam|Mme|Mdm|Monsieur|Mademoiselle|Signora|Signor|Frau|Herr"
     r"|Captain|Capt|Chief|Mevrouw|Mevr|Meneer|Mijnheer|Dhr|Pan|Pani|Panie|Ato|Weizero|Woizero"
     r"|Lola|Lolo|Tita|Tito|Pak|Bapak|Ibu|Bu|Mak|Cik|Encik|Tuan|Puan|Bà|Ông|Cô|Chú|Bác|Sayed"
@@ -688,7 +715,10 @@ _TITLE = (
     r"|Agogo|Ap|A-ma|A-gong|Ah Ma|Ah Kong|Ntate|Nkhono|Me|Hr|Fru|Fr\u00f6ken|Bi|M(?=\.))"
 )
 # After a title, a name may have a capital inside it: Mr. LeBlanc, Ms. DeShawn.
-_TITLED_NAME = rf"{NAMEWORD}(?:[{UPPER}][{LOWER}'\u2019\-]+)?"
+_TITLED_NAME = (
+    rf"(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]en|[Dd]er|[Dd]i|[Dd]a|[Dd]el|[Ll]e|[Tt]en|[Tt]er)\s+){{0,2}}"
+    rf"{NAMEWORD}(?:[{UPPER}][{LOWER}'\u2019\-]+)?"
+)
 _TITLED = re.compile(
     rf"\b{_TITLE}\.?(?:\s+and\s+{_TITLE}\.?)?\s+(?P<name>{_TITLED_NAME}(?:\s+{_TITLED_NAME}){{0,2}})"
 )
@@ -768,6 +798,8 @@ _ORG_POSSESSIVE = re.compile(
 # the patient and "at" in the same clause: "ICU nurse at Groote Schuur", "on my placement at
 # Tameside", "on the respiratory ward at Wythenshawe", "on my elective in Kampala at Mulago",
 # "she died at Alder Hey that evening".
+# A name's capitalised parts joined by hyphens: "Barnes-Jewish", "Sainte-Justine".
+_HYPHENED = rf"{NAMEWORD}(?:(?<=-)[{UPPER}][{LOWER}'\u2019\-]+)*"
 _WORKPLACE = re.compile(
     r"\b(?:(?i:nurse|nurses|nursed|nursing|doctor|doctors|registrar|consultant|houseman|intern"
     r"|officer"
@@ -777,8 +809,8 @@ _WORKPLACE = re.compile(
     r"|arrested|resuscitated|intubated|ventilated|treated|operated on|stayed)"
     r"|SHO|F1|F2|FY1|FY2|HCA|GP|ICU|ITU|ED|A&E|ER|NICU|PICU|HDU|CCU)\b,?"
     r"(?:\s+[\w'\u2019&\-]+,?){0,4}?\s+at\s+(?:the\s+)?"
-    rf"(?P<org>(?:St\.?\s+|Saint\s+)?{NAMEWORD}(?:\s+{NAMEWORD}){{0,2}}|[A-Z]{{3,8}}\b(?!['\u2019])"
-    r"|(?!A&E\b)[A-Z]{2,4}&[A-Z]{1,3}\b)"
+    rf"(?P<org>(?:St\.?\s+|Saint\s+)?{_HYPHENED}(?:\s+{_HYPHENED}){{0,2}}"
+    r"|(?:[A-Z]{1,4}-)?[A-Z]{3,8}\b(?!['\u2019])|(?!A&E\b)[A-Z]{2,4}&[A-Z]{1,3}\b)"
 )
 # Capitals after "at" that name a kind of place or work, not a hospital: "a nurse at ICU", "I
 # was a student at CPR training". Anything else there is a hospital's initials: "a junior
@@ -805,15 +837,29 @@ _ACRONYM_IN_PLACE = re.compile(
 )
 # A number word ending a hospital's name after its first word: "Regional One in Memphis".
 _NUMBER_IN_A_NAME = frozenset({"One", "Two", "Three", "First"})
+_AT_THE_LETTERS = re.compile(
+    r"(?<!\blook )(?<!\blooked )(?<!\blooking )(?<!\bglanced )(?<!\bstared )(?<!\bstaring )"
+    r"\bat\s+the\s+(?P<org>(?:[A-Z]{1,4}-)?[A-Z]{3,6})\b(?!['\u2019\-])"
+    r"(?=\s*[,.;:!?)]|\s*$|\s+(?:that|and|in|for|when|where|with|on|until|since|as|but|so|after"
+    r"|before|because|where|which|who|I|we|he|she|they)\b)"
+)
+# Clinical letters that "at the" can come before and that no hospital has.
+_CLINICAL_LETTERS = frozenset(
+    {"ABG", "VBG", "CXR", "FBC", "LFT", "LFTS", "BNP", "INR", "CRP", "EWS", "NEWS", "DNAR"}
+    | {"CTPA", "USS", "AAA", "PPH", "CVA", "TIA", "UTI", "DVT", "SBAR", "AVPU", "OBS", "NOK"}
+    | {"TTO", "EPR", "EHR", "EMR", "CAD", "IVC", "PICC", "NGT", "PEG", "ETT", "LMA", "BVM"}
+    | {"AED", "CCTV", "GMC", "NMC", "HCPC", "RCN", "BMA", "CQC", "MHRA", "NICE", "WHO"}
+)
 _NOT_TWO_LETTER_HOSPITALS = frozenset(
     {"ED", "ER", "OR", "GP", "UK", "US", "EU", "IV", "OT", "PT", "DR", "NP", "AE", "MI"}
 )
 # A hospital's letters before the word "hospital" or before its city, wherever they stand:
 # "AHEPA hospital in Thessaloniki", "TAYS in Tampere.", "UNTH in Enugu".
 _ACRONYM_BEFORE = re.compile(
-    rf"\b(?P<org>(?:{CAP}\s+){{0,3}}(?P<letters>[A-Z]{{3,8}}|[A-Z]{{2}}(?=\s+{CAP}\s*[.,])))"
+    rf"\b(?P<org>(?:{CAP}\s+){{0,3}}(?P<letters>(?:[A-Z]{{1,4}}-)?[A-Z]{{3,8}}"
+    rf"|[A-Z]{{2}}(?=\s+{CAP}\s*[.,])))"
     r"(?:\s+(?i:hospital|clinic|infirmary|medical cent(?:er|re))\b"
-    rf"|(?:\s+in|\s+à|\s*,|(?P<bare>\s))\s*(?P<place>{CAP}(?:\s+{CAP})?)\b)"
+    rf"|(?:\s+in|\s+à|\s*,|(?P<bare>\s))\s*(?P<place>{CAP}(?:\s+(?!I\b){CAP})?)\b)"
 )
 _HOSPITAL_BY_ITS_WORD = re.compile(
     r"\b(?:in|at|to|into|from|outside)\s+the\s+"
@@ -855,7 +901,9 @@ _DRUG_ENDING = re.compile(
 )
 _PLACE_ALONE = re.compile(rf"(?P<place>{CAP}(?:\s+{CAP}){{0,2}})(?P<stop>[.,])(?=\s|$)")
 # A known place alone after a comma, ending its sentence: "Ambulance control, Truro."
-_PLACE_AFTER_COMMA = re.compile(rf",\s+(?P<place>{CAP}(?:\s+{CAP}){{0,2}})(?=\s*[.;:]|\s*$)")
+_PLACE_AFTER_COMMA = re.compile(
+    rf",\s+(?P<place>{CAP}(?:\s+{CAP}){{0,2}}|[A-Z]{{2,5}})(?=\s*[.;:]|\s*$)"
+)
 _HOLIDAY = re.compile(
     r"\b(?:Christmas(?: Eve| Day)?|Boxing Day|New Year['\u2019]s(?: Eve| Day)?"
     r"|(?:(?:Greek|Orthodox|Coptic|Western) )?Easter(?: Sunday| Monday)?|Good Friday"
@@ -1096,6 +1144,17 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
             and not (len(words) == 1 and re.fullmatch(_ORG_KIND, words[0]))  # "Clinic in X."
         ):
             yield "ORG", start, match.end("org")
+    # A hospital's letters after "at the", wherever it stands, before a stop or a small word:
+    # "on my first day at the RVI that" (not "looked at the CXR", "at the MDT.").
+    for match in _AT_THE_LETTERS.finditer(text):
+        letters = match.group("org")
+        if not (
+            letters in _NOT_A_HOSPITAL
+            or letters in _NOT_INITIALS
+            or letters in _CLINICAL_LETTERS
+            or _is(letters, "generic_places.txt")
+        ):
+            yield "ORG", match.start("org"), match.end("org")
     # A hospital's letters after "at" and before its city: "care at CHUAC in A Coruña".
     for match in _ACRONYM_IN_PLACE.finditer(text):
         if match.group("two"):
@@ -1526,7 +1585,8 @@ def _names(text: str) -> Iterator[tuple[str, int, int]]:
         words = match.group("name").split()
         # A first name that is also an eponym is a person's with a surname and an age after
         # it: "Lucas Dubreuil, 23, died" (not "Foley, 14, ...").
-        if _starts_sentence(text, match.start()) and not any(
+        opens = _starts_sentence(text, match.start())
+        opening = opens and not any(
             _is_stop_word(w)
             or _is(w, "generic_places.txt")
             or (
@@ -1536,7 +1596,20 @@ def _names(text: str) -> Iterator[tuple[str, int, int]]:
             or _is(w, "countries.txt")
             or re.fullmatch(f"{WEEKDAY}|{MONTH_LONG}", w)
             for i, w in enumerate(words)
-        ):
+        )
+        # Inside a sentence, a first name and a surname, whatever the surname also is: "when
+        # Tyrone Bell, 15, came in shot".
+        inside = (
+            not opens
+            and 2 <= len(words) <= 3
+            and _is_first(words[0])
+            and not _is(words[0], "ambiguous_names.txt")
+            and not any(
+                _is_stop_word(w) or _is(w, "generic_places.txt") or _is(w, "countries.txt")
+                for w in words
+            )
+        )
+        if opening or inside:
             yield from person(match.start(), match.end("name"))
     for match in _TITLED.finditer(text):
         name = match.group("name")

@@ -320,6 +320,21 @@ from tests.scrub_cases import DATA, SETS, load
         ("She died on C31 in my first week.", "C31", "LOCATION"),
         ("He was crushed at the Westerplatte terminal.", "Westerplatte terminal", "LOCATION"),
         ("Flown in from the Forties field.", "Forties field", "LOCATION"),
+        # Round 23 (from held-out 27's misses): a hospital's letters after "at the", hyphened
+        # letters and names, "Staff Nurse", particles after a title, a city's letters after a
+        # comma, a grid address, a place with its own article, a unit and its number, a first
+        # name and a surname with an age inside a sentence.
+        ("On my first day at the RVI that I remember.", "RVI", "ORG"),
+        ("At VGH in Vancouver I nursed her.", "VGH", "ORG"),
+        ("Residente at HC-FMUSP in São Paulo.", "HC-FMUSP", "ORG"),
+        ("Intern at Barnes-Jewish in St. Louis.", "Barnes-Jewish", "ORG"),
+        ("My mentor, Staff Nurse Pilling, talked to her.", "Staff Nurse Pilling", "NAME"),
+        ("In Brussels. Madame Van den Broeck, 79, died.", "Madame Van den Broeck", "NAME"),
+        ("Hospital General de México, CDMX. He died.", "CDMX", "CITY"),
+        ("We responded to 2150 South 1300 East for a man.", "2150 South 1300 East", "ADDRESS"),
+        ("He died after a crash on la Diagonal.", "la Diagonal", "ADDRESS"),
+        ("Baby Amelia died on NICU 2 on my birthday.", "NICU 2", "LOCATION"),
+        ("It was nights when Tyrone Bell, 15, came in shot.", "Tyrone Bell", "NAME"),
         # Round 21's backstop: a capitalised word inside a sentence that no rule placed.
         ("She died on the morning of the Harvest Fair.", "Harvest Fair", "NAME"),
         ("He used to sing in the Rock Choir every week.", "Rock Choir", "NAME"),
@@ -442,6 +457,12 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "He died three days after his Whipple.",
         "Amiodarone. Then adrenaline, twice.",
         "He was started on B12 and then on D5.",
+        # Round 23: a habit's weekdays, letters looked at, a meeting's letters, a nameless
+        # patient, a unit and a span of days.
+        "I still think about him on Thursdays, which was his dialysis day.",
+        "I looked at the CXR again, then we met at the MDT.",
+        'We called him "John Doe" for three days.',
+        "He was in ICU 2 days later.",
         # … and what English capitalises inside a sentence that is no identifier: faith and
         # family, contractions, peoples and languages, eponyms' phrases.
         "He was a Jehovah's Witness who said God bless, and I'd told Mum.",
