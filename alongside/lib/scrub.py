@@ -139,6 +139,9 @@ _PET = re.compile(
     r"\b(?:cat|cats|dog|dogs|kitten|puppy|hamster|rabbit|budgie|parrot|pony|horse|tortoise|pet"
     r"|goldfish|guinea pig)(?:['\u2019]s)?\s+"
     r"(?:(?:was\s+)?(?:called|named)|name(?:\s+(?:is|was))?,?)\s+[\"\u201c\u2018]?$"
+    # … or set beside the animal: "with her dog, Biscuit, on the bed".
+    r"|\b(?:cat|dog|kitten|puppy|hamster|rabbit|budgie|parrot|pony|horse|tortoise)"
+    r",\s+[\"\u201c\u2018]?$"
 )
 
 
@@ -259,7 +262,7 @@ MONTH_LONG = (
 )
 WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?"
 # A song or poem named straight after its verb (_titles_of_works).
-_SONG_NAMED = re.compile(rf"\s+({CAP}(?:\s+{CAP})+)")
+_SONG_NAMED = re.compile(rf"\s+(?:the\s+)?({CAP}(?:\s+{CAP})+)")
 # Months as French, Spanish, Portuguese, Italian, German, Dutch, the Nordic languages, Polish,
 # Turkish, Romanian and Greek (in Latin letters) write them, and the Javanese Suro, for a day
 # of the month in a story told in English.
@@ -404,7 +407,7 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"|Infantil|Materno|ng|á|Dr\.|Trung ương|Đa khoa|Sf\.|Sv\.|Sveti|Sfântul"
             r"|rechts der|links der|an der|am)"
             rf"){{0,3}}\s+(?!(?:Trust|Foundation|Group|Board|Authority|Network|Service|at|for)\b)"
-            rf"{CAP}(?:\s+(?:{CAP}|de|del|la|di)(?=\s|$))*"
+            rf"{CAP}(?:\s+(?:{CAP}|de|del|la|di|(?:I{{1,3}}|IV|V|VI{{1,3}}|IX|X|XI{{1,3}})\b)(?=\s|$))*"
         ),
     ),
     # Hospitals named for a day: "Hospital 28 de Agosto", "Hospital 12 de Octubre".
@@ -501,6 +504,10 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
         "DATE",
         re.compile(rf"(?<=\d),\s+(?P<v>(?:{CAP}['\u2019]?\s+){{1,3}}(?:Day|Eve|Night|Festival))\b"),
     ),
+    # A weekday with its day of the month: "Tuesday 14th", "on Friday the 3rd".
+    ("DATE", re.compile(rf"\b{WEEKDAY},?\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)\b")),
+    # "The Twelfth", "the Fourth": a capitalised ordinal after "the" is a holiday.
+    ("DATE", re.compile(r"(?<=\bthe )(?:Fourth|Twelfth|Fifth|Glorious Twelfth)\b(?! of\b)")),
     # Hungarian writes the month first: "március 15", "október 23-án".
     (
         "DATE",
@@ -837,6 +844,12 @@ _ACRONYM_IN_PLACE = re.compile(
 )
 # A number word ending a hospital's name after its first word: "Regional One in Memphis".
 _NUMBER_IN_A_NAME = frozenset({"One", "Two", "Three", "First"})
+_GREETINGS = frozenset({"Good", "Hello", "Hi", "Dear", "Happy", "Thanks", "Thank", "Welcome"})
+_TITLED_HOSPITAL = re.compile(
+    rf"\b(?:[Tt]he\s+)?(?:Countess|Princess|Duchess|Prince|Duke|Queen|King)\s+of\s+{CAP}"
+    r"(?=\s+(?:in|Hospital|Infirmary)\b|\s*[.,;]|\s+(?:I|we|where|when)\b)"
+    rf"|\bOur Lady of (?:the\s+)?{CAP}(?:\s+{CAP})?(?=\s+(?:in|Hospital)\b|\s*,)"
+)
 _AT_THE_LETTERS = re.compile(
     r"(?<!\blook )(?<!\blooked )(?<!\blooking )(?<!\bglanced )(?<!\bstared )(?<!\bstaring )"
     r"\bat\s+the\s+(?P<org>(?:[A-Z]{1,4}-)?[A-Z]{3,6})\b(?!['\u2019\-])"
@@ -899,6 +912,9 @@ _DRUG_ENDING = re.compile(
     r"(?:one|ine|ol|pam|lam|pril|sartan|statin|mab|cillin|mycin|floxacin|azole|parin|dipine"
     r"|tidine|prazole|oxetine|triptan|vir|mide|zide|caine|ium|ate|ide|il)$"
 )
+_OPENING_RUN = re.compile(
+    rf"(?:^|(?<=[.!?\n:]\s)|(?<=[.!?]\s\s)|(?<=\n))(?P<run>{CAP}(?:\s+{CAP}){{0,2}})"
+)
 _PLACE_ALONE = re.compile(rf"(?P<place>{CAP}(?:\s+{CAP}){{0,2}})(?P<stop>[.,])(?=\s|$)")
 # A known place alone after a comma, ending its sentence: "Ambulance control, Truro."
 _PLACE_AFTER_COMMA = re.compile(
@@ -946,11 +962,64 @@ _DAY_OF_A_SEASON = re.compile(
 )
 
 
+def _small_letters(text: str) -> bool:
+    """Whether the writer uses no capitals, as notes typed on a phone do."""
+    plain = re.sub(r"\S*[@/]\S*|\S+\.(?:com|org|net|uk)\b", " ", text)  # no addresses
+    words = re.findall(r"[^\W\d_][^\W\d_'\u2019]*", plain)
+    capitals = sum(1 for w in words if w[0].isupper())
+    openings = re.findall(r"(?:^|[.!?]\s+)([^\W\d_])", plain.strip())
+    small_openings = sum(1 for c in openings if c.islower())
+    return len(words) >= 5 and capitals <= len(words) // 40 and small_openings * 2 >= len(openings)
+
+
+_SMALL_TITLED = re.compile(
+    r"\b(?P<title>mr|mrs|ms|miss|dr|nurse|sister)\.?\s+(?P<name>[a-z][a-z'\u2019\-]+)\b"
+)
+_SMALL_RELATION = re.compile(  # a lookahead, so that "lad called tom" is read twice
+    r"(?=\b(?:son|daughter|wife|husband|mum|mom|dad|brother|sister|grandson|granddaughter"
+    r"|partner|friend|mate|boyfriend|girlfriend|called|named|lad|girl|boy|baby)\s+"
+    r"(?P<name>[a-z][a-z'\u2019\-]+)\b)"
+)
+_SMALL_PLACE = re.compile(
+    r"\b(?:at|in|from|to|near|outside|into)\s+(?P<place>[a-z][a-z'\u2019\-]+(?:\s+[a-z]+)?)\b"
+)
+
+
+def _in_small_letters(text: str) -> Iterator[tuple[str, int, int]]:
+    """Names and places where nothing is capitalised: "mrs patel in bed 12", "her son raj",
+    "a lad called tom", "on the bypass at swindon"."""
+    if not _small_letters(text):
+        return
+    for match in _SMALL_TITLED.finditer(text):
+        if not _is_stop_word(match.group("name")):
+            yield "NAME", match.start(), match.end()
+    for match in _SMALL_RELATION.finditer(text):
+        name = match.group("name")
+        if _is_stop_word(name) or _is(name, "not_names.txt"):
+            continue
+        if _is(name, "first_names.txt") or _is(name, "surnames.txt") or _zipf(name) < 3.8:
+            yield "NAME", match.start("name"), match.end("name")
+    for match in _SMALL_PLACE.finditer(text):
+        words = match.group("place").split()
+        for n in range(len(words), 0, -1):
+            place = " ".join(words[:n])
+            if (
+                _is(place, "places.txt")
+                and not _is(place, "not_places.txt")
+                and not _is(place, "generic_places.txt")
+                and not _is_stop_word(words[0])
+                and _zipf(place) < 4.6
+            ):
+                yield "CITY", match.start("place"), match.start("place") + len(place)
+                break
+
+
 def _candidates(text: str) -> Iterator[tuple[str, int, int]]:
     for kind, pattern in _SIMPLE:
         group = "v" if "v" in pattern.groupindex else 0
         for match in pattern.finditer(text):
             yield kind, match.start(group), match.end(group)
+    yield from _in_small_letters(text)
     for match in _HOLIDAY.finditer(text):
         yield "DATE", match.start(), match.end()
     for match in _DAY_OF_A_SEASON.finditer(text):
@@ -1068,11 +1137,16 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
     # (not the Attorney General, nor "In general").
     for match in _GENERAL.finditer(text):
         words = match.group("place").split()
+        start = match.start()
+        # "At Hamilton General": the small word before the place is no part of it.
+        while len(words) > 1 and _is_stop_word(words[0]):
+            start = text.index(words[1], start + len(words[0]))
+            words = words[1:]
         if not any(
             _is_stop_word(w) or _is(w, "generic_places.txt") or w in _RANKS_BEFORE_GENERAL
             for w in words
         ):
-            yield "ORG", match.start(), match.end()
+            yield "ORG", start, match.end()
     for match in _WORKPLACE.finditer(text):
         words = match.group("org").removeprefix("The ").split()
         bare = [w.strip("'\u2019s") for w in words]
@@ -1108,8 +1182,12 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
         if match.group("the") and not opens:
             continue  # "at The X" is _WORKPLACE's
         place = match.group("place")
-        if not (_is(place, "places.txt") or _is(place, "countries.txt")) or _is(
+        place_known = (_is(place, "places.txt") or _is(place, "countries.txt")) and not _is(
             place, "not_places.txt"
+        )
+        # Opening the text, a town too small for the gazetteer will do: "…, Enniskillen."
+        if not place_known and not (
+            not text[:begins].strip() and all(_rare(w) for w in place.split())
         ):
             continue
         if org.isupper():
@@ -1121,8 +1199,14 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
             ):
                 yield "ORG", match.start("org"), match.end("org")
             continue
-        if match.group("comma") and not any(_rare(w) for w in words):
+        if match.group("comma") and (
+            (len(words) == 1 and not _rare(words[0])) or words[0] in _GREETINGS
+        ):
             continue  # "Morning, Leeds." is a greeting, not a hospital
+        # Words of kinds of place, before a comma and a city opening the story, are its
+        # hospital's name: "South West Acute, Enniskillen." (not "A nurse at Intensive Care
+        # in Hull.").
+        named_by_kinds = bool(match.group("comma")) and len(words) > 1 and not text[:begins].strip()
         if _is(org, "places.txt") and not _is(org, "not_places.txt"):
             if opens:
                 yield "CITY", match.start("org"), match.end("org")
@@ -1140,10 +1224,15 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
                 or w in _NOT_A_WORKPLACE
                 for i, w in enumerate(words)
             )
-            and not all(_is(w, "generic_places.txt") for w in words)
+            and (named_by_kinds or not all(_is(w, "generic_places.txt") for w in words))
             and not (len(words) == 1 and re.fullmatch(_ORG_KIND, words[0]))  # "Clinic in X."
         ):
             yield "ORG", start, match.end("org")
+    # Hospitals named for a royal title or for Our Lady: "The Countess of Chester", "the
+    # Princess of Wales", "Our Lady of Lourdes in Drogheda", "Our Lady of the Lake".
+    for match in _TITLED_HOSPITAL.finditer(text):
+        start = match.start() + (4 if text.startswith("the ", match.start()) else 0)
+        yield "ORG", start, match.end()
     # A hospital's letters after "at the", wherever it stands, before a stop or a small word:
     # "on my first day at the RVI that" (not "looked at the CXR", "at the MDT.").
     for match in _AT_THE_LETTERS.finditer(text):
@@ -1346,6 +1435,26 @@ def _places(text: str) -> Iterator[tuple[str, int, int]]:
         rare = all(_rare(w) and not _DRUG_ENDING.search(w) for w in place.split())
         if known or (opens_text and rare and match.group("stop") == "."):
             yield "CITY", start, match.end("place")
+    # A known place opening a sentence is one, whatever follows it: "Scarborough in the
+    # winter is empty", "Maidstone and Tunbridge Wells trust", "Huddersfield nights." (not a
+    # word English often writes, "Reading", "Bath", nor a first name or an eponym).
+    for match in _OPENING_RUN.finditer(text):
+        start = match.start("run")
+        if not _starts_sentence(text, start):
+            continue
+        words = match.group("run").split()
+        for n in range(len(words), 0, -1):
+            place = " ".join(words[:n])
+            if (
+                _is(place, "places.txt")
+                and not _is(place, "not_places.txt")
+                and not _is(place, "not_names.txt")
+                and not (n == 1 and (_is_first(place) or _is(place, "word_names.txt")))
+                and not any(_is_stop_word(w) for w in words[:n])
+                and _zipf(place.casefold()) < 4.3
+            ):
+                yield "CITY", start, start + len(place)
+                break
     for match in _PLACE_AFTER_COMMA.finditer(text):
         place = match.group("place")
         if _is(place, "places.txt") and not _is(place, "not_places.txt"):

@@ -335,6 +335,23 @@ from tests.scrub_cases import DATA, SETS, load
         ("He died after a crash on la Diagonal.", "la Diagonal", "ADDRESS"),
         ("Baby Amelia died on NICU 2 on my birthday.", "NICU 2", "LOCATION"),
         ("It was nights when Tyrone Bell, 15, came in shot.", "Tyrone Bell", "NAME"),
+        # Round 24 (from held-out 28's misses): notes in small letters, a weekday with its
+        # day, "the Twelfth", hospitals named for a royal title or Our Lady, a place before
+        # "General" after a small word, a hospital's numeral, several kinds of place before a
+        # comma and a small town, a known place opening a sentence.
+        ("keep thinking about mrs patel in bed 12. her son raj held her hand", "mrs patel", "NAME"),
+        ("keep thinking about mrs patel in bed 12. her son raj held her hand", "raj", "NAME"),
+        ("third one this month. lad called tom, on the bypass at swindon. we did", "tom", "NAME"),
+        ("one more this month. lad called tom, on the bypass at swindon. we", "swindon", "CITY"),
+        ("He died on Tuesday 14th at 06:20.", "Tuesday 14th", "DATE"),
+        ("Mr. Quinn died on the Twelfth.", "Twelfth", "DATE"),
+        ("The Countess of Chester. My first death.", "The Countess of Chester", "ORG"),
+        ("Our Lady of Lourdes in Drogheda. He died.", "Our Lady of Lourdes", "ORG"),
+        ("At Hamilton General I nursed Mr. Vu.", "Hamilton General", "ORG"),
+        ("Interne at CHU Hassan II in Fès.", "CHU Hassan II", "ORG"),
+        ("South West Acute, Enniskillen. She was ninety.", "South West Acute", "ORG"),
+        ("Scarborough in the winter is empty.", "Scarborough", "CITY"),
+        ("Maidstone and Tunbridge Wells trust, stroke unit.", "Maidstone", "CITY"),
         # Round 21's backstop: a capitalised word inside a sentence that no rule placed.
         ("She died on the morning of the Harvest Fair.", "Harvest Fair", "NAME"),
         ("He used to sing in the Rock Choir every week.", "Rock Choir", "NAME"),
@@ -463,6 +480,14 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "I looked at the CXR again, then we met at the MDT.",
         'We called him "John Doe" for three days.',
         "He was in ICU 2 days later.",
+        # Round 24: a pet beside its animal, a hymn after "the", a shrine,
+        # a sentence opening with a common word that is a town, words that are not names in
+        # small letters.
+        "She died with her dog, Biscuit, on the bed.",
+        "The sisters were singing the Salve Regina.",
+        "They came straight from the Golden Temple.",
+        "Reading the notes again, I cried. Bath time was hard after.",
+        "i went back to reading after the shift and my son was asleep in bed. i cried",
         # … and what English capitalises inside a sentence that is no identifier: faith and
         # family, contractions, peoples and languages, eponyms' phrases.
         "He was a Jehovah's Witness who said God bless, and I'd told Mum.",
