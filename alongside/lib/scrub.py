@@ -78,7 +78,12 @@ def find(text: str) -> list[Span]:
         end = max(extra.end, *(s.end for s in overlapping))
         spans = [s for s in spans if s not in overlapping]
         spans.append(Span(start, end, overlapping[0].type, text[start:end]))
-    spans = [_with_article(text, s) for s in spans if not _day_of_writing(text, s)]
+    spans = [
+        _with_article(text, s)
+        for s in spans
+        if not _day_of_writing(text, s) and not _a_contraction(s)
+    ]
+    spans = _with_repeats(text, spans)
     kept = _phrases_not_names(text) + _titles_of_works(text)
     # A country's name is no person's, whatever words it has: "Sri Lanka", "Costa Rica" (Hong
     # Kong and the Isle of Man stay places).
@@ -103,6 +108,52 @@ _WRITING_ON = re.compile(
 # Spanish, French, Portuguese and Italian put an article before a date or a street, which
 # belongs to it: "el 18", "las Fallas", "le 14 juillet", "la Avenida 80".
 _ARTICLE_BEFORE = re.compile(r"\b(?:el|la|las|los|le|les|lo|il|l['\u2019])\s*$")
+
+
+def _a_contraction(span: Span) -> bool:
+    """ "I'm", "He'd", "We'll" alone are no one's name."""
+    parts = re.split(r"['\u2019]", span.text)
+    return (
+        span.type == "NAME" and len(parts) == 2 and _is_stop_word(parts[0]) and len(parts[1]) <= 2
+    )
+
+
+def _with_repeats(text: str, spans: list[Span]) -> list[Span]:
+    """A name found once is a name wherever the text says it again: "Peggy was deaf and I
+    shouted it. Peggy said …", "looking after chantelle". Not a word that is also a name
+    ("Grace by name"), not a title, not the writer's own name signing off."""
+    own = _own_name(text)
+    small = _small_letters(text)
+    seen: set[str] = set()
+    for span in spans:
+        if span.type != "NAME":
+            continue
+        for word in re.findall(r"[^\W\d_][\w'\u2019\-]*", span.text):
+            bare = re.sub(r"['\u2019]s?$", "", word)
+            if (
+                len(bare) < 3
+                or not (bare[0].isupper() or small)
+                or re.fullmatch(_TITLE, bare, flags=re.IGNORECASE)
+                or _is_stop_word(bare)
+                or _is(bare, "not_names.txt")
+                or _is(bare, "word_names.txt")
+                or _is(bare, "ambiguous_names.txt")
+            ):
+                continue
+            seen.add(bare)
+    if not seen:
+        return spans
+    added = list(spans)
+    for bare in seen:
+        pattern = rf"(?<![\w\-]){re.escape(bare)}(?![\w\-])"
+        for match in re.finditer(pattern, text, flags=re.IGNORECASE if small else 0):
+            start, end = match.start(), match.end()
+            if own is not None and start == own[0]:
+                continue
+            if any(s.start < end and start < s.end for s in added):
+                continue
+            added.append(Span(start, end, "NAME", text[start:end]))
+    return sorted(added, key=lambda s: s.start)
 
 
 def _day_of_writing(text: str, span: Span) -> bool:
@@ -412,6 +463,15 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
     ),
     # Hospitals named for a day: "Hospital 28 de Agosto", "Hospital 12 de Octubre".
     ("ORG", re.compile(rf"\b(?:Hospital|Clínica|Policlínica)\s+{DAY}\s+de\s+{MONTH_ABROAD}\b")),
+    # A title and initials: "Mr. K in bay 3", "Mr. J.D. unresponsive" (a title makes them a
+    # person's).
+    (
+        "NAME",
+        re.compile(
+            r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sister|Nurse|Baby|Master)\.?\s+[A-Z]\.?"
+            r"(?:\s?[A-Z]\.?){0,2}(?![\w'\u2019])"
+        ),
+    ),
     # A title written small after its article, as Spanish, Italian and Portuguese do: "la
     # señora Guamán", "la signora Colombo", "o senhor Almeida"; and Hungarian's after the
     # name: "Kovács úr", "Erzsi néni".
@@ -566,7 +626,7 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"(?:(?:[NSEW]|N[EW]|S[EW])\.?\s+)?"  # a direction: 4410 W Fullerton Ave
             r"(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard"
             r"|Blvd|Close|Court|Ct|Way|Place|Pl|Terrace|Crescent|Grove|Gardens|Square|Row|Hill"
-            r"|Parkway|Highway|Hwy|Mews|Walk)\b\.?"
+            r"|Parkway|Highway|Hwy|Mews|Walk|Gate|Green|Rise|Vale|View|Concourse|Broadway|Quay)\b\.?"
             r"(?:,\s*(?:[A-Z][a-z]+\s*){1,3})?(?:,?\s*[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|\s+\d{5})?"
         ),
     ),
@@ -580,6 +640,18 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("ADDRESS", re.compile(r"\b(?i:flat|apartment|apt\.?)\s+(?P<v>\d+[A-Z]?)\b")),
+    # A house by its number alone, where someone is: "the neighbour at number 14".
+    ("ADDRESS", re.compile(r"\b(?i:at|to|from|in)\s+(?P<v>(?i:number|no\.)\s+\d{1,4}[A-Za-z]?)\b")),
+    # An Australian postcode after its street or state: "22 Station Street, 2750", "NSW 2750".
+    (
+        "ZIP",
+        re.compile(
+            r"(?:(?<=Street, )|(?<=Road, )|(?<=Avenue, )|(?<=Parade, )|(?<=Highway, ))\d{4}\b"
+        ),
+    ),
+    ("ZIP", re.compile(r"\b(?:NSW|VIC|Vic|QLD|Qld|WA|SA|TAS|Tas|NT|ACT)\s+(?P<v>\d{4})\b")),
+    # A handle on a social network: "@kasia.kowalska" (not an email's "@").
+    ("ID", re.compile(r"(?<![\w@.])@[A-Za-z0-9_][A-Za-z0-9_.]{2,29}[A-Za-z0-9_]")),
     # Wards, rooms and beds, named or numbered.
     (
         "LOCATION",
@@ -593,7 +665,8 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"|habitacion|chambre|zimmer|stanza|quarto|kamer|pokój|huone|cama|bett|oddział|oddzial"
             r"|osasto|avdeling|avdelning|afdeling|reparto|oddělení|odjel|osztály|planta|piso)\s+"
             r"(?:[A-Z]?-?\d+[A-Z]?(?:[-.]\d+[A-Z]?)?|(?!I\b)[A-Z](?:-\d+)?)\b"
-            r"(?:\s*(?:,|and|&|or)\s*(?:[A-Z]?\d+[A-Z]?)\b)*"
+            # … and more of them, not an age set beside it ("ward 22, 81, didn't make it").
+            r"(?:\s*(?:,|and|&|or)\s*(?:[A-Z]?\d+[A-Z]?)\b(?!\s*,\s*[a-z]))*"
             r"(?:\s+(?:North|South|East|West|north|south|east|west)\b)?"
         ),
     ),
@@ -616,6 +689,15 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:ICU|ITU|HDU|CCU|NICU|PICU|SCBU|CDU|MAU|AMU|SAU|EAU|Resus|Theatre|Theater)"
             r"\s+\d{1,2}[A-Z]?\b(?!\s*(?:days?|weeks?|hours?|times|months?|years?|minutes?|%))"
+        ),
+    ),
+    # A ward's letter and number after "on", not a vitamin's: "Lily, 14, on C2, who" (not "on
+    # B12", "on D3", "on K2", "on E45 cream").
+    (
+        "LOCATION",
+        re.compile(
+            r"\b(?:on|onto|off)\s+(?P<v>(?![BDEK]\d)[A-Z]\d{1,2})\b"
+            r"(?!\s*(?:%|mg|ml|mcg|units?|cream|tablets?|injections?))"
         ),
     ),
     # A ward by its letter and number, where someone died, was nursed or worked: "died on C31"
@@ -977,9 +1059,18 @@ _SMALL_TITLED = re.compile(
 )
 _SMALL_RELATION = re.compile(  # a lookahead, so that "lad called tom" is read twice
     r"(?=\b(?:son|daughter|wife|husband|mum|mom|dad|brother|sister|grandson|granddaughter"
-    r"|partner|friend|mate|boyfriend|girlfriend|called|named|lad|girl|boy|baby)\s+"
-    r"(?P<name>[a-z][a-z'\u2019\-]+)\b)"
+    r"|partner|friend|mate|boyfriend|girlfriend|called|named|lad|girl|boy|baby|visitor|carer"
+    r"|mentor|preceptor|registrar|consultant|porter|midwife|paramedic|crewmate|name was"
+    r"|name is)\s+(?P<name>[a-z][a-z'\u2019\-]+)\b)"
 )
+_SMALL_STREET = re.compile(
+    r"\b(?:(?P<number>\d{1,4}[a-z]?)\s+|(?:on|in|at|off|down|up|from|to|along)\s+)"
+    r"(?P<street>[a-z][a-z'\u2019\-]+(?:\s+[a-z][a-z'\u2019\-]+)?)\s+(?:street|road|avenue|lane"
+    r"|close|drive|way|crescent|terrace|grove|place|court|gardens|row|walk|hill|green|gate)\b"
+)
+_SMALL_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
+# A first name opening a sentence in small letters: "sharon on ward 9 died".
+_SMALL_OPENING = re.compile(r"(?:^|(?<=[.!?]\s))(?P<name>[a-z][a-z'\u2019\-]+)\b")
 _SMALL_PLACE = re.compile(
     r"\b(?:at|in|from|to|near|outside|into)\s+(?P<place>[a-z][a-z'\u2019\-]+(?:\s+[a-z]+)?)\b"
 )
@@ -999,6 +1090,26 @@ def _in_small_letters(text: str) -> Iterator[tuple[str, int, int]]:
             continue
         if _is(name, "first_names.txt") or _is(name, "surnames.txt") or _zipf(name) < 3.8:
             yield "NAME", match.start("name"), match.end("name")
+    for match in _SMALL_STREET.finditer(text):
+        words = match.group("street").split()
+        if not any(_is_stop_word(w) for w in words) and (
+            match.group("number") or _zipf(words[0]) < 4.5
+        ):
+            start = match.start("number") if match.group("number") else match.start("street")
+            yield "ADDRESS", start, match.end()
+    for match in _SMALL_WEEKDAY.finditer(text):
+        yield "DATE", match.start(), match.end()
+    for match in _SMALL_OPENING.finditer(text):
+        name = match.group("name")
+        if (
+            _is(name, "first_names.txt")
+            and not _is_stop_word(name)
+            and not _is(name, "not_names.txt")
+            and not _is(name, "word_names.txt")
+            and not _is(name, "ambiguous_names.txt")
+            and _zipf(name) < 4.4
+        ):
+            yield "NAME", match.start(), match.end()
     for match in _SMALL_PLACE.finditer(text):
         words = match.group("place").split()
         for n in range(len(words), 0, -1):
@@ -1415,6 +1526,12 @@ def _places(text: str) -> Iterator[tuple[str, int, int]]:
         ):
             start = match.start("place") if match.group("place") else match.start("run")
             yield "CITY", start, match.end()
+    # A service by its letters and its crew: "EMAS crew, Leicester", "NWAS control".
+    for match in re.finditer(
+        r"\b(?P<org>[A-Z]{3,6})\s+(?:crew|crews|control|station|base)\b", text
+    ):
+        if match.group("org") not in _NOT_A_HOSPITAL and match.group("org") not in _NOT_INITIALS:
+            yield "ORG", match.start("org"), match.end("org")
     # A town's own service names the town: "Billings EMS", "Truro Fire", "Hobart Ambulance",
     # "Aberdeen station".
     for match in _PLACE_SERVICE.finditer(text):
@@ -1435,6 +1552,16 @@ def _places(text: str) -> Iterator[tuple[str, int, int]]:
         rare = all(_rare(w) and not _DRUG_ENDING.search(w) for w in place.split())
         if known or (opens_text and rare and match.group("stop") == "."):
             yield "CITY", start, match.end("place")
+    # Two known places joined by "and" as a story's heading are a trust or a hospital named
+    # for both: "Norfolk and Norwich.", "Maidstone and Tunbridge Wells, stroke unit".
+    for match in re.finditer(
+        rf"(?P<a>{CAP}(?:\s+{CAP})?)\s+and\s+(?P<b>{CAP}(?:\s+{CAP})?)(?=\s*[.,])", text
+    ):
+        if _starts_sentence(text, match.start()) and all(
+            _is(match.group(g), "places.txt") and not _is(match.group(g), "not_places.txt")
+            for g in ("a", "b")
+        ):
+            yield "CITY", match.start(), match.end()
     # A known place opening a sentence is one, whatever follows it: "Scarborough in the
     # winter is empty", "Maidstone and Tunbridge Wells trust", "Huddersfield nights." (not a
     # word English often writes, "Reading", "Bath", nor a first name or an eponym).
@@ -1668,9 +1795,13 @@ def _kind_by_cue(text: str, start: int) -> str:
 
 
 # Someone's age set beside their name: "Sigrún, 34, died", "Mamadou, 9, had".
-_AGED = re.compile(r",\s+(?:aged\s+)?(?:\d{1,2}|1[01]\d),\s")
+_AGE_IN_WORDS = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four"
+    r"|five|six|seven|eight|nine))?|a hundred(?: and \w+)?)"
+)
+_AGED = re.compile(rf",\s+(?:aged\s+)?(?:\d{{1,2}}|1[01]\d|{_AGE_IN_WORDS}),\s")
 _NAME_AGED = re.compile(
-    rf"(?P<name>{CAP}(?:\s+{CAP}){{0,3}}),\s+(?:aged\s+)?(?:\d{{1,2}}|1[01]\d),\s"
+    rf"(?P<name>{CAP}(?:\s+{CAP}){{0,3}}),\s+(?:aged\s+)?(?:\d{{1,2}}|1[01]\d|{_AGE_IN_WORDS}),\s"
 )
 
 _Person = Callable[[int, int], Iterator[tuple[str, int, int]]]

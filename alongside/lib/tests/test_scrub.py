@@ -352,6 +352,22 @@ from tests.scrub_cases import DATA, SETS, load
         ("South West Acute, Enniskillen. She was ninety.", "South West Acute", "ORG"),
         ("Scarborough in the winter is empty.", "Scarborough", "CITY"),
         ("Maidstone and Tunbridge Wells trust, stroke unit.", "Maidstone", "CITY"),
+        # Round 25 (from held-out 29's misses): a title and initials, a handle, a house by its
+        # number, an Australian postcode, a ward's code after "on", more kinds of street, an
+        # age in words beside a name, a service's letters and its crew, two places as a
+        # trust's name, streets, weekdays and first names in small letters.
+        ("Jen told me Mr. K in bay 3 had gone.", "Mr. K", "NAME"),
+        ("She messaged me afterwards, @kasia.kowalska, to say thanks.", "@kasia.kowalska", "ID"),
+        ("We took the cat to the neighbour at number 14.", "number 14", "ADDRESS"),
+        ("She was at 22 Station Street, 2750. She fell.", "2750", "ZIP"),
+        ("Lily Chen, 14, on C2, who asked me.", "C2", "LOCATION"),
+        ("A cot death at Flat 2, 17 Belgrave Gate.", "Flat 2, 17 Belgrave Gate", "ADDRESS"),
+        ("Galway. Nóra, ninety-nine, asked us.", "Nóra", "NAME"),
+        ("EMAS crew, Leicester. A cot death.", "EMAS", "ORG"),
+        ("Norfolk and Norwich. He died on the ward.", "Norfolk and Norwich", "CITY"),
+        ("job on dale street last night. been there since saturday. we", "dale street", "ADDRESS"),
+        ("job on dale street last night. been there since saturday. we went", "saturday", "DATE"),
+        ("bad night. sharon on ward 9 died at 3am. i brought toast", "sharon", "NAME"),
         # Round 21's backstop: a capitalised word inside a sentence that no rule placed.
         ("She died on the morning of the Harvest Fair.", "Harvest Fair", "NAME"),
         ("He used to sing in the Rock Choir every week.", "Rock Choir", "NAME"),
@@ -488,6 +504,9 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "They came straight from the Golden Temple.",
         "Reading the notes again, I cried. Bath time was hard after.",
         "i went back to reading after the shift and my son was asleep in bed. i cried",
+        # Round 25: a vitamin after "on", an age beside a ward, a contraction.
+        "She was on B12 and D3 for months.",
+        "His Mum found him. I'm not his doctor, I'm hers.",
         # … and what English capitalises inside a sentence that is no identifier: faith and
         # family, contractions, peoples and languages, eponyms' phrases.
         "He was a Jehovah's Witness who said God bless, and I'd told Mum.",
@@ -506,6 +525,21 @@ def test_a_season_or_a_kind_of_place_opening_a_story_before_its_city_is_no_organ
         ("CITY", "Whitehorse"),
         ("CITY", "Hull"),
     ]
+
+
+def test_a_name_found_once_is_redacted_wherever_it_is_said_again() -> None:
+    text = "Mrs. Fitzgerald asked me to ring her friend Peggy. Peggy was deaf. Peggy said I know."
+    small = "the visitor pam came. her name was chantelle. i hope someone looks after chantelle"
+
+    assert [s.text for s in find(text) if s.type == "NAME"] == ["Mrs. Fitzgerald"] + ["Peggy"] * 3
+    assert [s.text for s in find(small) if s.type == "NAME"] == ["pam", "chantelle", "chantelle"]
+
+
+def test_a_word_that_is_also_a_name_is_not_redacted_again_for_it() -> None:
+    text = "our sister hope sat with him all night. we never gave up hope. i went home at six"
+
+    assert redact(text).startswith("our [name] sat with him")
+    assert "we never gave up hope." in redact(text)
 
 
 def test_a_common_word_before_a_comma_and_a_city_is_no_hospital() -> None:
