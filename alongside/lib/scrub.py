@@ -84,6 +84,8 @@ def find(text: str) -> list[Span]:
         if not _day_of_writing(text, s) and not _a_contraction(s)
     ]
     spans = _with_repeats(text, spans)
+    if _in_spanish(text):
+        spans = _spanish_spans(text, spans)
     kept = _phrases_not_names(text) + _titles_of_works(text)
     # A country's name is no person's, whatever words it has: "Sri Lanka", "Costa Rica" (Hong
     # Kong and the Isle of Man stay places).
@@ -108,6 +110,21 @@ _WRITING_ON = re.compile(
 # Spanish, French, Portuguese and Italian put an article before a date or a street, which
 # belongs to it: "el 18", "las Fallas", "le 14 juillet", "la Avenida 80".
 _ARTICLE_BEFORE = re.compile(r"\b(?:el|la|las|los|le|les|lo|il|l['\u2019])\s*$")
+
+
+def _spanish_spans(text: str, spans: list[Span]) -> list[Span]:
+    """In a story written in Spanish, a name, a place or an organisation found from its capitals
+    loses the Spanish words at its ends (a sentence's "Su", "Murió", "Soy médico de"), and goes
+    if nothing is left."""
+    kept = []
+    for span in spans:
+        if span.type not in {"NAME", "ORG", "CITY"}:
+            kept.append(span)
+            continue
+        start, end = _trim_spanish(text, span.start, span.end)
+        if start < end:
+            kept.append(Span(start, end, span.type, text[start:end]))
+    return kept
 
 
 def _a_contraction(span: Span) -> bool:
@@ -373,7 +390,8 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"|passport(?: number)?|national insurance number|NI number|social security number"
             r"|case(?: number)?|account(?: number)?|policy(?: number)?|member ID|licen[cs]e"
             r"(?: number)?|serial(?: number)?|plate|registration|reg(?:istration)? number|badge"
-            r"|ID|unit|incident(?: number)?|ref(?:erence)?(?: number)?|NPI|DEA)"
+            r"|ID|unit|incident(?: number)?|ref(?:erence)?(?: number)?|NPI|DEA|cédula|cedula|DNI"
+            r"|NIE|RUT|CURP|RFC|pasaporte|NSS|historia clínica|expediente)"
             r"(?:\s*(?:#|no\.?|number|num|:|,))*)(?:\s+(?:was|is|reads|being))?\s*"
             r"(?=[A-Z0-9\-/ ]*\d)"
             r"(?P<v>[A-Z0-9][A-Z0-9\-/]{2,}(?: \d{2,4}){0,3}(?:/\d{1,4})?(?: [A-Z]{3}\b)?)"
@@ -456,9 +474,10 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"|las|los|San|Santa|Santo|São|Saint|St\.?|Sainte|Universitario|Universitaria"
             r"|Universitaire|General|Civil|Militar|Regional|Nacional|Central|Provincial|Municipal"
             r"|Infantil|Materno|ng|á|Dr\.|Trung ương|Đa khoa|Sf\.|Sv\.|Sveti|Sfântul"
-            r"|rechts der|links der|an der|am)"
+            r"|rechts der|links der|an der|am|i|y)"
             rf"){{0,3}}\s+(?!(?:Trust|Foundation|Group|Board|Authority|Network|Service|at|for)\b)"
-            rf"{CAP}(?:\s+(?:{CAP}|de|del|la|di|(?:I{{1,3}}|IV|V|VI{{1,3}}|IX|X|XI{{1,3}})\b)(?=\s|$))*"
+            rf"{CAP}(?:\s+(?:{CAP}|de|del|la|di|i|y|(?:I{{1,3}}|IV|V|VI{{1,3}}|IX|X|XI{{1,3}})\b)"
+            r"(?=[\s.,;:!?)]|$))*"
         ),
     ),
     # Hospitals named for a day: "Hospital 28 de Agosto", "Hospital 12 de Octubre".
@@ -478,7 +497,7 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
     (
         "NAME",
         re.compile(
-            r"\b(?:[Ll]a|[Ee]l|[Ii]l|[Ll]o|[Oo]|[Aa])\s+(?:señora|señor|señorita|signora|signor"
+            r"\b(?:[Ll]a|[Ee]l|[Ii]l|[Ll]o|[Oo]|[Aa]|del|al)\s+(?:señora|señor|señorita|signora|signor"
             rf"|signorina|senhora|senhor|doña|dona)\s+{NAMEWORD}(?:\s+{NAMEWORD})?"
             rf"|\b{NAMEWORD}(?:\s+{NAMEWORD})?\s+(?:úr|néni|bácsi|asszony)\b"
         ),
@@ -533,6 +552,45 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"\s+(?:Street|St\b\.?|Avenue|Ave\b\.?|Place|Road|Boulevard|Terrace|Drive)"
         ),
     ),
+    # Spanish: an age over 89 ("de 92 años"), a weekday and a month written small ("el martes",
+    # "en julio"), roads (la SE-30, la M-30), a DNI or NIE (48392017K), a cédula in dotted
+    # groups (1.036.654.321), phones in pairs (612 34 56 78, 91 234 56 78), districts after
+    # their word ("desde la Comuna 13"), a box of urgencias.
+    ("AGE", re.compile(r"\b(?P<v>9\d|1[01]\d)\s+años\b")),
+    (
+        "DATE",
+        re.compile(
+            r"\b(?:el|este|ese|aquel|del|al)\s+(?P<v>lunes|martes|miércoles|miercoles|jueves|viernes"
+            r"|sábado|sabado|domingo)\b"
+        ),
+    ),
+    (
+        "DATE",
+        re.compile(
+            r"\b(?:en|de|desde|hasta)\s+(?P<v>enero|febrero|marzo|abril|mayo|junio|julio|agosto"
+            r"|septiembre|setiembre|octubre|noviembre|diciembre)\b(?!\s+de\s+\d{4})"
+        ),
+    ),
+    (
+        "ADDRESS",
+        re.compile(
+            r"\b(?:la|el|por|en)\s+(?P<v>(?!COVID|SARS|MERS|CD|IL|HLA)(?:A|AP|AG|B|C|CV|GR|M|MA|N|SE"
+            r"|V|Z|BI|GI|LO|NA|PO|TF|GC)-\d{1,3})\b"
+        ),
+    ),
+    ("ID", re.compile(r"\b(?:\d{8}|[XYZ]\d{7})-?[A-HJ-NP-TV-Z]\b")),
+    ("ID", re.compile(r"\b\d{1,3}(?:\.\d{3}){3}\b")),
+    ("PHONE", re.compile(r"(?<![\d.])[6789]\d{2}(?:[ .]\d{2}){3}(?!\d|\.\d)")),
+    ("PHONE", re.compile(r"(?<![\d.])9\d[ .]\d{3}(?:[ .]\d{2}){2}(?!\d|\.\d)")),
+    (
+        "ADDRESS",
+        re.compile(
+            r"\b(?:desde|hacia|hasta|en|de)\s+(?:la|el)\s+(?P<v>(?:Comuna|Colonia|Barrio|Vereda"
+            r"|Población|Villa|Zona|Parroquia|Delegación|Alcaldía|Urbanización)\s+"
+            rf"(?:\d{{1,3}}|{CAP}(?:\s+{CAP})?))"
+        ),
+    ),
+    ("LOCATION", re.compile(r"\b(?i:box|boxes)\s+\d{1,2}\b")),
     # Dates more specific than a year.
     ("DATE", re.compile(r"\b\d{4}-\d{2}-\d{2}\b")),
     (
@@ -566,6 +624,11 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
     ),
     # A weekday with its day of the month: "Tuesday 14th", "on Friday the 3rd".
     ("DATE", re.compile(rf"\b{WEEKDAY},?\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)\b")),
+    # A monarch's day: "the day after the King's coronation", "the Queen's funeral".
+    (
+        "DATE",
+        re.compile(r"\b(?:King|Queen)['\u2019]s\s+(?:coronation|funeral|jubilee|birthday)\b"),
+    ),
     # "The Twelfth", "the Fourth": a capitalised ordinal after "the" is a holiday.
     ("DATE", re.compile(r"(?<=\bthe )(?:Fourth|Twelfth|Fifth|Glorious Twelfth)\b(?! of\b)")),
     # Hungarian writes the month first: "március 15", "október 23-án".
@@ -664,7 +727,7 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"|exit|junction|unit|shaft|tent|hut|barracks|pavilion|wing|rum|sala|habitación"
             r"|habitacion|chambre|zimmer|stanza|quarto|kamer|pokój|huone|cama|bett|oddział|oddzial"
             r"|osasto|avdeling|avdelning|afdeling|reparto|oddělení|odjel|osztály|planta|piso)\s+"
-            r"(?:[A-Z]?-?\d+[A-Z]?(?:[-.]\d+[A-Z]?)?|(?!I\b)[A-Z](?:-\d+)?)\b"
+            r"(?:[A-Z]?-?\d+[A-Za-z]?(?:[-.]\d+[A-Z]?)?|(?!I\b)[A-Z](?:-\d+)?)\b"
             # … and more of them, not an age set beside it ("ward 22, 81, didn't make it").
             r"(?:\s*(?:,|and|&|or)\s*(?:[A-Z]?\d+[A-Z]?)\b(?!\s*,\s*[a-z]))*"
             r"(?:\s+(?:North|South|East|West|north|south|east|west)\b)?"
@@ -728,7 +791,7 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
     (
         "ADDRESS",
         re.compile(
-            r"\b(?:(?:[MA]\d{1,4}|B\d{3,4})(?:\(M\))?|I-\d{1,3}"
+            r"\b(?:(?:[MA]\d{1,4}|B\d{3,4})(?:\(M\))?|I-\d{1,3}[NSEW]?"
             r"|(?:(?:County|State|Farm|Forest|Township|Provincial|US|U\.S\.|Interstate|Ranch)\s+)?"
             r"(?:Route|Highway|Hwy|SR|Road|Rd|Ruta|Rodovia)\s+\d{1,4})(?![\w(])"
         ),
@@ -749,11 +812,11 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
     (
         "DATE",
         re.compile(
-            r"\b(?i:on|before|after|until|till|since|over|for)\s+(?:the\s+)?"
+            r"\b(?i:on|before|after|until|till|since|over|for|during|of)\s+(?:the\s+)?"
             rf"(?P<v>(?:(?!The\b|This\b|That\b|Every\b|Each\b|Last\b|Next\b|Judgement\b|Judgment\b)"
-            rf"{CAP}"
-            r"['\u2019]?\s+){1,3}(?:Day|Eve|Night|Festival|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-            r"|den|dzień|dag|Tag|Abend))\b"
+            rf"(?:{CAP}|[A-Z]{{2,6}}\b)"
+            r"['\u2019]?\s+){1,3}(?:Day|Eve|Night|Festival|Week|(?:Mon|Tues|Wednes|Thurs|Fri|Satur"
+            r"|Sun)day|den|dzień|dag|Tag|Abend))\b"
             r"(?!\s+(?i:unit|centre|center|surgery|case|ward|hospice|room|shift|nurse|sister|staff"
             r"|manager|duty|team|service|clinic))"
         ),
@@ -912,6 +975,7 @@ _NOT_A_HOSPITAL = frozenset(
     | {"DGH", "OHCA", "RTC", "RTA", "MVA", "MVC", "STEMI", "NSTEMI", "DKA", "COPD", "MRSA", "HIV"}
     | {"AIDS", "ARDS", "PPE", "CCTV", "GCS", "ROSC", "PEA", "HAPE", "HACE", "SIDS", "SUDI", "PTSD"}
     | {"SAMU", "SMUR", "SAMUR", "SUMMA", "SIEM", "HMCS", "HEMS"}
+    | {"UCI", "UCIN", "UCIP", "UTI", "UVI", "REA", "URPA", "UCC"}
 )
 # Words after "at" that make no hospital: the night sister, matron, "at Sister's request".
 _NOT_A_WORKPLACE = frozenset({"Night", "Sister", "Matron", "Charge", "Nurse", "Doctor"})
@@ -954,7 +1018,7 @@ _ACRONYM_BEFORE = re.compile(
     rf"\b(?P<org>(?:{CAP}\s+){{0,3}}(?P<letters>(?:[A-Z]{{1,4}}-)?[A-Z]{{3,8}}"
     rf"|[A-Z]{{2}}(?=\s+{CAP}\s*[.,])))"
     r"(?:\s+(?i:hospital|clinic|infirmary|medical cent(?:er|re))\b"
-    rf"|(?:\s+in|\s+à|\s*,|(?P<bare>\s))\s*(?P<place>{CAP}(?:\s+(?!I\b){CAP})?)\b)"
+    rf"|(?:\s+in|\s+à|\s+en|\s*,|(?P<bare>\s))\s*(?P<place>{CAP}(?:\s+(?!I\b){CAP})?)\b)"
 )
 _HOSPITAL_BY_ITS_WORD = re.compile(
     r"\b(?:in|at|to|into|from|outside)\s+the\s+"
@@ -1011,7 +1075,7 @@ _HOLIDAY = re.compile(
     r"|Mother['\u2019]s Day|Father['\u2019]s Day|Valentine['\u2019]s Day"
     r"|Diwali|Eid(?: al-Fitr| al-Adha)?|Hanukkah|Ramadan|Rosh Hashanah|Yom Kippur|Bonfire Night"
     r"|St\.? Patrick['\u2019]s Day|Burns Night|Nochebuena|Nochevieja|Día de (?:los )?Muertos"
-    r"|D[ií]a (?:de|del|das|dos|da|de la|de las|de los) [A-ZÀ-Ý][\w\-]+(?: [A-ZÀ-Ý][\w\-]+)*"
+    r"|[Dd][ií]a (?:de|del|das|dos|da|de la|de las|de los) [A-ZÀ-Ý][\w\-]+(?: [A-ZÀ-Ý][\w\-]+)*"
     r"|Lunar New Year|Chinese New Year|Passover|Pentecost|Whitsun|Remembrance Sunday"
     r"|All (?:Saints|Souls)['\u2019]? (?:Day|Eve)|(?:St\.?|Saint) [A-Z][a-z]+['\u2019]s (?:Day|Eve)"
     r"|Australia Day|Anzac Day|Canada Day|Waitangi Day|Bastille Day|Juneteenth|Guy Fawkes Night"
@@ -1055,12 +1119,13 @@ def _small_letters(text: str) -> bool:
 
 
 _SMALL_TITLED = re.compile(
-    r"\b(?P<title>mr|mrs|ms|miss|dr|nurse|sister)\.?\s+(?P<name>[a-z][a-z'\u2019\-]+)\b"
+    r"\b(?P<title>mr|mrs|ms|miss|dr|nurse|sister)\.?\s+(?P<name>[a-z][a-z'\u2019\-]*)\b"
 )
 _SMALL_RELATION = re.compile(  # a lookahead, so that "lad called tom" is read twice
     r"(?=\b(?:son|daughter|wife|husband|mum|mom|dad|brother|sister|grandson|granddaughter"
     r"|partner|friend|mate|boyfriend|girlfriend|called|named|lad|girl|boy|baby|visitor|carer"
-    r"|mentor|preceptor|registrar|consultant|porter|midwife|paramedic|crewmate|name was"
+    r"|mentor|preceptor|registrar|consultant|porter|midwife|paramedic|crewmate|name was|mam"
+    r"|nan|nana|gran|granny|grandad|grandpa|uncle|aunt|auntie|cousin|niece|nephew"
     r"|name is)\s+(?P<name>[a-z][a-z'\u2019\-]+)\b)"
 )
 _SMALL_STREET = re.compile(
@@ -1173,6 +1238,7 @@ def _entities(text: str) -> Iterator[tuple[str, int, int]]:
     Scale, YouTube), kinds of place (the Intensive Care Unit), countries and states, and
     first names that are everyday words with nothing after them (Grace, Hope)."""
     own = _own_name(text)
+    spanish = _in_spanish(text)
     for entity in _doc(text).ents:
         kind = _ENTITY_TYPES.get(entity.label_)
         if kind is None:
@@ -1183,6 +1249,11 @@ def _entities(text: str) -> Iterator[tuple[str, int, int]]:
         cut = _ENTITY_BREAK.search(found)
         if cut:
             found, end = found[: cut.start()], start + cut.start()
+        if spanish:
+            start, end = _trim_spanish(text, start, end)
+            if start >= end:
+                continue
+            found = text[start:end]
         words = [
             re.sub("['\u2019]s$", "", w).strip(".,'\u2019") for w in re.split(r"[\s\-]+", found)
         ]
@@ -1202,6 +1273,76 @@ def _entities(text: str) -> Iterator[tuple[str, int, int]]:
         if own is not None and start <= own[0] < end:
             continue
         yield kind, start, end
+
+
+@lru_cache(maxsize=4)
+def _in_spanish(text: str) -> bool:
+    """Whether `text` is written in Spanish: more of its words are Spanish small words than
+    English ones. The English model and word frequencies misread it then."""
+    from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH
+    from spacy.lang.es.stop_words import STOP_WORDS as SPANISH
+
+    words = [w.casefold() for w in re.findall(r"[^\W\d_]+", text)]
+    spanish = sum(1 for w in words if w in SPANISH and w not in ENGLISH)
+    english = sum(1 for w in words if w in ENGLISH and w not in SPANISH)
+    return spanish > max(3, english * 2)
+
+
+def _spanish_word(word: str) -> bool:
+    """A word Spanish writes often that no list of names or places knows: "Su", "Murió",
+    "Trabajo", "Residente", "tutora"."""
+    from spacy.lang.es.stop_words import STOP_WORDS as SPANISH
+    from wordfreq import zipf_frequency
+
+    folded = word.casefold()
+    if folded in SPANISH:
+        return True
+    if _is(word, "first_names.txt") or _is(word, "surnames.txt") or _is(word, "places.txt"):
+        return False
+    return float(zipf_frequency(folded, "es")) >= 2.8
+
+
+_ARTICLES = frozenset({"la", "el", "las", "los", "del", "al", "lo"})
+_KINDS_OF_HOSPITAL = frozenset(
+    {"Hospital", "Clínica", "Clinica", "Sanatorio", "Centro", "Instituto", "Policlínico"}
+    | {"Policlínica", "Hospicio", "Fundación", "Posta", "Consultorio", "Residencia"}
+)
+
+
+def _trim_spanish(text: str, start: int, end: int) -> tuple[int, int]:
+    """The English model's entity in Spanish, less its Spanish words at either end and what
+    follows a comma: "En el Hospital Universitario Donostia" is "Hospital Universitario
+    Donostia", "Iker, de 6" is "Iker", "Soy médico de" is nothing."""
+    comma = text.find(",", start, end)
+    if comma != -1:
+        end = comma
+    words = list(re.finditer(r"\S+", text[start:end]))
+    first, last = 0, len(words) - 1
+
+    def plain(i: int) -> bool:
+        m = words[i]
+        word = m.group().strip(".,;:")
+        if re.fullmatch(_TITLE, word, flags=re.IGNORECASE) or word in _NOT_A_HOSPITAL:
+            return word in _NOT_A_HOSPITAL  # "la señora Begoña" keeps its title, not "UCI del"
+        if word in _KINDS_OF_HOSPITAL:
+            return False  # "Hospital Eugenio Espejo" keeps its kind
+        after = words[i + 1].group() if i + 1 < len(words) else ""
+        if word.casefold() in _ARTICLES and re.fullmatch(_TITLE, after, flags=re.IGNORECASE):
+            return False
+        if any(c.isdigit() for c in word):
+            return False
+        return _spanish_word(word) and not (word[:1].isupper() and not _opens(m))
+
+    def _opens(m: re.Match[str]) -> bool:
+        return _starts_sentence(text, start + m.start())
+
+    while first <= last and plain(first):
+        first += 1
+    while last >= first and plain(last):
+        last -= 1
+    if first > last:
+        return start, start
+    return start + words[first].start(), start + words[last].end()
 
 
 def _own_name(text: str) -> tuple[int, int] | None:
@@ -1424,6 +1565,10 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
             for w in words
         ):
             yield "ORG", match.start("org"), match.end("org")
+    # … or opening the story alone: "King's. Mr. Doherty, 59, …", "Addenbrooke's, Ward D6."
+    opening = re.match(rf"\s*(?P<org>(?:(?:St\.?|Saint)\s+)?{NAMEWORD}['\u2019]s)(?=\s*[.,])", text)
+    if opening and not _is(re.sub(r"['\u2019]s$", "", opening.group("org")), "not_names.txt"):
+        yield "ORG", opening.start("org"), opening.end("org")
     for match in _ORG_POSSESSIVE.finditer(text):
         owner = re.sub(r"['\u2019]s?$", "", match.group("org").split()[-1])
         if not _is(owner, "not_names.txt") and not _is(owner, "generic_places.txt"):

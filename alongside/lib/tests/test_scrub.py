@@ -368,6 +368,36 @@ from tests.scrub_cases import DATA, SETS, load
         ("job on dale street last night. been there since saturday. we", "dale street", "ADDRESS"),
         ("job on dale street last night. been there since saturday. we went", "saturday", "DATE"),
         ("bad night. sharon on ward 9 died at 3am. i brought toast", "sharon", "NAME"),
+        # Round 26 (from held-out 30's misses): a title and one letter in small letters, a
+        # named week, letters before "Day", a road's side, a ward's small letter, a mam, a
+        # hospital's possessive opening a story, a monarch's day.
+        ("the lady in room 8 died today. mrs k. 88. she asked for him all day", "mrs k", "NAME"),
+        ("She died on the Friday of NAIDOC Week.", "NAIDOC Week", "DATE"),
+        ("He died on VE Day.", "VE Day", "DATE"),
+        ("A rollover on I-35W. She died.", "I-35W", "ADDRESS"),
+        ("bad one tonight. on ward 3b. his mam deirdre stayed. i cried", "ward 3b", "LOCATION"),
+        ("bad one tonight. on ward 3b. his mam deirdre stayed. i cried", "deirdre", "NAME"),
+        ("King's. Mr. Patrick Doherty, 59, a bus driver.", "King's", "ORG"),
+        ("She died the day after the King's coronation.", "King's coronation", "DATE"),
+        # … and from the first Spanish set's: ages over 89, weekdays and months written small,
+        # roads, a DNI, a cédula, phones in pairs, districts, a box, a small title after
+        # "del", letters before "en", Catalan names of hospitals, the model's entities less
+        # their Spanish words.
+        ("Doña Carmen, de 92 años, se murió el martes.", "92", "AGE"),
+        ("Doña Carmen, de 92 años, se murió el martes.", "martes", "DATE"),
+        ("Se murió en julio, con la radio puesta, y su hija llegó tarde.", "julio", "DATE"),
+        ("Venía de un accidente de moto en la SE-30.", "SE-30", "ADDRESS"),
+        ("El DNI que llevaba en el bolso era 48392017K.", "48392017K", "ID"),
+        ("Su cédula era 1.036.654.321 y la leí.", "1.036.654.321", "ID"),
+        ("Me dijo que su teléfono era el 612 34 56 78.", "612 34 56 78", "PHONE"),
+        ("Llegó baleada desde la Comuna 13 a las tres.", "Comuna 13", "ADDRESS"),
+        ("Se quedó sentada en el suelo del box 4.", "box 4", "LOCATION"),
+        ("Mi primera muerte fue la del señor Gonzalo, de 81 años.", "señor Gonzalo", "NAME"),
+        ("Enfermera del IMSS en Guadalajara. Murió.", "IMSS", "ORG"),
+        ("Soy residente en el Hospital de la Santa Creu i Sant Pau, en Barcelona.",
+         "Hospital de la Santa Creu i Sant Pau", "ORG"),
+        ("Noche en la planta 3 del Hospital Clínico de Zaragoza. Murió.",
+         "Hospital Clínico de Zaragoza", "ORG"),
         # Round 21's backstop: a capitalised word inside a sentence that no rule placed.
         ("She died on the morning of the Harvest Fair.", "Harvest Fair", "NAME"),
         ("He used to sing in the Rock Choir every week.", "Rock Choir", "NAME"),
@@ -507,6 +537,9 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         # Round 25: a vitamin after "on", an age beside a ward, a contraction.
         "She was on B12 and D3 for months.",
         "His Mum found him. I'm not his doctor, I'm hers.",
+        # Round 26: a story in Spanish keeps its words, its ages of 89 and under, la UCI.
+        "Trabajo de noche en la UCI. Su hija llegó diez minutos tarde. Le cogí la mano. Era así.",
+        "El niño tenía 6 años. Murió de una leucemia. Su aita le cantó en euskera toda la tarde.",
         # … and what English capitalises inside a sentence that is no identifier: faith and
         # family, contractions, peoples and languages, eponyms' phrases.
         "He was a Jehovah's Witness who said God bless, and I'd told Mum.",
