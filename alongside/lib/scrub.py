@@ -196,7 +196,8 @@ def _with_article(text: str, span: Span) -> Span:
 # poem: sang "Aloha Oe" and then "Ar Hyd y Nos" (not "Poppy, we love you", which nobody sang).
 _PERFORMED = re.compile(
     r"\b(?i:sang|sing|sings|singing|sung|played|plays|playing|hummed|humming|recited|reciting"
-    r"|read|reading|chanted|chanting|prayed|praying)\b"
+    r"|read|reading|chanted|chanting|prayed|praying|cantó|cantaba|cantaron|cantamos|canta|tocó"
+    r"|tocaba|tocaron|rezó|rezaba|rezaron|leyó|leía)\b"
 )
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z]|\s*$)|\n")
 _QUOTED = re.compile(r"[\"\u201c\u2018]([^\"\u201c\u201d\u2018\u2019\n]{1,60})[\"\u201d\u2019]")
@@ -476,7 +477,7 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"|Infantil|Materno|ng|á|Dr\.|Trung ương|Đa khoa|Sf\.|Sv\.|Sveti|Sfântul"
             r"|rechts der|links der|an der|am|i|y)"
             rf"){{0,3}}\s+(?!(?:Trust|Foundation|Group|Board|Authority|Network|Service|at|for)\b)"
-            rf"{CAP}(?:\s+(?:{CAP}|de|del|la|di|i|y|(?:I{{1,3}}|IV|V|VI{{1,3}}|IX|X|XI{{1,3}})\b)"
+            rf"{CAP}(?:\s+(?:{CAP}|de|del|la|di|i|y|\d{{1,3}}\b|(?:I{{1,3}}|IV|V|VI{{1,3}}|IX|X|XI{{1,3}})\b)"
             r"(?=[\s.,;:!?)]|$))*"
         ),
     ),
@@ -519,6 +520,7 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
         "ADDRESS",
         re.compile(
             r"(?:\b\d{1,4}[A-Za-z]?,?\s+)?\b(?:[Rr]ue|[Bb]oulevard|[Cc]hemin|[Cc]alle|[Aa]venida|[Rr]ua|[Vv]iale|[Cc]orso"
+            r"|[Bb]arrio|[Cc]olonia|[Pp]aseo|[Pp]laza|[Cc]arretera|[Uu]rbanización|[Cc]amino"
             r"|[Uu]lica|[Uu]l\.|[Aa]leja|[Aa]l\.|[Pp]lac|[Uu]lice|[Vv]ia|[Pp]iazza|[Cc]arrer"
             r"|Ffordd|Heol|Stryd|Lôn|Rhodfa|Sráid|Bóthar)\s+"
             rf"(?:(?:(?:de|du|des|de la|del|da|do|dos|dei|della|di|y|yr)\s+)?{CAP}(?:[\s-]+{CAP})?"
@@ -697,7 +699,7 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
         "ADDRESS",
         re.compile(
             r"(?:\b(?:Flat|Apartment|Apt\.?)\s+\d+[A-Z]?,?\s+)?"
-            r"\b(?:[A-Z][a-z]+\s+){1,2}(?:Street|Road|Avenue|Lane|Close|Crescent|Terrace"
+            r"\b(?:[A-Z][a-z]+\s+(?:of\s+(?:the\s+)?)?){1,3}(?:Street|Road|Avenue|Lane|Close|Crescent|Terrace"
             r"|Boulevard|Gardens|Square|Mews|Drive|Grove|Estate|Court|Row|House|Tower|Towers"
             r"|Buildings|Heights|Parade)\b"
         ),
@@ -816,7 +818,7 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             rf"(?P<v>(?:(?!The\b|This\b|That\b|Every\b|Each\b|Last\b|Next\b|Judgement\b|Judgment\b)"
             rf"(?:{CAP}|[A-Z]{{2,6}}\b)"
             r"['\u2019]?\s+){1,3}(?:Day|Eve|Night|Festival|Week|(?:Mon|Tues|Wednes|Thurs|Fri|Satur"
-            r"|Sun)day|den|dzień|dag|Tag|Abend))\b"
+            r"|Sun)day|den|dzień|dag|Tag|Abend|day|birthday|Jayanti|Gurpurab))\b"
             r"(?!\s+(?i:unit|centre|center|surgery|case|ward|hospice|room|shift|nurse|sister|staff"
             r"|manager|duty|team|service|clinic))"
         ),
@@ -993,6 +995,7 @@ _NUMBER_IN_A_NAME = frozenset({"One", "Two", "Three", "First"})
 _GREETINGS = frozenset({"Good", "Hello", "Hi", "Dear", "Happy", "Thanks", "Thank", "Welcome"})
 _TITLED_HOSPITAL = re.compile(
     rf"\b(?:[Tt]he\s+)?(?:Countess|Princess|Duchess|Prince|Duke|Queen|King)\s+of\s+{CAP}"
+    r"(?!\s+(?:Road|Street|Avenue|Lane|Drive|Way|Square|Park|Bridge)\b)"
     r"(?=\s+(?:in|Hospital|Infirmary)\b|\s*[.,;]|\s+(?:I|we|where|when)\b)"
     rf"|\bOur Lady of (?:the\s+)?{CAP}(?:\s+{CAP})?(?=\s+(?:in|Hospital)\b|\s*,)"
 )
@@ -1133,6 +1136,21 @@ _SMALL_STREET = re.compile(
     r"(?P<street>[a-z][a-z'\u2019\-]+(?:\s+[a-z][a-z'\u2019\-]+)?)\s+(?:street|road|avenue|lane"
     r"|close|drive|way|crescent|terrace|grove|place|court|gardens|row|walk|hill|green|gate)\b"
 )
+# … and in Spanish: "doña pilar", "su hija marisa", "se llamaba adrián", "la avenida de la
+# constitución".
+_SMALL_SPANISH_TITLED = re.compile(
+    r"\b(?:doña|don|señora|señor|sra|sr|dña)\.?\s+(?P<name>[a-záéíóúñü][a-záéíóúñü'\-]+)\b"
+)
+_SMALL_SPANISH_RELATION = re.compile(
+    r"(?=\b(?:hija|hijo|madre|padre|mujer|marido|esposa|esposo|hermana|hermano|nieta|nieto"
+    r"|abuela|abuelo|novia|novio|amiga|amigo|vecina|vecino|tía|tío|llamaba|llama|llamado"
+    r"|llamada)\s+(?P<name>[a-záéíóúñü][a-záéíóúñü'\-]+)\b)"
+)
+_SMALL_SPANISH_STREET = re.compile(
+    r"\b(?:calle|avenida|av\.|paseo|plaza|carretera|barrio|colonia|urbanización|camino)\s+"
+    r"(?:(?:de|del)\s+(?:la\s+|las\s+|los\s+)?)?[a-záéíóúñü][a-záéíóúñü'\-]+"
+    r"(?:\s+[a-záéíóúñü][a-záéíóúñü'\-]+)?"
+)
 _SMALL_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 # A first name opening a sentence in small letters: "sharon on ward 9 died".
 _SMALL_OPENING = re.compile(r"(?:^|(?<=[.!?]\s))(?P<name>[a-z][a-z'\u2019\-]+)\b")
@@ -1164,6 +1182,8 @@ def _in_small_letters(text: str) -> Iterator[tuple[str, int, int]]:
             yield "ADDRESS", start, match.end()
     for match in _SMALL_WEEKDAY.finditer(text):
         yield "DATE", match.start(), match.end()
+    if _in_spanish(text):
+        yield from _in_small_spanish(text)
     for match in _SMALL_OPENING.finditer(text):
         name = match.group("name")
         if (
@@ -1188,6 +1208,30 @@ def _in_small_letters(text: str) -> Iterator[tuple[str, int, int]]:
             ):
                 yield "CITY", match.start("place"), match.start("place") + len(place)
                 break
+
+
+def _in_small_spanish(text: str) -> Iterator[tuple[str, int, int]]:
+    from spacy.lang.es.stop_words import STOP_WORDS as SPANISH
+    from wordfreq import zipf_frequency
+
+    for match in _SMALL_SPANISH_TITLED.finditer(text):
+        if match.group("name") not in SPANISH:
+            yield "NAME", match.start(), match.end()
+    for match in _SMALL_SPANISH_RELATION.finditer(text):
+        name = match.group("name")
+        if name in SPANISH:
+            continue
+        naming = text[match.start() : match.start("name")].strip().startswith("llam")
+        if (
+            naming
+            or _is(_without_accents(name), "first_names.txt")
+            or float(zipf_frequency(name, "es")) < 3.5
+        ):
+            yield "NAME", match.start("name"), match.end("name")
+    for match in _SMALL_SPANISH_STREET.finditer(text):
+        words = match.group().split()
+        if words[-1] not in SPANISH:
+            yield "ADDRESS", match.start(), match.end()
 
 
 def _candidates(text: str) -> Iterator[tuple[str, int, int]]:
@@ -1297,9 +1341,22 @@ def _spanish_word(word: str) -> bool:
     folded = word.casefold()
     if folded in SPANISH:
         return True
-    if _is(word, "first_names.txt") or _is(word, "surnames.txt") or _is(word, "places.txt"):
+    plain = _without_accents(word)  # "Benjamín" is the lists' Benjamin
+    if any(
+        _is(w, name)
+        for w in {word, plain}
+        for name in ("first_names.txt", "surnames.txt", "places.txt")
+    ):
         return False
-    return float(zipf_frequency(folded, "es")) >= 2.8
+    # A capital opening a sentence needs a commoner word to be one: "Murió", "Soy", "Paró" (not
+    # "Iker", "Amaia", "Gastón").
+    return float(zipf_frequency(folded, "es")) >= (3.6 if word[:1].isupper() else 2.8)
+
+
+def _without_accents(word: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn")
 
 
 _ARTICLES = frozenset({"la", "el", "las", "los", "del", "al", "lo"})
@@ -1402,15 +1459,20 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
     for match in _WORKPLACE.finditer(text):
         words = match.group("org").removeprefix("The ").split()
         bare = [w.strip("'\u2019s") for w in words]
-        if words and not any(
-            _is_stop_word(w)
-            or _is(b, "generic_places.txt")
-            or _is(w, "not_names.txt")
-            or _HOLIDAY.match(w)
-            or b in _NOT_A_WORKPLACE
-            or re.fullmatch(f"{WEEKDAY}|{MONTH_LONG}", w)
-            or w in _NOT_A_HOSPITAL
-            for w, b in zip(words, bare, strict=True)
+        # A kind of place inside a hospital's name is part of it ("Consultant at Leicester
+        # Royal"); kinds alone are none ("a nurse at Intensive Care").
+        if (
+            words
+            and not any(
+                _is_stop_word(w)
+                or _is(w, "not_names.txt")
+                or _HOLIDAY.match(w)
+                or b in _NOT_A_WORKPLACE
+                or re.fullmatch(f"{WEEKDAY}|{MONTH_LONG}", w)
+                or w in _NOT_A_HOSPITAL
+                for w, b in zip(words, bare, strict=True)
+            )
+            and not all(_is(b, "generic_places.txt") for b in bare)
         ):
             # "a nurse at The Alfred": a capital The after "at" is part of the name.
             yield "ORG", match.start("org"), match.end()
@@ -1697,6 +1759,8 @@ def _places(text: str) -> Iterator[tuple[str, int, int]]:
         rare = all(_rare(w) and not _DRUG_ENDING.search(w) for w in place.split())
         if known or (opens_text and rare and match.group("stop") == "."):
             yield "CITY", start, match.end("place")
+        elif opens_text and rare and len(place.split()) == 1:
+            yield "ORG", start, match.end("place")  # "Sunnybrook, trauma."
     # Two known places joined by "and" as a story's heading are a trust or a hospital named
     # for both: "Norfolk and Norwich.", "Maidstone and Tunbridge Wells, stroke unit".
     for match in re.finditer(
@@ -1944,9 +2008,13 @@ _AGE_IN_WORDS = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four"
     r"|five|six|seven|eight|nine))?|a hundred(?: and \w+)?)"
 )
-_AGED = re.compile(rf",\s+(?:aged\s+)?(?:\d{{1,2}}|1[01]\d|{_AGE_IN_WORDS}),\s")
+_AGED = re.compile(
+    rf",\s+(?:aged\s+)?(?:\d{{1,2}}|1[01]\d|{_AGE_IN_WORDS}),\s"
+    r"|,\s+de\s+(?:\d{1,2}|1[01]\d)\s+(?:años|meses)\b"
+)
 _NAME_AGED = re.compile(
-    rf"(?P<name>{CAP}(?:\s+{CAP}){{0,3}}),\s+(?:aged\s+)?(?:\d{{1,2}}|1[01]\d|{_AGE_IN_WORDS}),\s"
+    rf"(?P<name>{CAP}(?:\s+{CAP}){{0,3}}),\s+(?:(?:aged\s+)?(?:\d{{1,2}}|1[01]\d|{_AGE_IN_WORDS}),\s"
+    r"|de\s+(?:\d{1,2}|1[01]\d)\s+(?:años|meses)\b)"
 )
 
 _Person = Callable[[int, int], Iterator[tuple[str, int, int]]]
