@@ -392,7 +392,7 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"|case(?: number)?|account(?: number)?|policy(?: number)?|member ID|licen[cs]e"
             r"(?: number)?|serial(?: number)?|plate|registration|reg(?:istration)? number|badge"
             r"|ID|unit|incident(?: number)?|ref(?:erence)?(?: number)?|NPI|DEA|cédula|cedula|DNI"
-            r"|NIE|RUT|CURP|RFC|pasaporte|NSS|historia clínica|expediente)"
+            r"|NIE|RUT|CURP|RFC|DPI|INE|pasaporte|NSS|historia clínica|expediente)"
             r"(?:\s*(?:#|no\.?|number|num|:|,))*)(?:\s+(?:was|is|reads|being))?\s*"
             r"(?=[A-Z0-9\-/ ]*\d)"
             r"(?P<v>[A-Z0-9][A-Z0-9\-/]{2,}(?: \d{2,4}){0,3}(?:/\d{1,4})?(?: [A-Z]{3}\b)?)"
@@ -458,7 +458,8 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\b(?:Lake|Loch|Mount|Mt\.?|River|Port|Fort|Cape)\s+{CAP}(?:\s+{CAP})?"
             rf"|\b(?:Isles?|Port)\s+of\s+{CAP}"
-            rf"|\b(?:San|Santa|Santo|São|Sainte?|St\.?)\s+{CAP}(?:\s+(?:de|del|da|do|la)\s+{CAP})?"
+            rf"|\b(?:San|Santa|Santo|São|Sainte?|St\.?)\s+{CAP}"
+            rf"(?:\s+(?:de|del|da|do|la|de la|de las|de los|dos|das)\s+{CAP})?"
         ),
     ),
     # Hospitals whose kind comes first: Hospital del Salvador, Hôpital Necker, Ospedale San
@@ -499,6 +500,7 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
         "NAME",
         re.compile(
             r"\b(?:[Ll]a|[Ee]l|[Ii]l|[Ll]o|[Oo]|[Aa]|del|al)\s+(?:señora|señor|señorita|signora|signor"
+            r"|doctora|doctor|profesora|profesor|padre|sor|hermana|hermano|enfermera|enfermero"
             rf"|signorina|senhora|senhor|doña|dona)\s+{NAMEWORD}(?:\s+{NAMEWORD})?"
             rf"|\b{NAMEWORD}(?:\s+{NAMEWORD})?\s+(?:úr|néni|bácsi|asszony)\b"
         ),
@@ -521,6 +523,7 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(?:\b\d{1,4}[A-Za-z]?,?\s+)?\b(?:[Rr]ue|[Bb]oulevard|[Cc]hemin|[Cc]alle|[Aa]venida|[Rr]ua|[Vv]iale|[Cc]orso"
             r"|[Bb]arrio|[Cc]olonia|[Pp]aseo|[Pp]laza|[Cc]arretera|[Uu]rbanización|[Cc]amino"
+            r"|[Aa]utopista|[Aa]utovía|[Pp]eriférico|[Cc]alzada|[Vv]iaducto"
             r"|[Uu]lica|[Uu]l\.|[Aa]leja|[Aa]l\.|[Pp]lac|[Uu]lice|[Vv]ia|[Pp]iazza|[Cc]arrer"
             r"|Ffordd|Heol|Stryd|Lôn|Rhodfa|Sráid|Bóthar)\s+"
             rf"(?:(?:(?:de|du|des|de la|del|da|do|dos|dei|della|di|y|yr)\s+)?{CAP}(?:[\s-]+{CAP})?"
@@ -569,8 +572,8 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
     (
         "DATE",
         re.compile(
-            r"\b(?:en|de|desde|hasta)\s+(?P<v>enero|febrero|marzo|abril|mayo|junio|julio|agosto"
-            r"|septiembre|setiembre|octubre|noviembre|diciembre)\b(?!\s+de\s+\d{4})"
+            r"\b(?:en|de|desde|hasta)\s+(?P<v>(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto"
+            r"|septiembre|setiembre|octubre|noviembre|diciembre)(?:\s+de\s+\d{4})?)\b"
         ),
     ),
     (
@@ -593,6 +596,8 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("LOCATION", re.compile(r"\b(?i:box|boxes)\s+\d{1,2}\b")),
+    ("ADDRESS", re.compile(r"\b[Zz]ona\s+\d{1,2}\b")),  # Guatemala's zonas: "zona 18"
+    ("ID", re.compile(r"\b\d{4}\s\d{5}\s\d{4}\b")),  # a Guatemalan DPI
     # Dates more specific than a year.
     ("DATE", re.compile(r"\b\d{4}-\d{2}-\d{2}\b")),
     (
@@ -655,8 +660,8 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
         "DATE",
         re.compile(
             r"\b(?i:in|last|this|next|of|since|until|till|by|before|after|during|through"
-            r"|throughout|every|around|from|to|end of|start of|beginning of)"
-            rf"\s+(?P<v>{MONTH_LONG})\b"
+            r"|throughout|every|around|from|to|end of|start of|beginning of|that)"
+            rf"\s+(?P<v>{MONTH_LONG})\b(?!\s+(?:I|we|you|he|she|they|be|have|not)\b)"
         ),
     ),
     ("DATE", re.compile(rf"\b(?:[Ee]arly|[Ll]ate|[Mm]id)(?:\s+|-){MONTH_LONG}\b")),
@@ -747,6 +752,11 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
     (
         "LOCATION",
         re.compile(r"\b(?i:on|onto|to|from|off)\s+(?P<v>\d{1,2}[A-KM-Z])\b(?!\s*(?:of|O2))"),
+    ),
+    # A prison's wing or a hospital's block by its letter: "found in his cell on A wing".
+    (
+        "LOCATION",
+        re.compile(r"\b(?:on|onto|to|from|off)\s+(?P<v>[A-Z]\s+(?:wing|block|landing|spur))\b"),
     ),
     # A unit by its letters and number: "on NICU 2", "in Resus 3" (not "in ICU 2 days later").
     (
@@ -1412,7 +1422,7 @@ def _own_name(text: str) -> tuple[int, int] | None:
 
 _IN_A_PLACE = re.compile(rf"\s+(?:in|of),?\s+(?P<place>{CAP}(?:\s+{CAP})?)\b")
 _COMMA_PLACE = re.compile(rf",\s+(?P<place>{CAP}(?:\s+{CAP})?)\b")  # "Royal Hospital, Muscat"
-_GENERAL = re.compile(rf"\b(?P<place>(?:{CAP}\s+){{1,2}})General\b")
+_GENERAL = re.compile(rf"\b(?P<place>(?:{CAP}\s+){{1,3}})General\b")
 _RANKS_BEFORE_GENERAL = frozenset(
     {"Attorney", "Surgeon", "Secretary", "Major", "Brigadier", "Lieutenant", "Inspector"}
     | {"Postmaster", "Solicitor", "Governor", "Consul", "Director", "Registrar", "Adjutant"}
@@ -1451,9 +1461,11 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
         while len(words) > 1 and _is_stop_word(words[0]):
             start = text.index(words[1], start + len(words[0]))
             words = words[1:]
-        if not any(
-            _is_stop_word(w) or _is(w, "generic_places.txt") or w in _RANKS_BEFORE_GENERAL
-            for w in words
+        # "Macclesfield District General": a kind of place beside the place is part of it.
+        if (
+            not any(_is_stop_word(w) or w in _RANKS_BEFORE_GENERAL for w in words)
+            and not _is(words[0], "generic_places.txt")
+            and not all(_is(w, "generic_places.txt") for w in words)
         ):
             yield "ORG", start, match.end()
     for match in _WORKPLACE.finditer(text):
@@ -1691,7 +1703,7 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
 
 
 _NAMED_WARD = re.compile(
-    rf"\b(?:on|onto|to|in|into|off|from|at)\s+(?:the\s+)?(?P<ward>{CAP}(?:\s+{CAP})?)\s+ward\b"
+    rf"(?:\b(?:on|onto|to|in|into|off|from|at)|,)\s+(?:the\s+)?(?P<ward>{CAP}(?:\s+{CAP})?)\s+ward\b"
     r"(?!\s+(?:round|rounds|sister|manager|clerk|staff|nurse|team|meeting|huddle)\b)"
 )
 _NAMED_SITE = re.compile(
@@ -1733,6 +1745,13 @@ def _places(text: str) -> Iterator[tuple[str, int, int]]:
         ):
             start = match.start("place") if match.group("place") else match.start("run")
             yield "CITY", start, match.end()
+    # A service by its name: "Scottish Ambulance Service", "Kent Fire and Rescue".
+    for match in re.finditer(
+        rf"\b(?:{CAP}\s+){{1,3}}(?:Ambulance Service|Ambulance Trust|Fire and Rescue(?: Service)?"
+        r"|Fire Service|Health Board|Health Trust|Health Service)\b",
+        text,
+    ):
+        yield "ORG", match.start(), match.end()
     # A service by its letters and its crew: "EMAS crew, Leicester", "NWAS control".
     for match in re.finditer(
         r"\b(?P<org>[A-Z]{3,6})\s+(?:crew|crews|control|station|base)\b", text

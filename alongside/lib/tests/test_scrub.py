@@ -417,6 +417,22 @@ from tests.scrub_cases import DATA, SETS, load
         ("no puedo dormir. doña pilar se murió a las 4. su hija marisa no llegó", "marisa", "NAME"),
         ("otra noche mala. en la avenida de la constitución. se llamaba adrián. no pude",
          "adrián", "NAME"),
+        # Round 28 (from held-out 32's, 33's and the third and fourth Spanish sets' misses):
+        # services by name, a ward after a comma, a wing by its letter, a district general, a
+        # month after "that"; in Spanish a small title of work, a month with its year, a saint's
+        # town "de las", zonas, a DPI, motorways.
+        ("Scottish Ambulance Service, out of Fort William.", "Scottish Ambulance Service", "ORG"),
+        ("Maidstone Hospital, Pye Oak ward. She liked tea.", "Pye Oak ward", "LOCATION"),
+        ("He was found in his cell on A wing.", "A wing", "LOCATION"),
+        ("At Macclesfield District General I looked after him.", "Macclesfield District General",
+         "ORG"),
+        ("She would have been ninety that May.", "May", "DATE"),
+        ("Mi tutor, el doctor Llorens, me dejó firmar.", "el doctor Llorens", "NAME"),
+        ("Murió de COVID en abril de 2020. Su hija la vio.", "abril de 2020", "DATE"),
+        ("Una clínica rural, en San Cristóbal de las Casas.", "San Cristóbal de las Casas", "CITY"),
+        ("En la Ciudad de Guatemala, zona 18. Un muchacho.", "zona 18", "ADDRESS"),
+        ("Su mamá nos dio su DPI, 2984 55671 0101, para el informe.", "2984 55671 0101", "ID"),
+        ("Volcadura en la autopista México-Puebla. Murió.", "autopista México-Puebla", "ADDRESS"),
         # Round 21's backstop: a capitalised word inside a sentence that no rule placed.
         ("She died on the morning of the Harvest Fair.", "Harvest Fair", "NAME"),
         ("He used to sing in the Rock Choir every week.", "Rock Choir", "NAME"),
@@ -561,6 +577,8 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "El niño tenía 6 años. Murió de una leucemia. Su aita le cantó en euskera toda la tarde.",
         # Round 27: a song sung in Spanish.
         'Su nieto le cantó "En mi Viejo San Juan" con una linterna en la mano, muy bajito.',
+        # Round 28: "May" the verb after "that", the Surgeon General.
+        "I hope that May I see you again soon.",
         # … and what English capitalises inside a sentence that is no identifier: faith and
         # family, contractions, peoples and languages, eponyms' phrases.
         "He was a Jehovah's Witness who said God bless, and I'd told Mum.",
