@@ -14,7 +14,10 @@ Rules (patterns with their context, and lists) find what has a shape; people's n
 titles, relationships and a list of first names and surnames, and organisations and places
 from their kinds of name ("… Hospital", "… Ward") and a gazetteer of cities; spaCy's small
 model adds what they miss, and a capitalised word English rarely writes (wordfreq) is taken for
-a proper noun no list knows. Plain Python:
+a proper noun no list knows. A name found once is redacted wherever it is said again. Notes in
+small letters, as typed on a phone, have rules of their own; so do stories written in Spanish,
+where the English model's findings lose the Spanish words at their ends (wordfreq's Spanish
+frequencies). Plain Python:
 `python manage.py scrub` reads stdin and prints JSON. Figures: bench/scrub_bench.py.
 """
 
