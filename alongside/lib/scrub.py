@@ -67,6 +67,16 @@ def find(text: str) -> list[Span]:
     """Every likely identifier in `text`, in order, not overlapping (Python string offsets).
     The rules' spans come first; the model's, then rare capitals', widen a span they overlap
     (keeping its type) or stand alone."""
+    try:
+        return _find(text)
+    finally:
+        # The passes share the model's reading of this text and whether it is Spanish; no
+        # story is kept in memory after it is scrubbed.
+        _doc.cache_clear()
+        _in_spanish.cache_clear()
+
+
+def _find(text: str) -> list[Span]:
     spans = _resolve(_clean(text, _candidates(text)))
     for extra in (
         _resolve(_clean(text, _entities(text)))
@@ -1278,7 +1288,7 @@ def _nlp() -> Any:
     )
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=1)
 def _doc(text: str) -> Any:
     """The model's reading of `text`, shared by the passes that ask for it."""
     return _nlp()(text)
@@ -1332,7 +1342,7 @@ def _entities(text: str) -> Iterator[tuple[str, int, int]]:
         yield kind, start, end
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=1)
 def _in_spanish(text: str) -> bool:
     """Whether `text` is written in Spanish: more of its words are Spanish small words than
     English ones. The English model and word frequencies misread it then."""

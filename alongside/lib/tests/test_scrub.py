@@ -599,6 +599,15 @@ def test_a_season_or_a_kind_of_place_opening_a_story_before_its_city_is_no_organ
     ]
 
 
+def test_no_story_stays_in_the_scrubbers_memory_after_it_is_scrubbed() -> None:
+    from alongside.lib import scrub
+
+    find("Su hija Maribel llegó tarde al Hospital de Cabueñes el martes.")
+
+    assert scrub._doc.cache_info().currsize == 0
+    assert scrub._in_spanish.cache_info().currsize == 0
+
+
 def test_a_name_found_once_is_redacted_wherever_it_is_said_again() -> None:
     text = "Mrs. Fitzgerald asked me to ring her friend Peggy. Peggy was deaf. Peggy said I know."
     small = "the visitor pam came. her name was chantelle. i hope someone looks after chantelle"
