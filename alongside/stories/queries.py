@@ -9,7 +9,8 @@ from alongside.organisations.models import Membership
 from . import search
 from .models import Reaction, Reply, Status, Story, Visibility, author_key
 
-PAGE = 30
+PAGE = 30  # stories on a page of the list
+FOUND = 300  # the most a search returns, best first: ten pages
 
 
 def published_for(member: Membership) -> QuerySet[Story]:
@@ -18,13 +19,13 @@ def published_for(member: Membership) -> QuerySet[Story]:
         Story.objects.filter(status=Status.PUBLISHED)
         .filter(Q(organisation_id=member.organisation_id) | Q(visibility=Visibility.EVERYONE))
         .annotate(reaction_count=Count("reactions"))
-        .order_by("-published_at")
+        .order_by("-published_at", "-pk")
     )
 
 
 def search_for(member: Membership, text: str) -> list[Story]:
     """Published stories the member may read with every word of `text`, best first."""
-    ids = search.matching(search.words_of(text))
+    ids = search.matching(search.words_of(text), limit=FOUND)
     return _in_order(published_for(member).filter(pk__in=ids), ids)
 
 

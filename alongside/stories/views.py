@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+from urllib.parse import urlencode
 from uuid import UUID
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -28,14 +30,15 @@ def story_list(request: MemberRequest) -> HttpResponse:
     """Stories shared by peers, and one's own (drafts, waiting, returned, shared)."""
     member = request.membership
     q = request.GET.get("q", "").strip()[:200]
+    found = queries.search_for(member, q) if q else queries.published_for(member)
+    page = Paginator(found, queries.PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "stories/story_list.html",
         {
             "q": q,
-            "stories": queries.search_for(member, q)[: queries.PAGE]
-            if q
-            else queries.published_for(member)[: queries.PAGE],
+            "page": page,
+            "query": urlencode({"q": q}) if q else "",
             "own": queries.own_stories(member),
             "waiting": len(queries.moderation_queue(member))
             if has_permission(member, Permission.MODERATE_STORIES)

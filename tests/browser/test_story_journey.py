@@ -104,3 +104,37 @@ def test_a_journal_entry_becomes_a_moderated_anonymous_story_that_a_colleague_an
     assert "I've been there · 1" in page.content()
     assert "Same for me on [ward]. You are not alone." in page.content()
     phone.check("story-own-with-response")
+
+
+def test_a_colleague_reads_back_through_more_stories_than_fit_on_a_page(phone: Phone) -> None:
+    from alongside.stories import actions
+
+    organisation = OrganisationFactory.create(
+        name="Demo General Hospital", requires_mfa_for_leads=False
+    )
+    writer = MembershipFactory.create(organisation=organisation)
+    moderator = MembershipFactory.create(organisation=organisation, is_moderator=True)
+    MembershipFactory.create(organisation=organisation, user__email="omar@x.test")
+    for n in range(32):
+        story = actions.save_draft(
+            by=writer, title=f"Night {n + 1}", body=f"The {n + 1} night the monitor alarmed."
+        )
+        actions.submit_story(by=writer, story=story)
+        story.refresh_from_db()
+        actions.approve_story(by=moderator, story=story)
+    page = phone.page
+
+    sign_in(phone, "omar@x.test")
+    page.wait_for_url(f"{phone.base_url}/")
+    phone.goto("/stories/")
+    assert page.get_by_role("link", name="Night 32", exact=True).is_visible()
+    assert page.get_by_role("link", name="Night 1", exact=True).count() == 0
+    phone.check("stories-list-first-page")
+    page.get_by_role("link", name="Older stories").click()
+    page.wait_for_url("**/stories/?page=2")
+    assert page.get_by_role("link", name="Night 1", exact=True).is_visible()
+    assert "Page 2 of 2" in page.content()
+    phone.check("stories-list-older-page")
+    page.get_by_role("link", name="Newer stories").click()
+    page.wait_for_url("**/stories/?page=1")
+    assert page.get_by_role("link", name="Night 32", exact=True).is_visible()

@@ -350,6 +350,38 @@ def test_published_stories_are_found_by_their_words_and_only_by_who_may_read_the
     assert "No shared story mentions" in page.content.decode()
 
 
+def test_the_list_of_stories_goes_back_page_by_page_and_so_do_searches(
+    author: Membership,
+    moderator: Membership,
+    colleague: Membership,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(queries, "PAGE", 2)
+    for n, word in enumerate(["rain", "snow", "fog", "frost", "thunder"]):
+        shared(author, moderator, f"Story number {n}, in the {word}: the monitor alarmed.")
+    client = client_for(colleague)
+    url = reverse("stories:story-list")
+
+    def read(**params: str) -> str:
+        return client.get(url, params).content.decode()
+
+    first, second, last = read(), read(page="2"), read(page="3")
+    assert "Story number 4" in first and "Story number 3" in first
+    assert "Story number 2" not in first and "Page 1 of 3" in first
+    assert 'href="?page=2"' in first and "Older stories" in first
+    assert "Story number 2" in second and "Story number 1" in second
+    assert "Newer stories" in second and "Older stories" in second
+    assert "Story number 0" in last and "Older stories" not in last
+    assert "Story number 0" in read(page="99")  # past the end: the last page, not an error
+    assert "Story number 4" in read(page="nonsense")  # not a number: the first page
+
+    found = read(q="monitor", page="3")  # a search keeps its words from page to page
+    assert "Page 3 of 3" in found and 'href="?q=monitor&amp;page=2"' in found
+    assert "Closer matches" in found
+    alone = read(q="thunder")
+    assert "Story number 4" in alone and "Page" not in alone  # one page: no pager
+
+
 def test_stories_like_this_one_share_its_words(
     author: Membership, moderator: Membership, colleague: Membership
 ) -> None:
