@@ -67,13 +67,18 @@ def find(text: str) -> list[Span]:
     """Every likely identifier in `text`, in order, not overlapping (Python string offsets).
     The rules' spans come first; the model's, then rare capitals', widen a span they overlap
     (keeping its type) or stand alone."""
-    try:
-        return _find(text)
-    finally:
-        # The passes share the model's reading of this text and whether it is Spanish; no
-        # story is kept in memory after it is scrubbed.
-        _doc.cache_clear()
-        _in_spanish.cache_clear()
+    # No story, and no name in it, is kept in memory after it is scrubbed: the passes share the
+    # model's reading of this text, whether it is Spanish and its words' frequencies, all
+    # forgotten after; spaCy forgets the words it learnt from it (its memory zone), and so does
+    # wordfreq (whose own cache would keep up to 100,000 of them).
+    with _nlp().memory_zone():
+        try:
+            return _find(text)
+        finally:
+            _doc.cache_clear()
+            _in_spanish.cache_clear()
+            _zipf.cache_clear()
+            _forget_frequencies()
 
 
 def _find(text: str) -> list[Span]:
@@ -1847,11 +1852,19 @@ _CUE_BEFORE = re.compile(r"\b(?P<cue>at|in|from|to|near|into|outside|of|on)\s+(?
 RARE_BELOW = 3.5
 
 
-@cache
+@cache  # for one call of find(), which clears it
 def _zipf(word: str) -> float:
     from wordfreq import zipf_frequency
 
     return float(zipf_frequency(word, "en"))
+
+
+def _forget_frequencies() -> None:
+    """Empties wordfreq's cache of the words it was asked about (its frequency tables, which
+    hold no one's words, stay loaded)."""
+    import wordfreq
+
+    wordfreq._wf_cache.clear()  # private: pinned in uv.lock, and a test sees it emptied
 
 
 def _rare(word: str, *, hyphened: bool = False) -> bool:

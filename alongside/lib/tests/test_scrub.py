@@ -600,12 +600,20 @@ def test_a_season_or_a_kind_of_place_opening_a_story_before_its_city_is_no_organ
 
 
 def test_no_story_stays_in_the_scrubbers_memory_after_it_is_scrubbed() -> None:
+    import wordfreq
+
     from alongside.lib import scrub
 
     find("Su hija Maribel llegó tarde al Hospital de Cabueñes el martes.")
+    find("Mrs. Quorravine Thistlemoor died on Yellowgate ward.")  # English: its frequencies
 
     assert scrub._doc.cache_info().currsize == 0
     assert scrub._in_spanish.cache_info().currsize == 0
+    assert scrub._zipf.cache_info().currsize == 0
+    assert wordfreq._wf_cache == {}
+    strings = scrub._nlp().vocab.strings  # spaCy's words, which would otherwise grow
+    for word in ("Quorravine", "Thistlemoor", "Yellowgate", "Maribel", "Cabueñes"):
+        assert word not in strings
 
 
 def test_a_name_found_once_is_redacted_wherever_it_is_said_again() -> None:
