@@ -544,7 +544,11 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"|[Aa]utopista|[Aa]utovía|[Pp]eriférico|[Cc]alzada|[Vv]iaducto"
             r"|[Uu]lica|[Uu]l\.|[Aa]leja|[Aa]l\.|[Pp]lac|[Uu]lice|[Vv]ia|[Pp]iazza|[Cc]arrer"
             r"|Ffordd|Heol|Stryd|Lôn|Rhodfa|Sráid|Bóthar)\s+"
-            rf"(?:(?:(?:de|du|des|de la|del|da|do|dos|dei|della|di|y|yr)\s+)?{CAP}(?:[\s-]+{CAP})?"
+            r"(?:(?:(?:de|du|des|de la|del|da|do|dos|dei|della|di|y|yr)\s+)?"
+            rf"{CAP}(?:[\s-]+(?!I\s+[a-z]){CAP}){{0,2}}"
+            # … with a king's or a pope's number, not the writer's "I think" after it: "la
+            # avenida Juan Carlos I", "Via Pio XII".
+            r"(?:\s+(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XI?V|XVI{0,3})\b(?!\s+[a-z]))?"
             r"(?:,?\s+\d{1,4}[A-Za-z]?\b(?![:.]\d))?"
             # … or its number alone: "la Avenida 80", "Calle 72".
             r"|\d{1,3}[A-Za-z]?\b(?![:.]\d))"
@@ -1254,6 +1258,7 @@ def _in_small_spanish(text: str) -> Iterator[tuple[str, int, int]]:
             naming
             or _is(_without_accents(name), "first_names.txt")
             or float(zipf_frequency(name, "es")) < 3.5
+            or _spanish_name(name, 4.3)  # "su hijo paco"
         ):
             yield "NAME", match.start("name"), match.end("name")
     for match in _SMALL_SPANISH_STREET.finditer(text):
@@ -1416,6 +1421,11 @@ def _trim_spanish(text: str, start: int, end: int) -> tuple[int, int]:
             return False
         if any(c.isdigit() for c in word):
             return False
+        before = words[i - 1].group() if i > 0 else ""
+        if re.fullmatch(_TITLE, before, flags=re.IGNORECASE) and _spanish_name(word, 4.0):
+            return False  # "doña ascensión", "don Paco": a title's name
+        if word[:1].isupper() and _AGE_AFTER.match(text, start + m.end()):
+            return False  # "Jordi, de 31 años": whoever has an age is someone
         return _spanish_word(word) and not (word[:1].isupper() and not _opens(m))
 
     def _opens(m: re.Match[str]) -> bool:
@@ -1428,6 +1438,29 @@ def _trim_spanish(text: str, start: int, end: int) -> tuple[int, int]:
     if first > last:
         return start, start
     return start + words[first].start(), start + words[last].end()
+
+
+# An age after a word: "Jordi, de 31 años", "Lola (82)".
+_AGE_AFTER = re.compile(r"\s*(?:,\s*(?:de\s+)?\d{1,3}\s+años\b|\(\d{1,3}\))")
+
+
+def _spanish_name(word: str, rarer_than: float) -> bool:
+    """A first name of the lists (or of a hundred countries') that Spanish writes less often than
+    `rarer_than` on wordfreq's scale: "ascensión", "Paco", "Jordi"; not "mayor" or "Pastor"."""
+    from wordfreq import zipf_frequency
+
+    folded = _without_accents(word).casefold()
+    if folded in _spanish_small_words():
+        return False
+    named = _is(folded, "first_names.txt") or folded in _world_first_names()
+    return named and float(zipf_frequency(word.casefold(), "es")) < rarer_than
+
+
+@cache
+def _spanish_small_words() -> frozenset[str]:
+    from spacy.lang.es.stop_words import STOP_WORDS
+
+    return frozenset(_without_accents(w) for w in STOP_WORDS)
 
 
 def _own_name(text: str) -> tuple[int, int] | None:
@@ -1674,6 +1707,10 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
                 taken = words[: n + 1] if len(words) > n else words[:n]
                 yield "ORG", match.start(), match.start() + len(" ".join(taken))
                 break
+    # … or by its letters alone (KFC, the ISSSTE), which are no capitalised word.
+    for match in re.finditer(r"\b[A-Z]{2,8}\b", text):
+        if _is(match.group(), "organisations.txt"):
+            yield "ORG", match.start(), match.end()
     for match in re.finditer(
         rf"\b(?:{CAP}\s+){{1,3}}(?:cinema|pub|bar|restaurant|caf[eé]|supermarket|gym"
         r"|leisure centre|bowling alley|nightclub|hotel|care home|nursing home)\b",
