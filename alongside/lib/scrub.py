@@ -104,7 +104,7 @@ def _find(text: str) -> list[Span]:
     spans = _with_repeats(text, spans)
     if _in_spanish(text):
         spans = _spanish_spans(text, spans)
-    kept = _phrases_not_names(text) + _titles_of_works(text)
+    kept = _phrases_not_names(text) + _titles_of_works(text) + _worn_and_prayed_to(text)
     # A country's name is no person's, whatever words it has: "Sri Lanka", "Costa Rica" (Hong
     # Kong and the Isle of Man stay places).
     countries = [
@@ -135,9 +135,17 @@ def _spanish_spans(text: str, spans: list[Span]) -> list[Span]:
     loses the Spanish words at its ends (a sentence's "Su", "Murió", "Soy médico de"), and goes
     if nothing is left."""
     kept = []
+    small = _small_letters(text)
     for span in spans:
         if span.type not in {"NAME", "ORG", "CITY"}:
             kept.append(span)
+            continue
+        if small and span.text.islower():
+            # … not one in a note in small letters, whose own rules read its words
+            if not all(
+                w in _spanish_small_words() for w in map(_without_accents, span.text.split())
+            ):
+                kept.append(span)
             continue
         start, end = _trim_spanish(text, span.start, span.end)
         if start < end:
@@ -340,6 +348,22 @@ CAP = (  # a capitalised word (or an initial)
 NAMEWORD = (
     rf"(?:O['\u2019]|Mc|Mac|D['\u2019]|de |van |von |da |di |del |la )?[{UPPER}][{LOWER}'\u2019\-]+"
 )
+# A team on a shirt or a scarf ("la camiseta del Olimpia", "his Celtic scarf") and the Virgin
+# prayed to ("se la había llevado la Virgen"): no one's name, no place of the story.
+_WORN = re.compile(
+    r"\b(?:camiseta|camisa|playera|bufanda|shirt|jersey|scarf|kit)\s+(?:del|de la|de|of)\s+"
+    rf"(?:the\s+)?(?P<after>{CAP}(?:\s+{CAP}){{0,2}})"
+    rf"|\b(?:his|her|their|my|an?|the)\s+(?P<before>{CAP}(?:\s+{CAP}){{0,1}})\s+"
+    r"(?:shirt|jersey|scarf|kit|top)\b"
+)
+_VIRGIN = re.compile(r"\b[Ll]a Virgen\b(?!\s+(?:del|de la|de los|de|María)\b)")
+
+
+def _worn_and_prayed_to(text: str) -> list[tuple[int, int]]:
+    kept = [m.span("after") if m.group("after") else m.span("before") for m in _WORN.finditer(text)]
+    return kept + [m.span() for m in _VIRGIN.finditer(text)]
+
+
 MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
@@ -602,7 +626,8 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
         "ADDRESS",
         re.compile(
             r"\b(?:la|el|por|en)\s+(?P<v>(?!COVID|SARS|MERS|CD|IL|HLA)(?:A|AP|AG|B|C|CV|GR|M|MA|N|SE"
-            r"|V|Z|BI|GI|LO|NA|PO|TF|GC)-\d{1,3})\b"
+            r"|V|Z|BI|GI|LO|NA|PO|TF|GC|AS|MU|CM|CL|EX|AL|HU|TO|BU|LE|ZA|SA|VA|AC|OU|LU|CO|CS"
+            r"|AV|SG|SO|TE|CU|GU|LR|IB|ME|PA)-\d{1,3})\b"
         ),
     ),
     ("ID", re.compile(r"\b(?:\d{8}|[XYZ]\d{7})-?[A-HJ-NP-TV-Z]\b")),
@@ -956,7 +981,8 @@ _NOT_INITIALS = frozenset(
 )
 _SIGN_OFF = re.compile(
     r"(?:(?:^|\n)\s*(?:[\u2014\u2013\-~]+\s*|(?:Love|Thanks|Best|Cheers|From),?\s+)?"
-    r"|[.!?]\s+(?:[\u2014\u2013~]+\s*|(?:Love|Thanks|Best|Cheers|From),?\s+))"
+    r"|[.!?]\s+(?:[\u2014\u2013~]+\s*|(?:Love|Thanks|Best|Cheers|From),?\s+)"
+    r"|\w\s+[\u2014\u2013]\s*)"  # "no puedo parar de llorar — Paz"
     rf"({NAMEWORD})\s*\.?\s*$"
 )
 _ORG_KIND = (
@@ -980,6 +1006,9 @@ _ORG_POSSESSIVE = re.compile(
     r"(?=\s*(?:[,.;:!?)\u2014\u2013]|$)|\s+(?:and|on|in|at|for|with|by|where|when|after|before"
     r"|that|which|to|as|until|since|was|is|had|has)\b)"
 )
+# A children's or women's hospital by the words before it: "at the Royal Children's",
+# "Sheffield Children's", "Liverpool Women's".
+_ORG_CHILDRENS = re.compile(rf"\b(?P<org>(?:{NAMEWORD}\s+){{1,3}}(?:Children|Women)['\u2019]s)")
 # A hospital known by its own name alone, after a word of clinical work or of what happened to
 # the patient and "at" in the same clause: "ICU nurse at Groote Schuur", "on my placement at
 # Tameside", "on the respiratory ward at Wythenshawe", "on my elective in Kampala at Mulago",
@@ -1150,7 +1179,14 @@ def _small_letters(text: str) -> bool:
     capitals = sum(1 for w in words if w[0].isupper())
     openings = re.findall(r"(?:^|[.!?]\s+)([^\W\d_])", plain.strip())
     small_openings = sum(1 for c in openings if c.islower())
-    return len(words) >= 5 and capitals <= len(words) // 40 and small_openings * 2 >= len(openings)
+    # A name or two capitalised ("le pusimos su música, de Sabina", a sign-off) does not make
+    # a note typed in small letters a capitalised one.
+    return (
+        len(words) >= 5
+        and capitals <= max(2, len(words) // 40)
+        and small_openings * 2 >= len(openings)
+        and capitals * 10 <= len(words)
+    )
 
 
 _SMALL_TITLED = re.compile(
@@ -1171,7 +1207,7 @@ _SMALL_STREET = re.compile(
 # … and in Spanish: "doña pilar", "su hija marisa", "se llamaba adrián", "la avenida de la
 # constitución".
 _SMALL_SPANISH_TITLED = re.compile(
-    r"\b(?:doña|don|señora|señor|sra|sr|dña)\.?\s+(?P<name>[a-záéíóúñü][a-záéíóúñü'\-]+)\b"
+    r"\b(?:(?:la|el)\s+)?(?:doña|don|señora|señor|sra|sr|dña)\.?\s+(?P<name>[a-záéíóúñü][a-záéíóúñü'\-]+)\b"
 )
 _SMALL_SPANISH_RELATION = re.compile(
     r"(?=\b(?:hija|hijo|madre|padre|mujer|marido|esposa|esposo|hermana|hermano|nieta|nieto"
@@ -1183,12 +1219,39 @@ _SMALL_SPANISH_STREET = re.compile(
     r"(?:(?:de|del)\s+(?:la\s+|las\s+|los\s+)?)?[a-záéíóúñü][a-záéíóúñü'\-]+"
     r"(?:\s+[a-záéíóúñü][a-záéíóúñü'\-]+)?"
 )
+# "mum was kerry", "his wife is maureen": a first name after them, and nothing rarer.
+_SMALL_RELATION_WAS = re.compile(
+    r"\b(?:mum|mom|dad|wife|husband|son|daughter|partner|brother|sister|name)\s+(?:was|is)\s+"
+    r"(?P<name>[a-z][a-z'\u2019\-]+)\b"
+)
+# A hospital written small: "icu at st james", "midwife at the rosie".
+_SMALL_HOSPITAL = re.compile(
+    r"\b(?:at|in|to|from|into|outside)\s+(?P<org>(?:(?P<saint>st\.?|saint)|the)\s+"
+    r"(?P<name>[a-z][a-z'\u2019\-]+)(?:['\u2019]s)?)\b"
+)
+_SMALL_SPANISH_HOSPITAL = re.compile(
+    r"\b(?:del|en el|al|el)\s+(?P<org>hospital\s+(?:del|de la|de los|de las|de)\s+"
+    r"(?!(?:día|dia|agudos|campaña|referencia|crónicos|cronicos|media|larga|tercer|segundo"
+    r"|nivel|la ciudad|mi pueblo|zona|guardia|noche)\b)[a-záéíóúñü]+|cl[ií]nico)\b"
+)
 _SMALL_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 # A first name opening a sentence in small letters: "sharon on ward 9 died".
 _SMALL_OPENING = re.compile(r"(?:^|(?<=[.!?]\s))(?P<name>[a-z][a-z'\u2019\-]+)\b")
 _SMALL_PLACE = re.compile(
     r"\b(?:at|in|from|to|near|outside|into)\s+(?P<place>[a-z][a-z'\u2019\-]+(?:\s+[a-z]+)?)\b"
 )
+
+
+def _a_plain_first_name(word: str) -> bool:
+    """A first name that is no everyday word: "kerry", "rosie"; not "grace" or "hope"."""
+    return (
+        _is(word, "first_names.txt")
+        and not _is_stop_word(word)
+        and not _is(word, "not_names.txt")
+        and not _is(word, "word_names.txt")
+        and not _is(word, "ambiguous_names.txt")
+        and _zipf(word) < 4.4
+    )
 
 
 def _in_small_letters(text: str) -> Iterator[tuple[str, int, int]]:
@@ -1203,8 +1266,21 @@ def _in_small_letters(text: str) -> Iterator[tuple[str, int, int]]:
         name = match.group("name")
         if _is_stop_word(name) or _is(name, "not_names.txt"):
             continue
-        if _is(name, "first_names.txt") or _is(name, "surnames.txt") or _zipf(name) < 3.8:
+        surname = _is(name, "surnames.txt") and _zipf(name) < 4.5  # not "dad held him"
+        if _is(name, "first_names.txt") or surname or _zipf(name) < 3.8:
+            # "baby ellis" keeps its title, as "Baby Harper" does
+            start = match.start() if text.startswith("baby", match.start()) else match.start("name")
+            yield "NAME", start, match.end("name")
+    for match in _SMALL_RELATION_WAS.finditer(text):
+        name = match.group("name")
+        if _a_plain_first_name(name):
             yield "NAME", match.start("name"), match.end("name")
+    for match in _SMALL_HOSPITAL.finditer(text):
+        name = match.group("name")
+        if match.group("saint") and not _is_stop_word(name):
+            yield "ORG", match.start("org"), match.end("org")
+        elif not match.group("saint") and _a_plain_first_name(name):
+            yield "ORG", match.start("name"), match.end("org")  # "midwife at the rosie"
     for match in _SMALL_STREET.finditer(text):
         words = match.group("street").split()
         if not any(_is_stop_word(w) for w in words) and (
@@ -1261,6 +1337,8 @@ def _in_small_spanish(text: str) -> Iterator[tuple[str, int, int]]:
             or _spanish_name(name, 4.3)  # "su hijo paco"
         ):
             yield "NAME", match.start("name"), match.end("name")
+    for match in _SMALL_SPANISH_HOSPITAL.finditer(text):
+        yield "ORG", match.start("org"), match.end("org")
     for match in _SMALL_SPANISH_STREET.finditer(text):
         words = match.group().split()
         if words[-1] not in SPANISH:
@@ -1412,17 +1490,17 @@ def _trim_spanish(text: str, start: int, end: int) -> tuple[int, int]:
     def plain(i: int) -> bool:
         m = words[i]
         word = m.group().strip(".,;:")
-        if re.fullmatch(_TITLE, word, flags=re.IGNORECASE) or word in _NOT_A_HOSPITAL:
+        if _a_title(word) or word in _NOT_A_HOSPITAL:
             return word in _NOT_A_HOSPITAL  # "la señora Begoña" keeps its title, not "UCI del"
-        if word in _KINDS_OF_HOSPITAL:
-            return False  # "Hospital Eugenio Espejo" keeps its kind
+        if word in _KINDS_OF_HOSPITAL or (word.isupper() and _is(word, "organisations.txt")):
+            return False  # "Hospital Eugenio Espejo" keeps its kind, "el SAMUR" its letters
         after = words[i + 1].group() if i + 1 < len(words) else ""
-        if word.casefold() in _ARTICLES and re.fullmatch(_TITLE, after, flags=re.IGNORECASE):
+        if word.casefold() in _ARTICLES and _a_title(after):
             return False
         if any(c.isdigit() for c in word):
             return False
         before = words[i - 1].group() if i > 0 else ""
-        if re.fullmatch(_TITLE, before, flags=re.IGNORECASE) and _spanish_name(word, 4.0):
+        if _a_title(before) and _spanish_name(word, 4.0):
             return False  # "doña ascensión", "don Paco": a title's name
         if word[:1].isupper() and _AGE_AFTER.match(text, start + m.end()):
             return False  # "Jordi, de 31 años": whoever has an age is someone
@@ -1438,6 +1516,16 @@ def _trim_spanish(text: str, start: int, end: int) -> tuple[int, int]:
     if first > last:
         return start, start
     return start + words[first].start(), start + words[last].end()
+
+
+# What Spanish writes small before a name, as a title: "la profesora Beatriz".
+_SPANISH_TITLE = re.compile(
+    r"(?i:señorita|doctora|profesora|profesor|padre|sor|hermana|hermano|enfermera|enfermero)"
+)
+
+
+def _a_title(word: str) -> bool:
+    return bool(re.fullmatch(_TITLE, word, flags=re.IGNORECASE) or _SPANISH_TITLE.fullmatch(word))
 
 
 # An age after a word: "Jordi, de 31 años", "Lola (82)".
@@ -1694,6 +1782,8 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
     opening = re.match(rf"\s*(?P<org>(?:(?:St\.?|Saint)\s+)?{NAMEWORD}['\u2019]s)(?=\s*[.,])", text)
     if opening and not _is(re.sub(r"['\u2019]s$", "", opening.group("org")), "not_names.txt"):
         yield "ORG", opening.start("org"), opening.end("org")
+    for match in _ORG_CHILDRENS.finditer(text):
+        yield "ORG", match.start("org"), match.end("org")
     for match in _ORG_POSSESSIVE.finditer(text):
         owner = re.sub(r"['\u2019]s?$", "", match.group("org").split()[-1])
         if not _is(owner, "not_names.txt") and not _is(owner, "generic_places.txt"):

@@ -448,6 +448,35 @@ from tests.scrub_cases import DATA, SETS, load
          "Jordi", "NAME"),
         ("Enfermera en el ISSSTE de Mérida. Don Wilbert, de 74 años, murió en la noche.",
          "ISSSTE", "ORG"),
+        # Round 30 (from held-out 35's and the sixth Spanish set's misses): hospitals written
+        # small, a baby's name with its title and a mother's after "was" in small letters, a
+        # children's hospital by its first words, a Spanish province's road, a Spanish title
+        # of work, and notes in small letters with a capitalised singer in them.
+        ("icu at st james last night. mrs o'brien in bed 9 went at 3. her daughter had gone",
+         "st james", "ORG"),
+        ("midwife at the rosie. stillbirth last night, baby ellis. mum was kerry, 31. dad held him",
+         "rosie", "ORG"),
+        ("midwife at the rosie. stillbirth last night, baby ellis. mum was kerry, 31. dad held him",
+         "baby ellis", "NAME"),
+        ("midwife at the rosie. stillbirth last night, baby ellis. mum was kerry, 31. dad held him",
+         "kerry", "NAME"),
+        ("Paediatric nurse at the Royal Children's in Melbourne.", "Royal Children's", "ORG"),
+        ("trabajo en urgencias del hospital del mar. ayer se murió la señora rosa en el box 6. "
+         "tenía 84 años. su hija montse no llegó", "hospital del mar", "ORG"),
+        ("trabajo en urgencias del hospital del mar. ayer se murió la señora rosa en el box 6. "
+         "tenía 84 años. su hija montse no llegó", "la señora rosa", "NAME"),
+        ("trabajo en urgencias del hospital del mar. ayer se murió la señora rosa en el box 6. "
+         "tenía 84 años. su hija montse no llegó", "montse", "NAME"),
+        ("noche horrible en la uci del clínico. don emilio se fue a las 4. le pusimos su música, "
+         "de Sabina. su mujer maruja me dio un beso en la frente", "clínico", "ORG"),
+        ("noche horrible en la uci del clínico. don emilio se fue a las 4. le pusimos su música, "
+         "de Sabina. su mujer maruja me dio un beso en la frente", "don emilio", "NAME"),
+        ("noche horrible en la uci del clínico. don emilio se fue a las 4. le pusimos su música, "
+         "de Sabina. su mujer maruja me dio un beso en la frente", "maruja", "NAME"),
+        ("Trabajo en el SAMU. Accidente de tráfico en la AS-17, cerca de Avilés. Una chica murió.",
+         "AS-17", "ADDRESS"),
+        ("Estudiante de enfermería. Mi docente, la profesora Beatriz, me dijo que no era culpa "
+         "mía. Todavía no me lo creo del todo.", "la profesora Beatriz", "NAME"),
         # Round 21's backstop: a capitalised word inside a sentence that no rule placed.
         ("She died on the morning of the Harvest Fair.", "Harvest Fair", "NAME"),
         ("He used to sing in the Rock Choir every week.", "Rock Choir", "NAME"),
@@ -594,6 +623,13 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         'Su nieto le cantó "En mi Viejo San Juan" con una linterna en la mano, muy bajito.',
         # Round 28: "May" the verb after "that", the Surgeon General.
         "I hope that May I see you again soon.",
+        # Round 30: products, a team on a shirt, the Virgin prayed to, a sign-off after a
+        # dash, common words after "at the" and "dad" in small letters.
+        "It's all on Datix now, and the GoPro was running the whole time.",
+        "He was buried in his Celtic shirt.",
+        "Su mamá tenía la camiseta del Olimpia en las manos. Dijo que se la llevó la Virgen.",
+        "hoy lloré mucho en el coche y no puedo parar de llorar — Paz",
+        "i was at the station and then in the car. at the end my mum was tired. dad held me",
         # Round 29: a common word after a title or a relation written small.
         "hoy fue muy duro. el señor mayor de la cama de al lado lloraba. su hijo mayor no vino",
         # … and what English capitalises inside a sentence that is no identifier: faith and
