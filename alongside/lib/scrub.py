@@ -223,6 +223,7 @@ def _with_article(text: str, span: Span) -> Span:
 _PERFORMED = re.compile(
     r"\b(?i:sang|sing|sings|singing|sung|played|plays|playing|hummed|humming|recited|reciting"
     r"|read|reading|chanted|chanting|prayed|praying|cantó|cantaba|cantaron|cantamos|canta|tocó"
+    r"|puse|pusimos|pusieron|puso"
     r"|tocaba|tocaron|rezó|rezaba|rezaron|leyó|leía)\b"
 )
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z]|\s*$)|\n")
@@ -237,6 +238,9 @@ _PET = re.compile(
     # … or set beside the animal: "with her dog, Biscuit, on the bed".
     r"|\b(?:cat|dog|kitten|puppy|hamster|rabbit|budgie|parrot|pony|horse|tortoise)"
     r",\s+[\"\u201c\u2018]?$"
+    # … and in Spanish: "el gato se llamaba Tigre", "su perra, Luna,".
+    r"|\b(?:gato|gata|perro|perra|perrito|perrita|gatito|gatita|loro|caballo)"
+    r"(?:\s+se\s+llamaba|\s+se\s+llama|,)\s+[\"\u201c\u2018]?$"
 )
 
 
@@ -541,7 +545,7 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
     (
         "NAME",
         re.compile(
-            r"\b(?:[Ll]a|[Ee]l|[Ii]l|[Ll]o|[Oo]|[Aa]|del|al)\s+(?:señora|señor|señorita|signora|signor"
+            r"\b(?:[Ll]a|[Ee]l|[Ii]l|[Ll]o|[Oo]|[Aa]|del|al)\s+(?:señora|señor|señorita|senyora|senyor|signora|signor"
             r"|doctora|doctor|profesora|profesor|padre|sor|hermana|hermano|enfermera|enfermero"
             rf"|signorina|senhora|senhor|doña|dona)\s+{NAMEWORD}(?:\s+{NAMEWORD})?"
             rf"|\b{NAMEWORD}(?:\s+{NAMEWORD})?\s+(?:úr|néni|bácsi|asszony)\b"
@@ -574,6 +578,9 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             # avenida Juan Carlos I", "Via Pio XII".
             r"(?:\s+(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XI?V|XVI{0,3})\b(?!\s+[a-z]))?"
             r"(?:,?\s+\d{1,4}[A-Za-z]?\b(?![:.]\d))?"
+            # … or a day of the year: "la avenida 10 de Agosto", "Calle 18 de Julio".
+            r"|\d{1,2}\s+de\s+(?:[Ee]nero|[Ff]ebrero|[Mm]arzo|[Aa]bril|[Mm]ayo|[Jj]unio|[Jj]ulio"
+            r"|[Aa]gosto|[Ss]eptiembre|[Oo]ctubre|[Nn]oviembre|[Dd]iciembre)\b"
             # … or its number alone: "la Avenida 80", "Calle 72".
             r"|\d{1,3}[A-Za-z]?\b(?![:.]\d))"
         ),
@@ -611,7 +618,7 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
     (
         "DATE",
         re.compile(
-            r"\b(?:el|este|ese|aquel|del|al)\s+(?P<v>lunes|martes|miércoles|miercoles|jueves|viernes"
+            r"\b(?:el|este|ese|aquel|del|al|un)\s+(?P<v>lunes|martes|miércoles|miercoles|jueves|viernes"
             r"|sábado|sabado|domingo)\b"
         ),
     ),
@@ -845,6 +852,8 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"(?:-\d+)?\b"
         ),
     ),
+    # … or after "call sign", whatever its word: "our call sign was Dubbo 12".
+    ("ID", re.compile(rf"\b(?i:call ?sign)\s+(?:was\s+|is\s+)?(?P<v>{CAP}\s+\d{{1,3}})\b")),
     # Roads by their number: the M62, the A614, the B1234 (B roads have three or four digits,
     # and B12 is a vitamin), I-95, Route 66, Highway 1.
     (
@@ -1212,6 +1221,7 @@ _SMALL_SPANISH_TITLED = re.compile(
 _SMALL_SPANISH_RELATION = re.compile(
     r"(?=\b(?:hija|hijo|madre|padre|mujer|marido|esposa|esposo|hermana|hermano|nieta|nieto"
     r"|abuela|abuelo|novia|novio|amiga|amigo|vecina|vecino|tía|tío|llamaba|llama|llamado"
+    r"|ama|aita|amatxo|mamá|papá|mami|papi|años,"
     r"|llamada)\s+(?P<name>[a-záéíóúñü][a-záéíóúñü'\-]+)\b)"
 )
 _SMALL_SPANISH_STREET = re.compile(
@@ -1224,6 +1234,7 @@ _SMALL_RELATION_WAS = re.compile(
     r"\b(?:mum|mom|dad|wife|husband|son|daughter|partner|brother|sister|name)\s+(?:was|is)\s+"
     r"(?P<name>[a-z][a-z'\u2019\-]+)\b"
 )
+_SMALL_NAME_AGED = re.compile(r"\b(?P<name>[a-z][a-z'\u2019\-]+),\s+\d{1,2}\b(?![:.]\d)")
 # A hospital written small: "icu at st james", "midwife at the rosie".
 _SMALL_HOSPITAL = re.compile(
     r"\b(?:at|in|to|from|into|outside)\s+(?P<org>(?:(?P<saint>st\.?|saint)|the)\s+"
@@ -1232,7 +1243,8 @@ _SMALL_HOSPITAL = re.compile(
 _SMALL_SPANISH_HOSPITAL = re.compile(
     r"\b(?:del|en el|al|el)\s+(?P<org>hospital\s+(?:del|de la|de los|de las|de)\s+"
     r"(?!(?:día|dia|agudos|campaña|referencia|crónicos|cronicos|media|larga|tercer|segundo"
-    r"|nivel|la ciudad|mi pueblo|zona|guardia|noche)\b)[a-záéíóúñü]+|cl[ií]nico)\b"
+    r"|nivel|la ciudad|mi pueblo|zona|guardia|noche)\b)[a-záéíóúñü]+|cl[ií]nico"
+    r"(?:\s+(?:san|santa|universitario)(?:\s+[a-záéíóúñü]+)?)?)\b"
 )
 _SMALL_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 # A first name opening a sentence in small letters: "sharon on ward 9 died".
@@ -1274,6 +1286,14 @@ def _in_small_letters(text: str) -> Iterator[tuple[str, int, int]]:
     for match in _SMALL_RELATION_WAS.finditer(text):
         name = match.group("name")
         if _a_plain_first_name(name):
+            yield "NAME", match.start("name"), match.end("name")
+    for match in _SMALL_NAME_AGED.finditer(text):  # "a young lad, ryan, 19."
+        name = match.group("name")
+        if (
+            _is(name, "first_names.txt")
+            and not _is_stop_word(name)
+            and not _is(name, "not_names.txt")
+        ):
             yield "NAME", match.start("name"), match.end("name")
     for match in _SMALL_HOSPITAL.finditer(text):
         name = match.group("name")
@@ -1520,7 +1540,8 @@ def _trim_spanish(text: str, start: int, end: int) -> tuple[int, int]:
 
 # What Spanish writes small before a name, as a title: "la profesora Beatriz".
 _SPANISH_TITLE = re.compile(
-    r"(?i:señorita|doctora|profesora|profesor|padre|sor|hermana|hermano|enfermera|enfermero)"
+    r"(?i:señorita|senyora|senyor|doctora|profesora|profesor|padre|sor|hermana|hermano|enfermera"
+    r"|enfermero)"
 )
 
 
@@ -1890,6 +1911,9 @@ def _places(text: str) -> Iterator[tuple[str, int, int]]:
         ):
             start = match.start("place") if match.group("place") else match.start("run")
             yield "CITY", start, match.end()
+    # A city by its Spanish name: "la Ciudad de Guatemala", "Ciudad de México".
+    for match in re.finditer(rf"\bCiudad\s+de(?:l)?\s+{CAP}(?:\s+{CAP})?", text):
+        yield "CITY", match.start(), match.end()
     # A service by its name: "Scottish Ambulance Service", "Kent Fire and Rescue".
     for match in re.finditer(
         rf"\b(?:{CAP}\s+){{1,3}}(?:Ambulance Service|Ambulance Trust|Fire and Rescue(?: Service)?"
@@ -1897,6 +1921,20 @@ def _places(text: str) -> Iterator[tuple[str, int, int]]:
         text,
     ):
         yield "ORG", match.start(), match.end()
+    # An ambulance service by its name or its letters: "NSW Ambulance", "Welsh Ambulance",
+    # "Air Ambulance Kent Surrey Sussex", "Wales Air Ambulance".
+    for match in re.finditer(
+        rf"\b(?P<org>Air\s+Ambulance(?:\s+{CAP}){{1,3}}"
+        rf"|(?:[A-Z]{{2,5}}|{CAP})(?:\s+{CAP}){{0,2}}\s+(?:Air\s+)?Ambulance)\b",
+        text,
+    ):
+        first = match.group("org").split()[0]
+        if (
+            (not _is_stop_word(first)
+            and first not in {"Air", "Ambulance", "Called", "Call"})
+            or (first == "Air" and len(match.group("org").split()) > 2)
+        ):
+            yield "ORG", match.start("org"), match.end("org")
     # A service by its letters and its crew: "EMAS crew, Leicester", "NWAS control".
     for match in re.finditer(
         r"\b(?P<org>[A-Z]{3,6})\s+(?:crew|crews|control|station|base)\b", text

@@ -448,6 +448,31 @@ from tests.scrub_cases import DATA, SETS, load
          "Jordi", "NAME"),
         ("Enfermera en el ISSSTE de Mérida. Don Wilbert, de 74 años, murió en la noche.",
          "ISSSTE", "ORG"),
+        # Round 31 (from held-out 36's and the seventh Spanish set's misses): ambulance
+        # services by name, a call sign after "call sign", a name with its age in small
+        # letters, Catalan titles, Spanish streets named for a date, "un viernes", Ciudad de,
+        # el clínico san carlos, a Basque mother's name.
+        ("Paramedic with NSW Ambulance, out of Dubbo. He died.", "NSW Ambulance", "ORG"),
+        ("HEMS paramedic with Air Ambulance Kent Surrey Sussex. Crash on the M25.",
+         "Air Ambulance Kent Surrey Sussex", "ORG"),
+        ("Welsh Ambulance paramedic in Aberystwyth. She drowned.", "Welsh Ambulance", "ORG"),
+        ("Our call sign was Dubbo 12 that night.", "Dubbo 12", "ID"),
+        ("i work in theatres. we lost a young lad on the table tonight, ryan, 19. stab wound. his "
+         "mum was outside", "ryan", "NAME"),
+        ("Médico internista en el Hospital Clínic de Barcelona. La senyora Montserrat Puig, de 80 "
+         "años, me pidió música.", "La senyora Montserrat Puig", "NAME"),
+        ("Paramédico en Quito. Un niño de 9 años atropellado en la avenida 10 de Agosto. Su "
+         "madre llevaba la mochila.", "avenida 10 de Agosto", "ADDRESS"),
+        ("Me pidió que la dejara ir a casa para morir. Firmamos el alta un viernes. Su hija me "
+         "escribió después.", "viernes", "DATE"),
+        ("Médica en el Hospital Roosevelt, en la Ciudad de Guatemala. Don Efraín murió de "
+         "diabetes.", "Ciudad de Guatemala", "CITY"),
+        ("estoy en la planta de medicina interna del clínico san carlos. hoy murió doña remedios, "
+         "de 94 años. su nieta lucía le leía", "clínico san carlos", "ORG"),
+        ("ayer en urgencias se murió un chaval de 17 años, iker. accidente de moto. su ama "
+         "arantxa llegó en pijama", "iker", "NAME"),
+        ("ayer en urgencias se murió un chaval de 17 años, iker. accidente de moto. su ama "
+         "arantxa llegó en pijama", "arantxa", "NAME"),
         # Round 30 (from held-out 35's and the sixth Spanish set's misses): hospitals written
         # small, a baby's name with its title and a mother's after "was" in small letters, a
         # children's hospital by its first words, a Spanish province's road, a Spanish title
@@ -623,6 +648,12 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         'Su nieto le cantó "En mi Viejo San Juan" con una linterna en la mano, muy bajito.',
         # Round 28: "May" the verb after "that", the Surgeon General.
         "I hope that May I see you again soon.",
+        # Round 31: sweets, wipes and radio stations; a pet and a song in Spanish; "called an
+        # ambulance".
+        "His wife brought in a tin of Quality Street, and I wiped it with Clinell.",
+        "She died listening to Radio 4, which was the most her thing.",
+        'El gato se llamaba Tigre y no se quiso bajar. Le puse "Mediterráneo" en el móvil.',
+        "We called an ambulance. The Ambulance came in ten minutes.",
         # Round 30: products, a team on a shirt, the Virgin prayed to, a sign-off after a
         # dash, common words after "at the" and "dad" in small letters.
         "It's all on Datix now, and the GoPro was running the whole time.",
