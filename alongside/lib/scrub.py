@@ -1929,10 +1929,8 @@ def _places(text: str) -> Iterator[tuple[str, int, int]]:
         text,
     ):
         first = match.group("org").split()[0]
-        if (
-            (not _is_stop_word(first)
-            and first not in {"Air", "Ambulance", "Called", "Call"})
-            or (first == "Air" and len(match.group("org").split()) > 2)
+        if (not _is_stop_word(first) and first not in {"Air", "Ambulance", "Called", "Call"}) or (
+            first == "Air" and len(match.group("org").split()) > 2
         ):
             yield "ORG", match.start("org"), match.end("org")
     # A service by its letters and its crew: "EMAS crew, Leicester", "NWAS control".
