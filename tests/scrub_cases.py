@@ -12,8 +12,8 @@ DATA = Path(__file__).resolve().parent / "data"
 # Every evaluation set, the newest held-out set first: the tuning set the rules were written
 # against, the second set whose misses shaped them, then each held-out set in turn.
 SETS = (
-    *(f"scrub_heldout_es_{n}.txt" for n in range(7, 0, -1)),  # written in Spanish
-    *(f"scrub_heldout_{n}.txt" for n in range(36, 1, -1)),
+    *(f"scrub_heldout_es_{n}.txt" for n in range(8, 0, -1)),  # written in Spanish
+    *(f"scrub_heldout_{n}.txt" for n in range(37, 1, -1)),
     "scrub_second_set.txt",
     "scrub_tuning.txt",
 )
