@@ -13,11 +13,23 @@ PAGE = 30  # stories on a page of the list
 FOUND = 300  # the most a search returns, best first: ten pages
 
 
-def published_for(member: Membership) -> QuerySet[Story]:
+def readable_by(member: Membership) -> QuerySet[Story]:
     """Stories the member may read: shared with their organisation, or with everyone."""
+    return Story.objects.filter(status=Status.PUBLISHED).filter(
+        Q(organisation_id=member.organisation_id) | Q(visibility=Visibility.EVERYONE)
+    )
+
+
+# What a reader never needs of someone else's story: the draft and the note (encrypted, and
+# decrypting them for every story in a list or a search is most of its time) and who wrote it.
+_NOT_FOR_READERS = ("title", "body", "kept_data", "moderator_note", "author_ref")
+
+
+def published_for(member: Membership) -> QuerySet[Story]:
+    """What the member may read, newest first, with its reactions counted."""
     return (
-        Story.objects.filter(status=Status.PUBLISHED)
-        .filter(Q(organisation_id=member.organisation_id) | Q(visibility=Visibility.EVERYONE))
+        readable_by(member)
+        .defer(*_NOT_FOR_READERS)
         .annotate(reaction_count=Count("reactions"))
         .order_by("-published_at", "-pk")
     )
@@ -25,16 +37,17 @@ def published_for(member: Membership) -> QuerySet[Story]:
 
 def search_for(member: Membership, text: str) -> list[Story]:
     """Published stories the member may read with every word of `text`, best first."""
-    ids = search.matching(search.words_of(text), limit=FOUND)
+    # Ranked among what the member may read, so other organisations' stories never crowd
+    # theirs out of the first FOUND.
+    ids = search.matching(search.words_of(text), within=readable_by(member), limit=FOUND)
     return _in_order(published_for(member).filter(pk__in=ids), ids)
 
 
 def like(story: Story, member: Membership, n: int = 3) -> list[Story]:
     """ "Stories like this one": those sharing most of its distinctive words, best first."""
-    ids = [
-        i for i in search.matching(search.distinctive_words(story), any_word=True) if i != story.pk
-    ]
-    return _in_order(published_for(member).filter(pk__in=ids), ids)[:n]
+    readable = readable_by(member).exclude(pk=story.pk)
+    ids = search.matching(search.distinctive_words(story), within=readable, any_word=True, limit=n)
+    return _in_order(published_for(member).filter(pk__in=ids), ids)
 
 
 def _in_order(stories: QuerySet[Story], ids: list[int]) -> list[Story]:

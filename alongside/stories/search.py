@@ -1,9 +1,12 @@
 """Full-text search over published stories, in the database: SQLite's FTS5 (a table kept by
-`index` and `remove`) or PostgreSQL's full-text search (an expression index, migration 0002).
+`index` and `remove`) or PostgreSQL's full-text search (a stored, indexed column of each
+story's words, migration 0004). On both, a word is found by its start and without its
+accents, as readers type on a phone: "reanim" and "reanimacion" find "reanimación".
 
 Only published, scrubbed text is indexed. Queries are the reader's words, each quoted, so no
-search syntax reaches the database from a person; results are story ids, best first, which the
-caller still filters to what the reader may see.
+search syntax reaches the database from a person. Results are story ids, best first, ranked
+among the stories the caller says the reader may read (`within`), so other organisations'
+stories never take the places of theirs.
 """
 
 from __future__ import annotations
@@ -12,14 +15,17 @@ import re
 from collections import Counter
 
 from django.db import connection
+from django.db.models import BooleanField, FloatField, QuerySet
+from django.db.models.expressions import RawSQL
 
-from .models import Status, Story
+from .models import Story
 
 FTS_TABLE = "stories_story_fts"
-# The same expression as the PostgreSQL index (migration 0002), so the index is used.
-PG_VECTOR = (
-    "to_tsvector('english', coalesce(published_title, '') || ' ' || coalesce(published_body, ''))"
-)
+# English, with accents taken off before the stemmer (migration 0004).
+PG_CONFIG = "alongside_search"
+# A published story's words, title weighted above body: a stored column on PostgreSQL only,
+# with the GIN index on it (migration 0004).
+PG_VECTOR = "search_vector"
 _WORD = re.compile(r"[^\W_]{2,}")
 # Words too common in these stories to say what one is about.
 _COMMON = frozenset(
@@ -161,30 +167,42 @@ def words_of(text: str) -> list[str]:
     return [w.casefold() for w in _WORD.findall(text)]
 
 
-def matching(words: list[str], *, any_word: bool = False, limit: int = 50) -> list[int]:
-    """Ids of published stories with every word (or, with `any_word`, any of them), best first."""
-    words = list(dict.fromkeys(words))[:12]
+def matching(
+    words: list[str], *, within: QuerySet[Story], any_word: bool = False, limit: int = 50
+) -> list[int]:
+    """Ids of the published stories in `within` (what the reader may read) with every word (or,
+    with `any_word`, any of them), best first."""
+    words = [w for w in dict.fromkeys(words) if _WORD.fullmatch(w)][:12]  # letters, no syntax
     if not words:
         return []
     if connection.vendor == "sqlite":
-        joiner = " OR " if any_word else " "
-        query = joiner.join('"' + w.replace('"', "") + '"*' for w in words)
-        sql = (
-            f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "  # noqa: S608
-            f"ORDER BY bm25({FTS_TABLE}, 2.0, 1.0) LIMIT %s"
-        )
-        params: list[str | int] = [query, limit]
-    else:
-        joiner = " or " if any_word else " "
-        query = joiner.join('"' + w.replace('"', "") + '"' for w in words)
-        sql = (
-            f"SELECT id FROM stories_story WHERE status = %s AND {PG_VECTOR} @@ "  # noqa: S608
-            "websearch_to_tsquery('english', %s) "
-            f"ORDER BY ts_rank({PG_VECTOR}, websearch_to_tsquery('english', %s)) DESC LIMIT %s"
-        )
-        params = [Status.PUBLISHED, query, query, limit]
+        return _matching_in_sqlite(words, within, any_word=any_word, limit=limit)
+    joiner = " | " if any_word else " & "
+    query = joiner.join(w + ":*" for w in words)  # each word, or the start of one
+    tsquery = f"to_tsquery('{PG_CONFIG}', %s)"
+    # One pass over the table, with the reader's filter and the words together. The SQL is
+    # this module's constants; the reader's words go in as a parameter.
+    matches = RawSQL(f"{PG_VECTOR} @@ {tsquery}", [query], output_field=BooleanField())  # noqa: S611
+    rank = RawSQL(f"ts_rank({PG_VECTOR}, {tsquery})", [query], output_field=FloatField())  # noqa: S611
+    found = within.filter(matches).annotate(rank=rank)
+    return list(found.order_by("-rank", "-pk").values_list("pk", flat=True)[:limit])
+
+
+def _matching_in_sqlite(
+    words: list[str], within: QuerySet[Story], *, any_word: bool, limit: int
+) -> list[int]:
+    among, among_params = within.order_by().values("pk").query.sql_with_params()
+    joiner = " OR " if any_word else " "
+    query = joiner.join(f'"{w}"*' for w in words)  # each word, or the start of one
+    # The words first, then each match looked up among the readable (CROSS JOIN keeps that
+    # order): the other way round runs the MATCH once for every story the reader may read.
+    sql = (
+        f"SELECT f.rowid FROM {FTS_TABLE} f CROSS JOIN ({among}) r "  # noqa: S608
+        f"WHERE f.rowid = r.pk AND {FTS_TABLE} MATCH %s "
+        f"ORDER BY bm25({FTS_TABLE}, 2.0, 1.0) LIMIT %s"
+    )
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(sql, [*among_params, query, limit])
         return [row[0] for row in cursor.fetchall()]
 
 

@@ -350,6 +350,44 @@ def test_published_stories_are_found_by_their_words_and_only_by_who_may_read_the
     assert "No shared story mentions" in page.content.decode()
 
 
+def test_a_search_ranks_among_what_the_reader_may_read_so_other_hospitals_never_crowd_it_out(
+    author: Membership,
+    moderator: Membership,
+    colleague: Membership,
+    outsider: Membership,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    their_moderator = MembershipFactory.create(
+        organisation=outsider.organisation, is_moderator=True
+    )
+    for _ in range(3):  # more about asystole than ours, so they would rank first
+        shared(outsider, their_moderator, "It was asystole, then asystole, and asystole again.")
+    ours = shared(author, moderator, "We stopped after an hour of asystole.")
+    also_ours = shared(author, moderator, "Another hour of asystole on nights.")
+    monkeypatch.setattr(queries, "FOUND", 2)
+
+    assert set(queries.search_for(colleague, "asystole")) == {ours, also_ours}
+    assert queries.like(ours, colleague, n=1) == [also_ours]
+
+
+def test_a_search_finds_a_word_by_its_start_and_without_its_accents_on_either_database(
+    author: Membership, moderator: Membership, colleague: Membership
+) -> None:
+    spanish = shared(
+        author, moderator, "La reanimación duró cuarenta minutos. La enfermería entera lloró.",
+    )  # fmt: skip
+    english = shared(author, moderator, "We resuscitated her for an hour; the café was shut.")
+
+    assert queries.search_for(colleague, "reanimacion") == [spanish]  # typed on a phone
+    assert queries.search_for(colleague, "ENFERMERÍA") == [spanish]
+    assert queries.search_for(colleague, "enfermeria lloro") == [spanish]
+    assert queries.search_for(colleague, "reanim") == [spanish]  # the start of a word
+    assert queries.search_for(colleague, "resusc") == [english]
+    assert queries.search_for(colleague, "cafe") == [english]
+    assert queries.search_for(colleague, "reanimacion resusc") == []  # still every word
+    assert queries.like(spanish, colleague) == []  # nothing shared but the everyday words
+
+
 def test_the_list_of_stories_goes_back_page_by_page_and_so_do_searches(
     author: Membership,
     moderator: Membership,
