@@ -3,10 +3,10 @@
 story's words, migration 0004). On both, a word is found by its start and without its
 accents, as readers type on a phone: "reanim" and "reanimacion" find "reanimación".
 
-Only published, scrubbed text is indexed. Queries are the reader's words, each quoted, so no
-search syntax reaches the database from a person. Results are story ids, best first, ranked
-among the stories the caller says the reader may read (`within`), so other organisations'
-stories never take the places of theirs.
+Only published, scrubbed text is indexed. Queries are the reader's words, letters and digits
+only, so no search syntax reaches the database from a person. Results are story ids, best
+first, ranked among the stories the caller says the reader may read (`within`), so other
+organisations' stories never take the places of theirs.
 """
 
 from __future__ import annotations
