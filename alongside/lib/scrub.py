@@ -13,8 +13,10 @@ also names (grace, faith, hope), and the writer's own first name in a sign-off.
 Rules (patterns with their context, and lists) find what has a shape; people's names come from
 titles, relationships and a list of first names and surnames, and organisations and places
 from their kinds of name ("… Hospital", "… Ward") and a gazetteer of cities; spaCy's small
-model adds what they miss, and a capitalised word English rarely writes (wordfreq) is taken for
-a proper noun no list knows. A name found once is redacted wherever it is said again. Notes in
+model adds what they miss, and so does a tagger learnt from our own annotated stories (spaCy's
+recogniser trained from nothing on them, lib/scrub_data/tagger), which reads the context a rule
+would need; a capitalised word English rarely writes (wordfreq) is taken for a proper noun no
+list knows. A name found once is redacted wherever it is said again. Notes in
 small letters, as typed on a phone, have rules of their own; so do stories written in Spanish,
 where the English model's findings lose the Spanish words at their ends (wordfreq's Spanish
 frequencies). Plain Python:
@@ -32,6 +34,9 @@ from pathlib import Path
 from typing import Any
 
 DATA = Path(__file__).resolve().parent / "scrub_data"
+# The learnt tagger: spaCy's named-entity recogniser trained on our annotated stories
+# (devtools' train_scrub_tagger), shipped here.
+TAGGER = DATA / "tagger"
 
 PLACEHOLDERS = {
     "NAME": "[name]",
@@ -71,7 +76,7 @@ def find(text: str) -> list[Span]:
     # model's reading of this text, whether it is Spanish and its words' frequencies, all
     # forgotten after; spaCy forgets the words it learnt from it (its memory zone), and so does
     # wordfreq (whose own cache would keep up to 100,000 of them).
-    with _nlp().memory_zone():
+    with _nlp().memory_zone(), _tagger().memory_zone():
         try:
             return _find(text)
         finally:
@@ -101,9 +106,9 @@ def _find(text: str) -> list[Span]:
         for s in spans
         if not _day_of_writing(text, s) and not _a_contraction(s)
     ]
-    spans = _with_repeats(text, spans)
     if _in_spanish(text):
         spans = _spanish_spans(text, spans)
+    spans = _with_repeats(text, _with_tagged(text, spans))
     kept = _phrases_not_names(text) + _titles_of_works(text) + _worn_and_prayed_to(text)
     # A country's name is no person's, whatever words it has: "Sri Lanka", "Costa Rica" (Hong
     # Kong and the Isle of Man stay places).
@@ -119,6 +124,27 @@ def _find(text: str) -> list[Span]:
         and not (s.type == "NAME" and any(a <= s.start and s.end <= b for a, b in countries))
         and not (s.type == "NAME" and _PET.search(text, max(0, s.start - 40), s.start))
     )
+
+
+def _with_tagged(text: str, spans: list[Span]) -> list[Span]:
+    """The learnt tagger's findings added to the others': alone where nothing else found
+    anything, or widening what overlaps them by capitalised words only ("Mr. Norman" to
+    "Mr. Norman Whiteside"), since its edges are looser than the rules' ("Hogmanay of a
+    massive", "mr okonkwo today"). It learnt Spanish stories' edges too, so its spans are not
+    trimmed of Spanish words."""
+    for extra in _resolve(_clean(text, _tagged(text))):
+        overlapping = [s for s in spans if s.start < extra.end and extra.start < s.end]
+        if not overlapping:
+            spans.append(extra)
+            continue
+        start = min(extra.start, *(s.start for s in overlapping))
+        end = max(extra.end, *(s.end for s in overlapping))
+        added = text[start : min(s.start for s in overlapping)].split()
+        added += text[max(s.end for s in overlapping) : end].split()
+        if all(w[:1].isupper() or w[:1].isdigit() for w in added):
+            spans = [s for s in spans if s not in overlapping]
+            spans.append(Span(start, end, overlapping[0].type, text[start:end]))
+    return spans
 
 
 # The day the writer writes on is no date of the story: "I'm writing this on Sunday".
@@ -1402,6 +1428,69 @@ def _doc(text: str) -> Any:
     return _nlp()(text)
 
 
+@cache
+def _tagger() -> Any:
+    """The learnt tagger (TAGGER): spaCy's named-entity recogniser trained from nothing on our
+    annotated stories, English and Spanish, with their traps left unmarked. It reads the
+    context a rule would need to be written for ("at the vic", a name after "her carer"), so
+    it finds kinds of identifier no rule names yet; the rules find what has a shape."""
+    import spacy
+
+    return spacy.load(TAGGER)
+
+
+# The kinds the learnt tagger adds: people, organisations and places, whose tail of forms no
+# rule can list. Numbers, dates and ages have shapes, and the rules read them better, so a
+# span of the tagger's with a digit in it is left to them ("Stage 4", "ICU 2", "Block 2"),
+# but for an organisation's ("SAMU 131", "112 de Canarias").
+_TAGGED_TYPES = {"NAME", "ORG", "CITY", "ADDRESS", "LOCATION"}
+# Small words a name may hold between its capitals: "Hospital de Clínicas", "Isle of Man".
+_PARTICLES = frozenset(
+    {"of", "the", "and", "upon", "on", "de", "del", "la", "las", "los", "el", "y", "da", "do"}
+    | {"dos", "das", "di", "du", "le", "van", "von", "der", "den", "st"}
+)
+
+
+def _tagged(text: str) -> Iterator[tuple[str, int, int]]:
+    """What the learnt tagger marks in `text`, less what statistical models misread (as for
+    spaCy's small model, `_misread`), the writer's own name in a sign-off, a span with a
+    digit (`_TAGGED_TYPES`), capitals running on into small words ("Sister's request"), and a single
+    everyday word or drug opening a sentence ("Consultant at …", "Enfermera en …",
+    "Amiodarone."), which stories so often open with a hospital's name that the tagger takes it
+    for one."""
+    from wordfreq import zipf_frequency
+
+    own = _own_name(text)
+    language = "es" if _in_spanish(text) else "en"
+    for entity in _tagger()(text).ents:
+        kind, start, end, found = entity.label_, entity.start_char, entity.end_char, entity.text
+        if kind not in _TAGGED_TYPES or (kind != "ORG" and any(c.isdigit() for c in found)):
+            continue
+        if _misread(kind, found, in_small_letters=True):
+            continue
+        if own is not None and start <= own[0] < end:
+            continue
+        words = found.split()
+        capitals = [i for i, w in enumerate(words) if w[:1].isupper()]
+        if capitals and not all(
+            w[:1].isupper() or w[:1].isdigit() or w.casefold() in _PARTICLES
+            for w in words[capitals[0] :]
+        ):
+            continue  # "baby Noah" and "caleta Portales" are names; "Sister's request" is not
+        word = found.strip(".,;:'\u2019")
+        if (
+            len(words) == 1
+            and _starts_sentence(text, start)
+            and not _is(word, "first_names.txt")
+            and (
+                float(zipf_frequency(word.casefold(), language)) >= 3.0
+                or _DRUG_ENDING.search(word.casefold())
+            )
+        ):
+            continue
+        yield kind, start, end
+
+
 # A sentence's end inside an entity: not after a title or an initial (Mr. Byrne, Sf. Spiridon,
 # J. Okafor).
 _ENTITY_BREAK = re.compile(r"(?<![A-Z][a-z])(?<![A-Z][a-z][a-z])(?<!\b[A-Z])[.!?]\s")
@@ -1429,25 +1518,40 @@ def _entities(text: str) -> Iterator[tuple[str, int, int]]:
             if start >= end:
                 continue
             found = text[start:end]
-        words = [
-            re.sub("['\u2019]s$", "", w).strip(".,'\u2019") for w in re.split(r"[\s\-]+", found)
-        ]
-        if not any(w and w[0].isupper() for w in words):
-            continue
-        acronym = len(words) == 1 and words[0].isupper() and len(words[0]) <= 8
-        if acronym and not _is(words[0], "organisations.txt"):
-            continue  # ICU, ED, NHS, DNR, DNACPR
-        if _is(found, "not_names.txt") or any(_is(w, "not_names.txt") for w in words):
-            continue
-        if all(_is(w, "generic_places.txt") or not w[:1].isupper() for w in words):
-            continue
-        if kind == "CITY" and (_is(found, "countries.txt") or _is(found, "not_places.txt")):
-            continue
-        if len(words) == 1 and _is(words[0], "ambiguous_names.txt"):
+        if _misread(kind, found, in_small_letters=False):
             continue
         if own is not None and start <= own[0] < end:
             continue
         yield kind, start, end
+
+
+def _misread(kind: str, found: str, *, in_small_letters: bool) -> bool:
+    """What a statistical model gets wrong in hospital stories: acronyms (ICU, ED, NHS, DNR),
+    eponyms and products, kinds of place (the Intensive Care Unit), countries and states, and
+    first names that are everyday words with nothing after them (Grace, Hope). A span without
+    a capital is one only where `in_small_letters` allows it (the learnt tagger reads notes
+    typed in small letters)."""
+    words = [re.sub("['\u2019]s$", "", w).strip(".,'\u2019") for w in re.split(r"[\s\-]+", found)]
+    small = not any(w and w[0].isupper() for w in words)
+    if small and not in_small_letters:
+        return True
+    acronym = len(words) == 1 and words[0].isupper() and len(words[0]) <= 8
+    if acronym and not _is(words[0], "organisations.txt"):
+        return True  # ICU, ED, NHS, DNR, DNACPR
+    if _is(found, "not_names.txt") or (
+        # The small model's findings go when any word is no name; the tagger's, when the last
+        # is none, which says what the whole is ("Toronto Paramedic Services" stays, "Surgeon
+        # General" goes).
+        any(_is(w, "not_names.txt") for w in words)
+        if not in_small_letters
+        else _is(words[-1], "not_names.txt")
+    ):
+        return True
+    if all(_is(w, "generic_places.txt") or (not small and not w[:1].isupper()) for w in words):
+        return True
+    if kind == "CITY" and (_is(found, "countries.txt") or _is(found, "not_places.txt")):
+        return True
+    return len(words) == 1 and _is(words[0], "ambiguous_names.txt")
 
 
 @lru_cache(maxsize=1)

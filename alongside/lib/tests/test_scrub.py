@@ -12,7 +12,7 @@ import pytest
 from django.core.management import call_command
 
 from alongside.lib.scrub import PLACEHOLDERS, Span, find, redact
-from tests.scrub_cases import DATA, SETS, load
+from tests.scrub_cases import DATA, SETS, UNSEEN, load
 
 
 @pytest.mark.parametrize(
@@ -697,6 +697,7 @@ def test_no_story_stays_in_the_scrubbers_memory_after_it_is_scrubbed() -> None:
 
     from alongside.lib import scrub
 
+    tagger_words = len(scrub._tagger().vocab.strings)
     find("Su hija Maribel llegó tarde al Hospital de Cabueñes el martes.")
     find("Mrs. Quorravine Thistlemoor died on Yellowgate ward.")  # English: its frequencies
 
@@ -707,6 +708,10 @@ def test_no_story_stays_in_the_scrubbers_memory_after_it_is_scrubbed() -> None:
     strings = scrub._nlp().vocab.strings  # spaCy's words, which would otherwise grow
     for word in ("Quorravine", "Thistlemoor", "Yellowgate", "Maribel", "Cabueñes"):
         assert word not in strings
+    # The learnt tagger's own words are those of the made-up stories it learnt from.
+    assert len(scrub._tagger().vocab.strings) == tagger_words
+    for word in ("Quorravine", "Thistlemoor", "Yellowgate"):
+        assert word not in scrub._tagger().vocab.strings
 
 
 def test_a_name_found_once_is_redacted_wherever_it_is_said_again() -> None:
@@ -819,6 +824,38 @@ def test_the_evaluation_sets_are_big_enough_and_well_formed() -> None:
     for stories in sets:
         for story in stories:
             assert story.identifiers or story.traps
+
+
+def test_the_learnt_tagger_never_learnt_from_the_sets_that_measure_it() -> None:
+    from alongside.lib import scrub
+
+    meta = json.loads((scrub.TAGGER / "meta.json").read_text())
+    trained_on = meta["alongside_trained_on"]
+
+    assert not set(UNSEEN) & set(trained_on)
+    assert set(trained_on) <= set(SETS)
+    assert "scrub_tuning.txt" in trained_on
+
+
+@pytest.mark.parametrize(
+    ("text", "hospital"),
+    [
+        # Hospitals by a nickname in small letters, typed on a phone: no rule can list them.
+        ("i work nights in theatres at the vic. we lost a young lad today", "vic"),
+        ("nights on ccu at wythenshawe again. lost a man i'd looked after all week", "wythenshawe"),
+    ],
+)
+def test_the_learnt_tagger_finds_what_no_rule_names(
+    text: str, hospital: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from alongside.lib import scrub
+
+    with_tagger = [(s.text, s.type) for s in find(text)]
+    monkeypatch.setattr(scrub, "_tagged", lambda text: iter(()))
+    rules_alone = [(s.text, s.type) for s in find(text)]
+
+    assert (hospital, "ORG") in with_tagger
+    assert (hospital, "ORG") not in rules_alone
 
 
 def test_the_command_reads_stdin_and_prints_spans_and_the_redacted_text(
