@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -72,6 +73,11 @@ class Command(BaseCommand):
             meta = json.loads(meta_path.read_text())
             meta["name"], meta["alongside_trained_on"] = "alongside_scrub_tagger", names
             meta_path.write_text(json.dumps(meta, indent=2))
+            # The stored configuration names the stories' temporary files, gone after this.
+            config = folder / "out" / "model-best" / "config.cfg"
+            config.write_text(
+                re.sub(r'(?m)^(train|dev) = "[^"]*"$', r"\1 = null", config.read_text())
+            )
             shutil.rmtree(scrub.TAGGER, ignore_errors=True)
             shutil.copytree(folder / "out" / "model-best", scrub.TAGGER)
         self.stdout.write(f"Stored {scrub.TAGGER}")
