@@ -644,14 +644,14 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
     (
         "DATE",
         re.compile(
-            r"\b(?:el|este|ese|aquel|del|al|un)\s+(?P<v>lunes|martes|miércoles|miercoles|jueves|viernes"
+            r"\b(?i:el|este|ese|aquel|del|al|un)\s+(?P<v>lunes|martes|miércoles|miercoles|jueves|viernes"
             r"|sábado|sabado|domingo)\b"
         ),
     ),
     (
         "DATE",
         re.compile(
-            r"\b(?:en|de|desde|hasta)\s+(?P<v>(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto"
+            r"\b(?i:en|de|desde|hasta)\s+(?P<v>(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto"
             r"|septiembre|setiembre|octubre|noviembre|diciembre)(?:\s+de\s+\d{4})?)\b"
         ),
     ),

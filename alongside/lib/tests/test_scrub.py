@@ -505,6 +505,11 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
         # Round 21's backstop: a capitalised word inside a sentence that no rule placed.
         ("She died on the morning of the Harvest Fair.", "Harvest Fair", "NAME"),
         ("He used to sing in the Rock Choir every week.", "Rock Choir", "NAME"),
+        # Session 27, from held-out 39's and es_10's misses: a Spanish weekday or month opening
+        # a sentence, and an ambulance company named alone.
+        ("Me traía caramelos. El viernes ya no estaba.", "viernes", "DATE"),
+        ("En julio murió su madre. Yo estaba de guardia.", "julio", "DATE"),
+        ("Paramedic with Acadian out of Lafayette. A boy drowned.", "Acadian", "ORG"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -668,6 +673,10 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "He was a Jehovah's Witness who said God bless, and I'd told Mum.",
         "Our Polish and Somali colleagues prayed in Arabic with the family.",
         "I did the Swan Ganz and the Glasgow Coma Scale twice.",
+        # Session 27: a role opening a story in Spanish, which the English model takes for a
+        # place.
+        "Matrona en el paritorio esa noche. Me quedé con la madre hasta que amaneció.",
+        "Pediatra de guardia en la planta. Nadie me había dicho que dolería tanto.",
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
