@@ -87,20 +87,13 @@ def find(text: str) -> list[Span]:
 
 
 def _find(text: str) -> list[Span]:
-    spans = _resolve(_clean(text, _candidates(text)))
-    for extra in (
+    spans = _joined(
+        text,
+        _resolve(_clean(text, _candidates(text))),
         _resolve(_clean(text, _entities(text)))
         + _resolve(_clean(text, _rare_capitals(text)))
-        + _resolve(_clean(text, _capitals_mid_sentence(text)))
-    ):
-        overlapping = [s for s in spans if s.start < extra.end and extra.start < s.end]
-        if not overlapping:
-            spans.append(extra)
-            continue
-        start = min(extra.start, *(s.start for s in overlapping))
-        end = max(extra.end, *(s.end for s in overlapping))
-        spans = [s for s in spans if s not in overlapping]
-        spans.append(Span(start, end, overlapping[0].type, text[start:end]))
+        + _resolve(_clean(text, _capitals_mid_sentence(text))),
+    )
     spans = [
         _with_article(text, s)
         for s in spans
@@ -126,13 +119,15 @@ def _find(text: str) -> list[Span]:
     )
 
 
-def _with_tagged(text: str, spans: list[Span]) -> list[Span]:
-    """The learnt tagger's findings added to the others': alone where nothing else found
-    anything, or widening what overlaps them by capitalised words only ("Mr. Norman" to
-    "Mr. Norman Whiteside"), since its edges are looser than the rules' ("Hogmanay of a
-    massive", "mr okonkwo today"). It learnt Spanish stories' edges too, so its spans are not
-    trimmed of Spanish words."""
-    for extra in _resolve(_clean(text, _tagged(text))):
+def _joined(
+    text: str,
+    spans: list[Span],
+    extras: list[Span],
+    widens: Callable[[list[str]], bool] = lambda added: True,
+) -> list[Span]:
+    """`spans` with each of `extras` added: alone where it overlaps none, or widening those it
+    overlaps (keeping the first one's type) when `widens` accepts the words it would add."""
+    for extra in extras:
         overlapping = [s for s in spans if s.start < extra.end and extra.start < s.end]
         if not overlapping:
             spans.append(extra)
@@ -141,10 +136,24 @@ def _with_tagged(text: str, spans: list[Span]) -> list[Span]:
         end = max(extra.end, *(s.end for s in overlapping))
         added = text[start : min(s.start for s in overlapping)].split()
         added += text[max(s.end for s in overlapping) : end].split()
-        if all(w[:1].isupper() or w[:1].isdigit() for w in added):
+        if widens(added):
             spans = [s for s in spans if s not in overlapping]
             spans.append(Span(start, end, overlapping[0].type, text[start:end]))
     return spans
+
+
+def _with_tagged(text: str, spans: list[Span]) -> list[Span]:
+    """The learnt tagger's findings added to the others': alone where nothing else found
+    anything, or widening what overlaps them by capitalised words only ("Mr. Norman" to
+    "Mr. Norman Whiteside"), since its edges are looser than the rules' ("Hogmanay of a
+    massive", "mr okonkwo today"). It learnt Spanish stories' edges too, so its spans are not
+    trimmed of Spanish words."""
+    return _joined(
+        text,
+        spans,
+        _resolve(_clean(text, _tagged(text))),
+        lambda added: all(w[:1].isupper() or w[:1].isdigit() for w in added),
+    )
 
 
 # The day the writer writes on is no date of the story: "I'm writing this on Sunday".
