@@ -1301,7 +1301,7 @@ def _a_plain_first_name(word: str) -> bool:
     )
 
 
-def _in_small_letters(text: str) -> Iterator[tuple[str, int, int]]:
+def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
     """Names and places where nothing is capitalised: "mrs patel in bed 12", "her son raj",
     "a lad called tom", "on the bypass at swindon"."""
     if not _small_letters(text):
@@ -1405,7 +1405,7 @@ def _candidates(text: str) -> Iterator[tuple[str, int, int]]:
         group = "v" if "v" in pattern.groupindex else 0
         for match in pattern.finditer(text):
             yield kind, match.start(group), match.end(group)
-    yield from _in_small_letters(text)
+    yield from _by_tagger(text)
     for match in _HOLIDAY.finditer(text):
         yield "DATE", match.start(), match.end()
     for match in _DAY_OF_A_SEASON.finditer(text):
@@ -1475,7 +1475,7 @@ def _tagged(text: str) -> Iterator[tuple[str, int, int]]:
         kind, start, end, found = entity.label_, entity.start_char, entity.end_char, entity.text
         if kind not in _TAGGED_TYPES or (kind != "ORG" and any(c.isdigit() for c in found)):
             continue
-        if _misread(kind, found, in_small_letters=True):
+        if _misread(kind, found, learnt=True):
             continue
         if own is not None and start <= own[0] < end:
             continue
@@ -1527,22 +1527,22 @@ def _entities(text: str) -> Iterator[tuple[str, int, int]]:
             if start >= end:
                 continue
             found = text[start:end]
-        if _misread(kind, found, in_small_letters=False):
+        if _misread(kind, found, learnt=False):
             continue
         if own is not None and start <= own[0] < end:
             continue
         yield kind, start, end
 
 
-def _misread(kind: str, found: str, *, in_small_letters: bool) -> bool:
+def _misread(kind: str, found: str, *, learnt: bool) -> bool:
     """What a statistical model gets wrong in hospital stories: acronyms (ICU, ED, NHS, DNR),
     eponyms and products, kinds of place (the Intensive Care Unit), countries and states, and
-    first names that are everyday words with nothing after them (Grace, Hope). A span without
-    a capital is one only where `in_small_letters` allows it (the learnt tagger reads notes
-    typed in small letters)."""
+    first names that are everyday words with nothing after them (Grace, Hope). For the learnt
+    tagger (`learnt`), a span without a capital may be one (it reads notes typed in small
+    letters), and a word that is no name spoils the span only when it is the last."""
     words = [re.sub("['\u2019]s$", "", w).strip(".,'\u2019") for w in re.split(r"[\s\-]+", found)]
     small = not any(w and w[0].isupper() for w in words)
-    if small and not in_small_letters:
+    if small and not learnt:
         return True
     acronym = len(words) == 1 and words[0].isupper() and len(words[0]) <= 8
     if acronym and not _is(words[0], "organisations.txt"):
@@ -1552,7 +1552,7 @@ def _misread(kind: str, found: str, *, in_small_letters: bool) -> bool:
         # is none, which says what the whole is ("Toronto Paramedic Services" stays, "Surgeon
         # General" goes).
         any(_is(w, "not_names.txt") for w in words)
-        if not in_small_letters
+        if not learnt
         else _is(words[-1], "not_names.txt")
     ):
         return True
