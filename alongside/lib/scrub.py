@@ -650,6 +650,8 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
     # groups (1.036.654.321), phones in pairs (612 34 56 78, 91 234 56 78), districts after
     # their word ("desde la Comuna 13"), a box of urgencias.
     ("AGE", re.compile(r"\b(?P<v>9\d|1[01]\d)\s+años\b")),
+    # … and without its word, after a name: "Doña Chayo, de 93, en su casa".
+    ("AGE", re.compile(r",\s+de\s+(?P<v>9\d|1[01]\d)(?=\s*[,.;)])")),
     (
         "DATE",
         re.compile(
@@ -1289,6 +1291,52 @@ _SMALL_PLACE = re.compile(
 )
 
 
+# A hospital by the short name staff use for it, in any letters, after a word that says where:
+# "nights at pinderfields", "uci del doce de octubre", "transferred to the Vic".
+_HOSPITAL_BEFORE = r"(?P<before>at|in|to|from|into|outside|near|del|al|en|de|hospital|hosp)"
+
+
+@cache
+def _known_hospitals() -> tuple[re.Pattern[str], frozenset[str]]:
+    """The pattern of hospitals.txt's names (without "the", "el", "la"), and those of them
+    that are also everyday words or phrases ("la fe", "the heath"): these only after
+    "hospital"."""
+    from wordfreq import zipf_frequency
+
+    names = {re.sub(r"^(?:the|el|la)\s+", "", n) for n in _words("hospitals.txt")}
+    def everyday(word: str, at_least: float) -> bool:
+        return max(zipf_frequency(word, "en"), zipf_frequency(word, "es")) >= at_least
+
+    # One everyday word ("fe", "heath"), or everyday words only ("new cross", "centro médico").
+    common = frozenset(
+        n
+        for n in names
+        if (" " not in n and everyday(n, 3.0))
+        or (" " in n and all(everyday(w, 5.0) for w in n.split()))
+    )
+    alternatives = "|".join(
+        re.escape(n).replace("'", "['\u2019]")
+        for n in sorted(names, key=len, reverse=True)
+    )
+    pattern = re.compile(
+        rf"\b{_HOSPITAL_BEFORE}\.?\s+(?:(?:the|el|la)\s+)?(?P<org>{alternatives})(?![\w'\u2019])",
+        re.IGNORECASE,
+    )
+    return pattern, common
+
+
+def _hospitals_by_name(text: str) -> Iterator[tuple[str, int, int]]:
+    pattern, common = _known_hospitals()
+    for match in pattern.finditer(text):
+        name = match.group("org").casefold().replace("\u2019", "'")
+        if name in common and not (
+            match.group("before").casefold() in {"hospital", "hosp"}
+            or re.match(r"\s+(?:hospital|infirmary)\b", text[match.end() :], re.IGNORECASE)
+        ):
+            continue
+        yield "ORG", match.start("org"), match.end("org")
+
+
 def _a_plain_first_name(word: str) -> bool:
     """A first name that is no everyday word: "kerry", "rosie"; not "grace" or "hope"."""
     return (
@@ -1322,14 +1370,13 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
         name = match.group("name")
         if _a_plain_first_name(name):
             yield "NAME", match.start("name"), match.end("name")
+    spanish = _in_spanish(text)
     for match in _SMALL_NAME_AGED.finditer(text):  # "a young lad, ryan, 19."
         name = match.group("name")
         if (
-            _is(name, "first_names.txt")
-            and not _is_stop_word(name)
-            and not _is(name, "not_names.txt")
-        ):
-            yield "NAME", match.start("name"), match.end("name")
+            _is(name, "first_names.txt") or (spanish and _spanish_name(name, 4.3))
+        ) and not (_is_stop_word(name) or _is(name, "not_names.txt")):
+            yield "NAME", match.start("name"), match.end("name")  # "se fue anselmo, 56"
     for match in _SMALL_HOSPITAL.finditer(text):
         name = match.group("name")
         if match.group("saint") and not _is_stop_word(name):
@@ -1345,7 +1392,7 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
             yield "ADDRESS", start, match.end()
     for match in _SMALL_WEEKDAY.finditer(text):
         yield "DATE", match.start(), match.end()
-    if _in_spanish(text):
+    if spanish:
         yield from _in_small_spanish(text)
     for match in _SMALL_OPENING.finditer(text):
         name = match.group("name")
@@ -1406,6 +1453,7 @@ def _candidates(text: str) -> Iterator[tuple[str, int, int]]:
         for match in pattern.finditer(text):
             yield kind, match.start(group), match.end(group)
     yield from _by_tagger(text)
+    yield from _hospitals_by_name(text)
     for match in _HOLIDAY.finditer(text):
         yield "DATE", match.start(), match.end()
     for match in _DAY_OF_A_SEASON.finditer(text):
@@ -1463,14 +1511,16 @@ _PARTICLES = frozenset(
 def _tagged(text: str) -> Iterator[tuple[str, int, int]]:
     """What the learnt tagger marks in `text`, less what statistical models misread (as for
     spaCy's small model, `_misread`), the writer's own name in a sign-off, a span with a
-    digit (`_TAGGED_TYPES`), capitals running on into small words ("Sister's request"), and a single
-    everyday word or drug opening a sentence ("Consultant at …", "Enfermera en …",
-    "Amiodarone."), which stories so often open with a hospital's name that the tagger takes it
-    for one."""
+    digit (`_TAGGED_TYPES`), everyday words without a capital where the writer uses them
+    (not "kunanyi", written so), capitals running on into small words ("Sister's request"),
+    and a single everyday word or drug opening a sentence ("Consultant at …", "Enfermera en
+    …", "Amiodarone."), which stories so often open with a hospital's name that the tagger
+    takes it for one."""
     from wordfreq import zipf_frequency
 
     own = _own_name(text)
     language = "es" if _in_spanish(text) else "en"
+    small = _small_letters(text)
     for entity in _tagger()(text).ents:
         kind, start, end, found = entity.label_, entity.start_char, entity.end_char, entity.text
         if kind not in _TAGGED_TYPES or (kind != "ORG" and any(c.isdigit() for c in found)):
@@ -1481,6 +1531,10 @@ def _tagged(text: str) -> Iterator[tuple[str, int, int]]:
             continue
         words = found.split()
         capitals = [i for i, w in enumerate(words) if w[:1].isupper()]
+        if not (capitals or small or any(c.isdigit() for c in found)) and all(
+            float(zipf_frequency(w.casefold(), language)) >= 2.5 for w in words
+        ):
+            continue  # everyday words where the writer uses capitals: "calle sonaban las"
         if capitals and not all(
             w[:1].isupper() or w[:1].isdigit() or w.casefold() in _PARTICLES
             for w in words[capitals[0] :]
@@ -2034,11 +2088,20 @@ def _places(text: str) -> Iterator[tuple[str, int, int]]:
         text,
     ):
         yield "ORG", match.start(), match.end()
+    # A fire service in Spanish, and a numbered station: "Consorcio de Bomberos de Cádiz",
+    # "Bomberos Voluntarios de Quilmes", "EMS Station 12", "Fire Station 4".
+    for match in re.finditer(
+        rf"\b(?:(?:Consorcio|Cuerpo|Servicio|Parque|Brigada)(?:\s+{CAP})?\s+de\s+)?Bomberos"
+        rf"(?:\s+Voluntarios)?\s+(?:de|del)\s+(?:la\s+|las\s+|los\s+)?{CAP}(?:\s+{CAP})?"
+        r"|\b(?:EMS|Fire|Ambulance|Rescue|Police|Medic)\s+Station\s+\d{1,3}\b",
+        text,
+    ):
+        yield "ORG", match.start(), match.end()
     # An ambulance service by its name or its letters: "NSW Ambulance", "Welsh Ambulance",
     # "Air Ambulance Kent Surrey Sussex", "Wales Air Ambulance".
     for match in re.finditer(
         rf"\b(?P<org>Air\s+Ambulance(?:\s+{CAP}){{1,3}}"
-        rf"|(?:[A-Z]{{2,5}}|{CAP})(?:\s+{CAP}){{0,2}}\s+(?:Air\s+)?Ambulance)\b",
+        rf"|(?:[A-Z]{{2,5}}|{CAP})(?:\s+(?:(?:of|and)\s+)?{CAP}){{0,2}}\s+(?:Air\s+)?Ambulance)\b",
         text,
     ):
         first = match.group("org").split()[0]

@@ -510,6 +510,14 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
         ("Me traía caramelos. El viernes ya no estaba.", "viernes", "DATE"),
         ("En julio murió su madre. Yo estaba de guardia.", "julio", "DATE"),
         ("Paramedic with Acadian out of Lafayette. A boy drowned.", "Acadian", "ORG"),
+        # Session 28, from held-out 40's and es_11's misses.
+        ("Isle of Wight Ambulance, Ryde. A teenager off his bike.", "Isle of Wight Ambulance",
+         "ORG"),
+        ("EMS Station 12, Houston. A little girl found in a pool.", "EMS Station 12", "ORG"),
+        ("Bombera del Consorcio de Bomberos de Cádiz. Incendio en un piso.",
+         "Consorcio de Bomberos de Cádiz", "ORG"),
+        ("Una señora, Doña Chayo Villaseñor, de 93, en su casa.", "93", "AGE"),
+        ("uci del clínico. esta noche se fue anselmo, 56, de un infarto.", "anselmo", "NAME"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -677,6 +685,10 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         # place.
         "Matrona en el paritorio esa noche. Me quedé con la madre hasta que amaneció.",
         "Pediatra de guardia en la planta. Nadie me había dicho que dolería tanto.",
+        # Session 28: another role, and everyday words the tagger marked in a capitalised
+        # story.
+        "Neurólogo de guardia esa noche. Me escribió una carta antes de morir.",
+        "Murió de noche mientras en la calle sonaban las cuecas. Me comí la empanada llorando.",
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
@@ -859,12 +871,48 @@ def test_the_learnt_tagger_finds_what_no_rule_names(
 ) -> None:
     from alongside.lib import scrub
 
+    # hospitals.txt lists both since session 28; the tagger learnt them without it.
+    monkeypatch.setattr(scrub, "_hospitals_by_name", lambda text: iter(()))
     with_tagger = [(s.text, s.type) for s in find(text)]
     monkeypatch.setattr(scrub, "_tagged", lambda text: iter(()))
     rules_alone = [(s.text, s.type) for s in find(text)]
 
     assert (hospital, "ORG") in with_tagger
     assert (hospital, "ORG") not in rules_alone
+
+
+@pytest.mark.parametrize(
+    ("text", "hospital"),
+    [
+        ("nights on the frailty unit at pinderfields. mrs lumb went at 5", "pinderfields"),
+        ("uci del doce de octubre. esta noche se fue un señor de un infarto", "doce de octubre"),
+        ("student nurse at the royal london, my first death on placement", "royal london"),
+        ("trabajo en el hospital la fe. hoy se murió una señora que cuidé", "la fe"),
+        ("I did my elective at Salford Royal and lost my first patient there.", "Salford Royal"),
+    ],
+)
+def test_a_hospital_is_found_by_the_name_staff_use(text: str, hospital: str) -> None:
+    """hospitals.txt's names, in any letters, after a word that says where."""
+    start = text.index(hospital)
+    name = hospital.removeprefix("la ")
+    assert any(
+        s.type == "ORG" and s.start <= start + hospital.index(name) and start + len(hospital) <= s.end
+        for s in find(text)
+    ), find(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Everyday words a hospital is also called: only after "hospital" itself.
+        "perdí la fe en el sistema después de aquella noche",
+        "we walked on the heath after the shift and said nothing",
+        "nos quedamos en la paz de la capilla un rato",
+        "he had a good hope that his son would come in time",
+    ],
+)
+def test_a_hospital_named_by_everyday_words_needs_its_word(text: str) -> None:
+    assert not [s for s in find(text) if s.type == "ORG"], find(text)
 
 
 def test_the_command_reads_stdin_and_prints_spans_and_the_redacted_text(
