@@ -1525,6 +1525,11 @@ def _tagged(text: str) -> Iterator[tuple[str, int, int]]:
         kind, start, end, found = entity.label_, entity.start_char, entity.end_char, entity.text
         if kind not in _TAGGED_TYPES or (kind != "ORG" and any(c.isdigit() for c in found)):
             continue
+        if not any(c.isalnum() for c in found):
+            continue  # a bracket alone: "("
+        lettered = [w for w in found.split() if not any(c.isdigit() for c in w)]
+        if all(_is(w.strip(".,;:"), "not_names.txt") for w in lettered):
+            continue  # a number, or one with words that name nothing: "del 112", "Psalm 121"
         if _misread(kind, found, learnt=True):
             continue
         if own is not None and start <= own[0] < end:
@@ -1601,7 +1606,8 @@ def _misread(kind: str, found: str, *, learnt: bool) -> bool:
     acronym = len(words) == 1 and words[0].isupper() and len(words[0]) <= 8
     if acronym and not _is(words[0], "organisations.txt"):
         return True  # ICU, ED, NHS, DNR, DNACPR
-    if _is(found, "not_names.txt") or (
+    bare = re.sub(r"^(?:the|el|la|los|las)\s+", "", found, flags=re.IGNORECASE)  # "The Nez Perce"
+    if _is(bare, "not_names.txt") or (
         # The small model's findings go when any word is no name; the tagger's, when the last
         # is none, which says what the whole is ("Toronto Paramedic Services" stays, "Surgeon
         # General" goes).
