@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
 """How lib/risk.py does on writing it never saw, and how fast.
 
-Reads tests/data/risk_heldout_26.json, 25, 18, 15 and 14 (entries of a few sentences, each
-measured in aggregate before the change it could have shaped; 25 was written in session 22
-before that session's change and 26 in session 24 before any change, 18, 15 and 14 have been
-read since), never among the model's
+Reads tests/data/risk_heldout_28.json and 27 (whole entries of four to eight sentences,
+written in session 28: 27 measured once before the change it then shaped, 28 once after it),
+and 26, 25, 18, 15 and 14 (entries of a few sentences, each measured in aggregate before the
+change it could have shaped; 25 was written in session 22 before that session's change and 26
+in session 24 before any change, 18, 15 and 14 have been read since), never among the model's
 examples; the older held-out sets 9 to 13 became its examples_7.json, 16 and 17 its
-examples_8.json, and 19 to 24 its examples_10.json.
-The everyday sentences of examples_9.json are always among the examples in cross-validation
-and never read there. It prints,
+examples_8.json, and 19 to 24 its examples_10.json. The everyday sentences of examples_9.json
+are always among the examples in cross-validation and never read there. It prints,
 for the rules alone and for the rules with the sentence model: cases per expected level and how
 many got that level, acute-risk recall and specificity, distress read and the gentle offer shown
 where nothing was wrong, and each miss and false alarm. Then ten-fold cross-validation over
@@ -20,7 +20,6 @@ does.
 
     .venv/bin/python bench/risk_bench.py
     .venv/bin/python bench/risk_bench.py --quiet   # figures only: for a set not yet read
-    .venv/bin/python bench/risk_bench.py --margin 0.06   # as if risk_model.MARGIN were 0.06
 """
 
 from __future__ import annotations
@@ -148,12 +147,11 @@ def cross_validate(folds: int = 10) -> None:
 
 def main() -> None:
     quiet = "--quiet" in sys.argv  # figures only, not each miss: for a first reading of a set
-    if "--margin" in sys.argv:  # how session 22's sweep of risk_model.MARGIN was run
-        risk_model.MARGIN = float(sys.argv[sys.argv.index("--margin") + 1])
-        print(f"margin {risk_model.MARGIN} (in use: 0)")
     if minilm.load() is None:
         print("The risk-model extra is not installed: only the rules can be measured.")
     for name in (
+        "risk_heldout_28.json",
+        "risk_heldout_27.json",
         "risk_heldout_26.json",
         "risk_heldout_25.json",
         "risk_heldout_18.json",

@@ -66,6 +66,9 @@ _ACUTE = [
     r"\b(better off|easier|simpler) (for everyone )?if i (was|were|am) (not|no longer|gone|dead)"
     r"( here| around| alive)?\b",
     rf"\bi {_ADV}do not want to (live|be alive|be here|wake up|exist|go on living)\b",
+    # "I deserve to die", "I don't deserve to be alive".
+    rf"\bi {_ADV}(deserve|deserved) to (die|be dead|not be here|not exist|not be alive)\b",
+    rf"\bi {_ADV}do not deserve to (live|be alive|be here|exist|go on)\b",
     rf"\bi {_ADV}(am|feel|have been|was|keep feeling) {_ADV}suicidal\b",
     r"\bi (have|had|keep having|have been having) (suicidal|suicide) (thoughts|ideas|urges)\b",
     r"\b(i|i have been|i am|i keep|i was) (thinking|think|thought) (about|of) "
@@ -220,6 +223,14 @@ def _sentences(text: str) -> list[str]:
     return [s.strip() for s in re.split(r"[.!?;\n]+|\bbut\b", text) if s.strip()]
 
 
+def _clauses(text: str) -> list[str]:
+    """The parts of `text` the rules read one at a time: its sentences, split again at "and
+    I", whose clause is the writer's own whoever the sentence began with ("she died and I want
+    to die too"). The sentence model still leaves the whole sentence to the rules when it began
+    with someone else ("he said he wanted to die and I sat with him")."""
+    return [c.strip() for s in _sentences(text) for c in re.split(r"\band (?=i\b)", s) if c.strip()]
+
+
 _ACUTE_RE = [re.compile(p) for p in _ACUTE]
 _DISTRESS_RE = [re.compile(p) for p in _DISTRESS]
 
@@ -277,7 +288,7 @@ def _writers_own(sentence: str) -> str | None:
 
 def assess(text: str, *, use_model: bool = True) -> Assessment:
     acute = distress = 0
-    for part in _sentences(_normal(text)):
+    for part in _clauses(_normal(text)):
         whole = _writers_own(part)
         if whole is None:
             continue

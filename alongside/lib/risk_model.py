@@ -5,9 +5,9 @@ Each sentence, and each pair of neighbouring sentences, is embedded with all-Min
 nearest examples vote, closer ones counting more; and a logistic regression learnt from all the
 examples gives the chance of acute risk. The two are averaged (the vote alone is sure of a
 sentence far from every example, "The car broke down.", whenever its far neighbours are acute;
-the regression alone is coarse near the examples). Each sentence takes the reading of its unit
-(alone, or paired with the sentence before or after) whose nearest example is closest, and when
-the strongest sentence reads THRESHOLD or above, the model reads acute risk. Where it does not,
+the regression alone is coarse near the examples). Each sentence takes the mean reading of its
+units (alone, and paired with the sentence before and after), and when the strongest sentence
+reads THRESHOLD or above, the model reads acute risk. Where it does not,
 at DISTRESS_THRESHOLD or above of the vote for distress it reads distress.
 Sentences about someone else (or about him or her with nothing of the writer), idioms and plain
 negations are left to the rules, and so is any pair with one of them in it. Without the
@@ -92,13 +92,18 @@ DISTRESS_SHARPNESS = 10.0  # the same for the distress vote, as DISTRESS_THRESHO
 # rule (MARGIN 0.06 at 0.44: 0.961/0.874 alone, 0.951/0.593 in paragraphs), but on the read
 # held-out sets 14, 15 and 18 it caught 50 of 52 acute entries where MARGIN 0 at 0.38 caught
 # all 52, at the same or better specificity; so MARGIN stays 0 and the threshold 0.38, and the
-# paragraph figure is said in bench/README.md as a known gap.
-THRESHOLD = 0.38
+# paragraph figure is said in bench/README.md as a known gap. Session 28: a sentence's reading
+# is the mean of its units' (alone, with the sentence before, with the one after), not the
+# closest unit's; the same ten folds give 0.969 and 0.864 alone at 0.42, 0.957 and 0.627 in
+# paragraphs, the first threshold since session 22 to keep recall at 0.95 in paragraphs (0.43
+# is the rule's last, at 0.953; 0.42 keeps a margin). It was chosen after
+# tests/data/risk_heldout_27.json (whole entries: 0.68 specificity before, 0.77 after) was read,
+# and measured on risk_heldout_28.json before that was read.
+THRESHOLD = 0.42
 # The vote for distress, chosen the same way before tests/data/risk_heldout_6.json was read
 # (recall 0.83, with one 'none' entry in ten shown the gentle offer of a peer); kept since.
 DISTRESS_THRESHOLD = 0.4
 REGULARISATION = 1.0  # the regression's L2 penalty, chosen with THRESHOLD
-MARGIN = 0.0  # a unit counts for a sentence if its nearest example is this close to the best's
 MAX_SENTENCES = 400  # beyond this (some 6,000 words) the rules alone read the rest
 
 
@@ -242,11 +247,10 @@ def read(text: str) -> Reading | None:
     """How strongly the sentence model reads acute risk and distress in the writer's sentences
     (the strongest sentence of each); None when the `risk-model` extra is not installed.
 
-    Each sentence is read alone and with the sentence before and after it; of these, the
-    reading whose nearest example is closest is the sentence's, so a calm sentence far from
-    every example ("Found it in the fridge.") is read with its neighbour, where the examples
-    know what it means, rather than by whichever far examples happen to be nearest. (With
-    MARGIN above 0, every unit within MARGIN of that closest one counts too.)"""
+    Each sentence is read alone and with the sentence before and after it, and its reading is
+    the mean of these: a calm sentence that alone happens to lie near an acute example ("Found
+    it in the fridge.", "I'm not setting an alarm.") is tempered by what it says beside its
+    neighbours, and a sentence that means risk still reads as risk beside calm ones."""
     examples = _examples()
     model = minilm.load()
     if examples is None or model is None:
@@ -280,14 +284,10 @@ def read(text: str) -> Reading | None:
 
     chance = 1 / (1 + np.exp(-(vectors @ examples.weights[:-1] + examples.weights[-1])))
     acute = (vote(ACUTE, SHARPNESS) + chance) / 2
-    closest: dict[int, float] = {}  # sentence: the closeness of its closest unit
+    readings: dict[int, list[float]] = {}  # sentence: the readings of the units it is in
     for unit, sentences_in in enumerate(members):
         for i in sentences_in:
-            closest[i] = max(closest.get(i, -1.0), float(closeness[unit, 0]))
-    strongest = max(
-        float(acute[unit])
-        for unit, sentences_in in enumerate(members)
-        if any(closeness[unit, 0] >= closest[i] - MARGIN for i in sentences_in)
-    )
+            readings.setdefault(i, []).append(float(acute[unit]))
+    strongest = max(sum(found) / len(found) for found in readings.values())
     distress = vote(DISTRESS, DISTRESS_SHARPNESS)
     return Reading(round(strongest, 2), round(float(distress.max()), 2))

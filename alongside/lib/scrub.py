@@ -1304,6 +1304,7 @@ def _known_hospitals() -> tuple[re.Pattern[str], frozenset[str]]:
     from wordfreq import zipf_frequency
 
     names = {re.sub(r"^(?:the|el|la)\s+", "", n) for n in _words("hospitals.txt")}
+
     def everyday(word: str, at_least: float) -> bool:
         return max(zipf_frequency(word, "en"), zipf_frequency(word, "es")) >= at_least
 
@@ -1315,8 +1316,7 @@ def _known_hospitals() -> tuple[re.Pattern[str], frozenset[str]]:
         or (" " in n and all(everyday(w, 5.0) for w in n.split()))
     )
     alternatives = "|".join(
-        re.escape(n).replace("'", "['\u2019]")
-        for n in sorted(names, key=len, reverse=True)
+        re.escape(n).replace("'", "['\u2019]") for n in sorted(names, key=len, reverse=True)
     )
     pattern = re.compile(
         rf"\b{_HOSPITAL_BEFORE}\.?\s+(?:(?:the|el|la)\s+)?(?P<org>{alternatives})(?![\w'\u2019])",
@@ -1373,9 +1373,9 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
     spanish = _in_spanish(text)
     for match in _SMALL_NAME_AGED.finditer(text):  # "a young lad, ryan, 19."
         name = match.group("name")
-        if (
-            _is(name, "first_names.txt") or (spanish and _spanish_name(name, 4.3))
-        ) and not (_is_stop_word(name) or _is(name, "not_names.txt")):
+        if (_is(name, "first_names.txt") or (spanish and _spanish_name(name, 4.3))) and not (
+            _is_stop_word(name) or _is(name, "not_names.txt")
+        ):
             yield "NAME", match.start("name"), match.end("name")  # "se fue anselmo, 56"
     for match in _SMALL_HOSPITAL.finditer(text):
         name = match.group("name")

@@ -3,6 +3,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,6 +24,8 @@ HELD_OUT = (
     "risk_heldout_18.json",
     "risk_heldout_25.json",
     "risk_heldout_26.json",
+    "risk_heldout_27.json",
+    "risk_heldout_28.json",
 )
 # The rules' tuning set and a former held-out set: what the rules alone must keep getting right.
 CASES = [
@@ -137,6 +140,14 @@ def test_the_rules_read_goodbyes_and_absence_as_the_writer_means_them(
         ("I'm joining her for lunch, then we'll be with them again at Christmas.", "none"),
         ("I think about joining him at the practice in the spring.", "none"),
         ("She said she was going to be with her husband soon, and she died that night.", "none"),
+        # Session 28, from held-out 26 (read): deserving to die, and "and I" opening the
+        # writer's own clause after someone else's.
+        ("I deserve to die.", "acute_risk"),
+        ("I don't deserve to be alive after what happened.", "acute_risk"),
+        ("I don't think I deserve to die for one mistake.", "none"),
+        ("She died on my shift and I want to die too.", "acute_risk"),
+        ("My patient said he wanted to die and I sat with him for an hour.", "none"),
+        ("He told me he would kill himself and I believed him.", "none"),
     ],
 )
 def test_the_rules_read_whose_words_and_which_ending(text: str, level: str) -> None:
@@ -216,11 +227,12 @@ def test_ordinary_sentences_far_from_every_example_are_not_read_as_risk(text: st
     assert not assess(text).acute_risk
 
 
-def test_each_sentence_is_read_in_the_unit_the_examples_know_best(
+def test_each_sentence_is_read_alone_and_beside_its_neighbours(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Alone, "Found it in the fridge." is nearest an acute example; with the sentence before
-    it, the pair is nearer still to a calm one, and the pair's reading is the sentence's."""
+    """Alone, "Found it in the fridge." is nearest an acute example; beside the sentence
+    before it, the pair is nearest a calm one. The sentence's reading is the mean of the two:
+    tempered by what it means in context, not replaced by it."""
     model = minilm.load()
     assert model is not None
     first = "The pharmacist and I counted the controlled drugs because the book was out by one."
@@ -237,15 +249,13 @@ def test_each_sentence_is_read_in_the_unit_the_examples_know_best(
     monkeypatch.setattr(risk_model, "_examples", lambda: examples)
 
     alone, together = risk_model.read(second), risk_model.read(f"{first} {second}")
+    # The pair read as one unit: with no sentence break, the text is one sentence.
+    monkeypatch.setattr(risk_model, "_SENTENCE_BREAK", re.compile(r"(?!)"))
+    pair = risk_model.read(f"{first} {second}")
 
-    assert alone is not None and alone.acute >= risk_model.THRESHOLD
-    assert together is not None and together.acute < risk_model.THRESHOLD
-
-    # With a margin as wide as every unit, the sentence read alone counts again: the margin is
-    # what the bench sweeps (0 in use).
-    monkeypatch.setattr(risk_model, "MARGIN", 2.0)
-    widened = risk_model.read(f"{first} {second}")
-    assert widened is not None and widened.acute >= risk_model.THRESHOLD
+    assert alone is not None and together is not None and pair is not None
+    assert alone.acute >= risk_model.THRESHOLD > pair.acute
+    assert together.acute == pytest.approx((alone.acute + pair.acute) / 2, abs=0.01)
 
 
 def test_a_titles_full_stop_does_not_end_the_sentence_the_model_reads() -> None:

@@ -896,7 +896,9 @@ def test_a_hospital_is_found_by_the_name_staff_use(text: str, hospital: str) -> 
     start = text.index(hospital)
     name = hospital.removeprefix("la ")
     assert any(
-        s.type == "ORG" and s.start <= start + hospital.index(name) and start + len(hospital) <= s.end
+        s.type == "ORG"
+        and s.start <= start + hospital.index(name)
+        and start + len(hospital) <= s.end
         for s in find(text)
     ), find(text)
 
