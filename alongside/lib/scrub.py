@@ -604,7 +604,8 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(?:\b\d{1,4}[A-Za-z]?,?\s+)?\b(?:[Rr]ue|[Bb]oulevard|[Cc]hemin|[Cc]alle|[Aa]venida|[Rr]ua|[Vv]iale|[Cc]orso"
             r"|[Bb]arrio|[Cc]olonia|[Pp]aseo|[Pp]laza|[Cc]arretera|[Uu]rbanización|[Cc]amino"
-            r"|[Aa]utopista|[Aa]utovía|[Pp]eriférico|[Cc]alzada|[Vv]iaducto"
+            r"|[Aa]utopista|[Aa]utovía|[Pp]eriférico|[Cc]alzada|[Vv]iaducto|[Bb]ulevar|[Cc]allejón"
+            r"|[Pp]asaje|[Gg]lorieta|[Tt]ravesía|[Rr]ambla|[Mm]alecón|[Cc]ostanera|[Cc]aleta|[Cc]erro"
             r"|[Uu]lica|[Uu]l\.|[Aa]leja|[Aa]l\.|[Pp]lac|[Uu]lice|[Vv]ia|[Pp]iazza|[Cc]arrer"
             r"|Ffordd|Heol|Stryd|Lôn|Rhodfa|Sráid|Bóthar)\s+"
             r"(?:(?:(?:de|du|des|de la|del|da|do|dos|dei|della|di|y|yr)\s+)?"

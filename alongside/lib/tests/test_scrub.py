@@ -518,6 +518,13 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
          "Consorcio de Bomberos de Cádiz", "ORG"),
         ("Una señora, Doña Chayo Villaseñor, de 93, en su casa.", "93", "AGE"),
         ("uci del clínico. esta noche se fue anselmo, 56, de un infarto.", "anselmo", "NAME"),
+        # … and Spanish places whose kind, written small, comes first (from earlier read sets).
+        ("La señora vivía en el cerro Alegre, en Valparaíso, con su hija.", "cerro Alegre",
+         "ADDRESS"),
+        ("Hubo un choque en el bulevar Agua Caliente y llegamos los primeros.",
+         "bulevar Agua Caliente", "ADDRESS"),
+        ("Lo encontramos en la caleta Portales al amanecer, con la red en la mano.",
+         "caleta Portales", "ADDRESS"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
