@@ -98,7 +98,8 @@ DISTRESS_SHARPNESS = 10.0  # the same for the distress vote, as DISTRESS_THRESHO
 # paragraphs, the first threshold since session 22 to keep recall at 0.95 in paragraphs (0.43
 # is the rule's last, at 0.953; 0.42 keeps a margin). It was chosen after
 # tests/data/risk_heldout_27.json (whole entries: 0.68 specificity before, 0.77 after) was read,
-# and measured on risk_heldout_28.json before that was read.
+# and measured once on risk_heldout_28.json and 29 (whole entries written after it): recall 17/17,
+# specificity 0.87 and 0.56 (0.73 and 0.44 before), so the paragraph gap is narrower, not closed.
 THRESHOLD = 0.42
 # The vote for distress, chosen the same way before tests/data/risk_heldout_6.json was read
 # (recall 0.83, with one 'none' entry in ten shown the gentle offer of a peer); kept since.
