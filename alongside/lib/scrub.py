@@ -25,6 +25,7 @@ frequencies). Plain Python:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -621,6 +622,16 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"|\d{1,3}[A-Za-z]?\b(?![:.]\d))"
         ),
     ),
+    # A Colombian grid address: "la carrera 7 con calle 45", "Calle 45 # 12-30", "Cra. 7 No. 45".
+    (
+        "ADDRESS",
+        re.compile(
+            r"\b(?:[Cc]arrera|[Cc]alle|[Tt]ransversal|[Dd]iagonal|[Aa]venida|Cra\.?|Cl\.?|Av\.?)"
+            r"\s+\d{1,3}[A-Za-z]?(?:\s*(?:#|[Nn]o\.?)\s*\d{1,3}[A-Za-z]?(?:\s*-\s*\d{1,3})?"
+            r"|\s+(?:con|y)\s+(?:[Cc]alle|[Cc]arrera|[Aa]venida|[Tt]ransversal|[Dd]iagonal)"
+            r"\s+\d{1,3}[A-Za-z]?)\b"
+        ),
+    ),
     # A grid address of the American West: "2150 South 1300 East".
     (
         "ADDRESS",
@@ -888,6 +899,14 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:Medic|Rescue|Engine|Ladder|Squad|Ambulance|Truck|Car|Unit|Air|Coastguard"
             r"|Lifeboat|Helimed|Helicopter|RRV|Rapid Response)\s+\d+"
             r"(?:-\d+)?\b"
+        ),
+    ),
+    # … and in Spanish, by their number or their code: "la ambulancia M-45", "el móvil 12".
+    (
+        "ID",
+        re.compile(
+            r"\b(?:[Aa]mbulancia|[Mm]óvil|[Aa]utobomba|[Pp]atrulla|[Hh]elicóptero|[Uu]nidad"
+            r"|[Bb]omba)\s+(?P<v>[A-Z]{1,3}-?\d{1,4}|\d{1,4})\b(?![:.,]\d)"
         ),
     ),
     # … or after "call sign", whatever its word: "our call sign was Dubbo 12".
@@ -1287,6 +1306,10 @@ _SMALL_SPANISH_HOSPITAL = re.compile(
 _SMALL_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 # A first name opening a sentence in small letters: "sharon on ward 9 died".
 _SMALL_OPENING = re.compile(r"(?:^|(?<=[.!?]\s))(?P<name>[a-z][a-z'\u2019\-]+)\b")
+_SMALL_SPANISH_PLACE = re.compile(
+    r"\b(?:desde|en|hasta|hacia|para|de)\s+(?P<place>[a-záéíóúñü][a-záéíóúñü'\-]+"
+    r"(?:\s+[a-záéíóúñü]+)?)\b"
+)
 _SMALL_PLACE = re.compile(
     r"\b(?:at|in|from|to|near|outside|into)\s+(?P<place>[a-z][a-z'\u2019\-]+(?:\s+[a-z]+)?)\b"
 )
@@ -1406,7 +1429,10 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
             and _zipf(name) < 4.4
         ):
             yield "NAME", match.start(), match.end()
-    for match in _SMALL_PLACE.finditer(text):
+    places = _SMALL_PLACE.finditer(text)
+    if spanish:  # "llegó desde écija", "vivía en ronda": rare in Spanish, as places are
+        places = itertools.chain(places, _SMALL_SPANISH_PLACE.finditer(text))
+    for match in places:
         words = match.group("place").split()
         for n in range(len(words), 0, -1):
             place = " ".join(words[:n])
@@ -1416,6 +1442,7 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
                 and not _is(place, "generic_places.txt")
                 and not _is_stop_word(words[0])
                 and _zipf(place) < 4.6
+                and (not spanish or _zipf_in(place, "es") < 3.5)
             ):
                 yield "CITY", match.start("place"), match.start("place") + len(place)
                 break
@@ -2203,6 +2230,12 @@ def _zipf(word: str) -> float:
     from wordfreq import zipf_frequency
 
     return float(zipf_frequency(word, "en"))
+
+
+def _zipf_in(word: str, language: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, language))
 
 
 def _forget_frequencies() -> None:
