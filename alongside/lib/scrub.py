@@ -1325,12 +1325,10 @@ def _known_hospitals() -> tuple[re.Pattern[str], frozenset[str]]:
     """The pattern of hospitals.txt's names (without "the", "el", "la"), and those of them
     that are also everyday words or phrases ("la fe", "the heath"): these only after
     "hospital"."""
-    from wordfreq import zipf_frequency
-
     names = {re.sub(r"^(?:the|el|la)\s+", "", n) for n in _words("hospitals.txt")}
 
     def everyday(word: str, at_least: float) -> bool:
-        return max(zipf_frequency(word, "en"), zipf_frequency(word, "es")) >= at_least
+        return max(_zipf_in(word, "en"), _zipf_in(word, "es")) >= at_least
 
     # One everyday word ("fe", "heath"), or everyday words only ("new cross", "centro médico").
     common = frozenset(
@@ -2227,9 +2225,7 @@ RARE_BELOW = 3.5
 
 @cache  # for one call of find(), which clears it
 def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return float(zipf_frequency(word, "en"))
+    return _zipf_in(word, "en")
 
 
 def _zipf_in(word: str, language: str) -> float:
