@@ -102,6 +102,12 @@ def _find(text: str) -> list[Span]:
     ]
     if _in_spanish(text):
         spans = _spanish_spans(text, spans)
+        # After the trimming, which drops a clinic's kind written small: the clinic, kind and
+        # name, takes in what was found inside it, and keeps its type.
+        clinics = [
+            Span(m.start(), m.end(), "ORG", m.group()) for m in _SPANISH_CLINIC.finditer(text)
+        ]
+        spans = _joined(text, clinics, spans)
     spans = _with_repeats(text, _with_tagged(text, spans))
     kept = _phrases_not_names(text) + _titles_of_works(text) + _worn_and_prayed_to(text)
     # A country's name is no person's, whatever words it has: "Sri Lanka", "Costa Rica" (Hong
@@ -1309,6 +1315,12 @@ _SMALL_OPENING = re.compile(r"(?:^|(?<=[.!?]\s))(?P<name>[a-z][a-z'\u2019\-]+)\b
 _SMALL_SPANISH_PLACE = re.compile(
     r"\b(?:desde|en|hasta|hacia|para|de)\s+(?P<place>[a-záéíóúñü][a-záéíóúñü'\-]+"
     r"(?:\s+[a-záéíóúñü]+)?)\b"
+)
+# A clinic in Spanish by its kind written small and its name: "el centro de salud Casco Viejo",
+# "el consultorio de Villanueva del Fresno", "la posta de Chañaral Alto".
+_SPANISH_CLINIC = re.compile(
+    r"\b(?:centro de salud|consultorio|ambulatorio|dispensario|posta|cesfam)\s+"
+    rf"(?:(?:de|del|de la)\s+)?{CAP}(?:\s+(?:(?:de|del|de la)\s+)?{CAP}){{0,3}}"
 )
 _SMALL_PLACE = re.compile(
     r"\b(?:at|in|from|to|near|outside|into)\s+(?P<place>[a-z][a-z'\u2019\-]+(?:\s+[a-z]+)?)\b"

@@ -534,6 +534,11 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
          "ADDRESS"),
         ("noche en urgencias. se fue una señora mayor. su nieto llegó diez minutos tarde desde "
          "écija. le dije que ella había preguntado por él", "écija", "CITY"),
+        # … and a clinic whose kind is written small, kept whole after the Spanish trimming.
+        ("Soy médica del consultorio de Villanueva del Fresno y no me lo quito de la cabeza.",
+         "consultorio de Villanueva del Fresno", "ORG"),
+        ("Soy enfermera del centro de salud Casco Viejo y no me lo quito de la cabeza.",
+         "centro de salud Casco Viejo", "ORG"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
