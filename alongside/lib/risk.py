@@ -262,6 +262,14 @@ _REPORTED = re.compile(
     r"\b(who|that|he|she|they|patient|pt|family|relative)\b (said|says|told|kept saying|"
     r"wanted|wants|tried|asked|screamed|wrote)\b"
 )
+# A question put to the writer is the asker's words ("my supervisor asked if I ever think
+# about harming myself"): only the writer's answer says what it means.
+_QUESTION = re.compile(r"\b(asked|asks|asking) (me |us )?(if|whether)\b")
+# The writer's yes to that question, in the next clause: "... and I said yes.", "I am."
+_ANSWER_YES = re.compile(
+    r"^(yes\b|i (am|do|did|have)$|i (said|told (him|her|them)|answered|admitted)( that)? "
+    r"(yes|i do|i did|i have|i am|sometimes)\b)"
+)
 
 
 # "When the relative screamed at me I thought, that's it, I'm ending it tonight": what follows
@@ -287,8 +295,15 @@ def _writers_own(sentence: str) -> str | None:
 
 
 def assess(text: str, *, use_model: bool = True) -> Assessment:
-    acute = distress = 0
+    acute = distress = asked = 0
     for part in _clauses(_normal(text)):
+        if asked and _ANSWER_YES.search(part):
+            acute += asked  # "asked if I ever think about it and I said yes"
+        asked = 0
+        question = _QUESTION.search(part)
+        if question:
+            asked = _hits(part[question.end() :], _ACUTE_RE)
+            part = part[: question.start()]
         whole = _writers_own(part)
         if whole is None:
             continue

@@ -112,6 +112,16 @@ def test_the_rules_read_goodbyes_and_absence_as_the_writer_means_them(
         ('He said, "I think, I want to kill myself."', "none"),
         ("The patient told me I think about killing myself.", "none"),
         ("The patient said she wanted to die and I thought, how awful.", "none"),
+        # From held-out 29 (read after its measurement): a question put to the writer is the
+        # asker's words; only the writer's yes makes it the writer's.
+        (
+            "My supervisor asked if I ever think about harming myself, the way she asks everyone.",
+            "none",
+        ),
+        ("My supervisor asked if I ever think about harming myself. I said no.", "none"),
+        ("My GP asked if I want to die and I said yes.", "acute_risk"),
+        ("They asked me whether I was suicidal. I am.", "acute_risk"),
+        ("I want to die and nobody even asks if I'm OK.", "acute_risk"),
         # Ending it: all of it, or soon; not a relationship ended with someone.
         ("I am going to end it all.", "acute_risk"),
         ("I will end things tonight.", "acute_risk"),
