@@ -1175,6 +1175,10 @@ _ORG_KIND_ABROAD = re.compile(
     rf"\b(?:{CAP}\s+){{1,3}}(?:Kórház|Hastanesi|Sykehus|[Ss]jukhus|[Ss]jukehus|Sygehus"
     r"|[Ss]ykehus|Ziekenhuis|Krankenhaus|Spital|Bolnica|[Ss]airaala|Nemocnice|Spitalul)\b"
 )
+_LETTERS = re.compile(
+    r"(?:\b(?P<before>with|for|at|in|from|joined|to|con|del|en|de)\s+)?"
+    r"\b(?P<letters>[A-Za-z]{3,6})\b"
+)
 _ORG_ON = re.compile(
     rf"\b(?P<org>{CAP}(?:\s+{CAP})?)\s+on\s+(?:(?:{CAP}\s+){{1,2}}(?:Street|Road|Avenue)"
     r"|\d+(?:st|nd|rd|th)\s+(?:Avenue|Street))\b"
@@ -1287,6 +1291,10 @@ _SMALL_SPANISH_RELATION = re.compile(
     r"|ama|aita|amatxo|mamá|papá|mami|papi|años,"
     r"|llamada)\s+(?P<name>[a-záéíóúñü][a-záéíóúñü'\-]+)\b)"
 )
+# A baby's name after its age in months, weeks or days: "una bebé de 3 meses, yaretzi".
+_SMALL_SPANISH_BABY = re.compile(
+    r"\b(?:meses|semanas|días|dias),\s+(?P<name>[a-záéíóúñü][a-záéíóúñü'\-]+)\b"
+)
 _SMALL_SPANISH_STREET = re.compile(
     r"\b(?:calle|avenida|av\.|paseo|plaza|carretera|barrio|colonia|urbanización|camino)\s+"
     r"(?:(?:de|del)\s+(?:la\s+|las\s+|los\s+)?)?[a-záéíóúñü][a-záéíóúñü'\-]+"
@@ -1323,7 +1331,8 @@ _SPANISH_CLINIC = re.compile(
     rf"(?:(?:de|del|de la)\s+)?{CAP}(?:\s+(?:(?:de|del|de la)\s+)?{CAP}){{0,3}}"
 )
 _SMALL_PLACE = re.compile(
-    r"\b(?:at|in|from|to|near|outside|into)\s+(?P<place>[a-z][a-z'\u2019\-]+(?:\s+[a-z]+)?)\b"
+    r"\b(?:at|in|from|to|near|outside|into|out of)\s+"
+    r"(?P<place>[a-z][a-z'\u2019\-]+(?:\s+[a-z]+)?)\b"
 )
 
 
@@ -1333,11 +1342,17 @@ _HOSPITAL_BEFORE = r"(?P<before>at|in|to|from|into|outside|near|del|al|en|de|hos
 
 
 @cache
-def _known_hospitals() -> tuple[re.Pattern[str], frozenset[str]]:
-    """The pattern of hospitals.txt's names (without "the", "el", "la"), and those of them
-    that are also everyday words or phrases ("la fe", "the heath"): these only after
-    "hospital"."""
+def _known_hospitals() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
+    """The pattern of hospitals.txt's names (without "the", "el", "la"); those of them that
+    are also everyday words or phrases ("la fe", "the heath"): these only after "hospital";
+    and those listed with a Spanish article that are no everyday Spanish ("el Roosevelt"):
+    these also after that article."""
     names = {re.sub(r"^(?:the|el|la)\s+", "", n) for n in _words("hospitals.txt")}
+    with_article = {
+        re.sub(r"^(?:el|la)\s+", "", n)
+        for n in _words("hospitals.txt")
+        if re.match(r"(?:el|la)\s", n)
+    }
 
     def everyday(word: str, at_least: float) -> bool:
         return max(_zipf_in(word, "en"), _zipf_in(word, "es")) >= at_least
@@ -1356,16 +1371,22 @@ def _known_hospitals() -> tuple[re.Pattern[str], frozenset[str]]:
         rf"\b{_HOSPITAL_BEFORE}\.?\s+(?:(?:the|el|la)\s+)?(?P<org>{alternatives})(?![\w'\u2019])",
         re.IGNORECASE,
     )
-    return pattern, common
+    spanish_article = frozenset(n for n in with_article if _zipf_in(n, "es") < 4.0)
+    return pattern, common, spanish_article
 
 
 def _hospitals_by_name(text: str) -> Iterator[tuple[str, int, int]]:
-    pattern, common = _known_hospitals()
+    pattern, common, spanish_article = _known_hospitals()
     for match in pattern.finditer(text):
         name = match.group("org").casefold().replace("\u2019", "'")
-        if name in common and not (
-            match.group("before").casefold() in {"hospital", "hosp"}
-            or re.match(r"\s+(?:hospital|infirmary)\b", text[match.end() :], re.IGNORECASE)
+        article = text[match.end("before") : match.start("org")].strip().casefold()
+        if (
+            name in common
+            and not (
+                match.group("before").casefold() in {"hospital", "hosp"}
+                or (name in spanish_article and article in {"el", "la"})  # "en el roosevelt"
+                or re.match(r"\s+(?:hospital|infirmary)\b", text[match.end() :], re.IGNORECASE)
+            )
         ):
             continue
         yield "ORG", match.start("org"), match.end("org")
@@ -1475,6 +1496,12 @@ def _in_small_spanish(text: str) -> Iterator[tuple[str, int, int]]:
             or _is(_without_accents(name), "first_names.txt")
             or float(zipf_frequency(name, "es")) < 3.5
             or _spanish_name(name, 4.3)  # "su hijo paco"
+        ):
+            yield "NAME", match.start("name"), match.end("name")
+    for match in _SMALL_SPANISH_BABY.finditer(text):
+        name = match.group("name")
+        if name not in SPANISH and (
+            _is(_without_accents(name), "first_names.txt") or _spanish_name(name, 4.3)
         ):
             yield "NAME", match.start("name"), match.end("name")
     for match in _SMALL_SPANISH_HOSPITAL.finditer(text):
@@ -1802,6 +1829,20 @@ _RANKS_BEFORE_GENERAL = frozenset(
 
 
 def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
+    # A listed organisation by its letters ("with QAS", "NWAS"), or in a note typed small after
+    # a word that says where or with whom, when the letters are no word ("with qas").
+    small = _small_letters(text)
+    for match in _LETTERS.finditer(text):
+        letters = match.group("letters")
+        if not _is(letters, "organisations.txt"):
+            continue
+        if letters.isupper() or (
+            small
+            and letters.islower()
+            and match.group("before")
+            and max(_zipf_in(letters, "en"), _zipf_in(letters, "es")) < 2.5
+        ):
+            yield "ORG", match.start("letters"), match.end("letters")
     for match in _ORG.finditer(text):
         words = match.group(0).split()
         if words[0] in {"the", "The"}:

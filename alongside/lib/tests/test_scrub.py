@@ -539,6 +539,20 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
          "consultorio de Villanueva del Fresno", "ORG"),
         ("Soy enfermera del centro de salud Casco Viejo y no me lo quito de la cabeza.",
          "centro de salud Casco Viejo", "ORG"),
+        # Round 35, from the misses of held-out 41, es_12 and 42 (read in session 30): short
+        # Spanish names, a baby's name after its age in months, a hospital listed with its
+        # article, ambulance services by their letters, a town "out of" which a crew works.
+        ("rotatorio en oncología. hoy murió paqui, 52. me enseñó a hacer ganchillo",
+         "paqui", "NAME"),
+        ("prácticas en el hospital. se murió una bebé de 3 meses, yaretzi. la mamá no tenía "
+         "para la caja", "yaretzi", "NAME"),
+        ("estudiante de enfermería en la capital. prácticas en el roosevelt. se murió una bebé",
+         "roosevelt", "ORG"),
+        ("paramedic student with qas out of toowoomba. first death. older lady", "qas", "ORG"),
+        ("paramedic student with qas out of toowoomba. first death. older lady", "toowoomba",
+         "CITY"),
+        ("student paramedic with nwas in wigan. first cardiac arrest. older man", "nwas", "ORG"),
+        ("Third year paramedic with SWASFT. A man fell from a ladder.", "SWASFT", "ORG"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -713,6 +727,12 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         # Round 34: everyday Spanish after a preposition in small letters is no place.
         "se murió en paz, con su hija y su nieta. vino desde lejos para verla y llegó a tiempo",
         "hoy en la planta lloré mucho. su hija vino desde casa en bici y no llegó a tiempo",
+        # Round 35: a Spanish short name that is an English snack, a baby's age and a word,
+        # faith lost (not the hospital La Fe), letters that are no service.
+        "nacho cheese on the night shift again. then home to bed, wrecked",
+        "se murió un bebé de 3 meses, muy pequeño. la mamá no lloró. yo sí, en el coche",
+        "esa noche perdí la fe en la medicina. luego volví al día siguiente",
+        "we were with her at the end and i held her hand. her son came in with his tea",
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
