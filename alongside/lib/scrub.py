@@ -615,8 +615,9 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"|[Pp]asaje|[Gg]lorieta|[Tt]ravesía|[Rr]ambla|[Mm]alecón|[Cc]ostanera|[Cc]aleta|[Cc]erro"
             r"|[Uu]lica|[Uu]l\.|[Aa]leja|[Aa]l\.|[Pp]lac|[Uu]lice|[Vv]ia|[Pp]iazza|[Cc]arrer"
             r"|Ffordd|Heol|Stryd|Lôn|Rhodfa|Sráid|Bóthar)\s+"
-            r"(?:(?:(?:de|du|des|de la|del|da|do|dos|dei|della|di|y|yr)\s+)?"
+            r"(?:(?:(?:de|du|des|de la|del|da|do|dos|dei|della|di|y|yr|a|al)\s+)?"
             rf"{CAP}(?:[\s-]+(?!I\s+[a-z]){CAP}){{0,2}}"
+            # ("camino a Larmahue": the road to a place is named for it)
             # … with a king's or a pope's number, not the writer's "I think" after it: "la
             # avenida Juan Carlos I", "Via Pio XII".
             r"(?:\s+(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XI?V|XVI{0,3})\b(?!\s+[a-z]))?"
@@ -871,8 +872,10 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
     (
         "LOCATION",
         re.compile(
-            r"\b(?:ICU|ITU|HDU|CCU|NICU|PICU|SCBU|CDU|MAU|AMU|SAU|EAU|Resus|Theatre|Theater)"
-            r"\s+\d{1,2}[A-Z]?\b(?!\s*(?:days?|weeks?|hours?|times|months?|years?|minutes?|%))"
+            r"\b(?:ICU|ITU|HDU|CCU|NICU|PICU|SCBU|CDU|MAU|AMU|SAU|EAU|Resus|Theatre|Theater"
+            r"|(?i:uci|uvi|ucin|ucip))"  # and in Spanish, in any letters: "en la uci 3"
+            r"\s+\d{1,2}[A-Z]?\b(?!\s*(?:days?|weeks?|hours?|times|months?|years?|minutes?|%"
+            r"|días|dias|semanas|horas|meses|años|veces|minutos))"
         ),
     ),
     # A ward's letter and number after "on", not a vitamin's: "Lily, 14, on C2, who" (not "on
@@ -1375,6 +1378,9 @@ def _known_hospitals() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]
     return pattern, common, spanish_article
 
 
+_HOSPITAL_TOWN = re.compile(r"\s+(?:de|del|of)\s+(?P<place>[\w\-]+)")
+
+
 def _hospitals_by_name(text: str) -> Iterator[tuple[str, int, int]]:
     pattern, common, spanish_article = _known_hospitals()
     for match in pattern.finditer(text):
@@ -1389,7 +1395,13 @@ def _hospitals_by_name(text: str) -> Iterator[tuple[str, int, int]]:
             )
         ):
             continue
-        yield "ORG", match.start("org"), match.end("org")
+        # With the town it is in, as one name: "el materno de málaga".
+        town = _HOSPITAL_TOWN.match(text, match.end("org"))
+        end = match.end("org")
+        place = town.group("place") if town else ""
+        if town and _is(place, "places.txt") and not _is(place, "not_places.txt"):
+            end = town.end()
+        yield "ORG", match.start("org"), end
 
 
 def _a_plain_first_name(word: str) -> bool:
@@ -1473,10 +1485,31 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
                 and not _is(place, "generic_places.txt")
                 and not _is_stop_word(words[0])
                 and _zipf(place) < 4.6
-                and (not spanish or _zipf_in(place, "es") < 3.5)
+                and (not spanish or _zipf_in(place, "es") < 3.5 or _an_accented_place(place))
             ):
                 yield "CITY", match.start("place"), match.start("place") + len(place)
                 break
+
+
+# Places of places.txt written with their accent that are also everyday Spanish words, or
+# regions and countries rather than towns.
+_EVERYDAY_ACCENTED = frozenset(
+    {"constitución", "fundación", "pacífico", "paraíso", "diré", "tomé", "limón", "águilas"}
+    | {"apóstoles", "tías", "piñas", "cañas", "embarcación", "cofradía", "andalucía", "líbano"}
+    | {"concepción", "asunción", "encarnación", "belén"}  # also feasts and women's names
+)
+
+
+def _an_accented_place(place: str) -> bool:
+    """A town written small with its accent, which no everyday Spanish word shares: "en
+    medellín", "desde málaga" (well known, so frequent in Spanish, but only ever places)."""
+    folded = place.casefold()
+    return (
+        " " not in folded
+        and any(c in "áéíóúñü" for c in folded)
+        and folded not in _EVERYDAY_ACCENTED
+        and _zipf_in(folded, "es") < 4.5
+    )
 
 
 def _in_small_spanish(text: str) -> Iterator[tuple[str, int, int]]:
@@ -1512,6 +1545,25 @@ def _in_small_spanish(text: str) -> Iterator[tuple[str, int, int]]:
             yield "ADDRESS", match.start(), match.end()
 
 
+# A first name opening a sentence, then dying: "Ivy died this morning", "Grace passed away in
+# the night". Names that are everyday words are people here (the word would be written small).
+_NAME_DIED = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?P<name>[A-Z][a-z]+)\s+(?:died|passed away|slipped away|had died"
+    r"|was dying|was buried|passed(?=\s+(?:peacefully|quietly|overnight|this|last|at\s+\d)))\b"
+)
+
+
+def _died_by_name(text: str) -> Iterator[tuple[str, int, int]]:
+    for match in _NAME_DIED.finditer(text):
+        name = match.group("name")
+        if (
+            _is(name, "first_names.txt")
+            and not _is(name, "not_names.txt")
+            and not _is_stop_word(name)
+        ):
+            yield "NAME", match.start("name"), match.end("name")
+
+
 def _candidates(text: str) -> Iterator[tuple[str, int, int]]:
     for kind, pattern in _SIMPLE:
         group = "v" if "v" in pattern.groupindex else 0
@@ -1519,6 +1571,7 @@ def _candidates(text: str) -> Iterator[tuple[str, int, int]]:
             yield kind, match.start(group), match.end(group)
     yield from _by_tagger(text)
     yield from _hospitals_by_name(text)
+    yield from _died_by_name(text)
     for match in _HOLIDAY.finditer(text):
         yield "DATE", match.start(), match.end()
     for match in _DAY_OF_A_SEASON.finditer(text):

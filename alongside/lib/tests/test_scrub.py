@@ -553,6 +553,24 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
          "CITY"),
         ("student paramedic with nwas in wigan. first cardiac arrest. older man", "nwas", "ORG"),
         ("Third year paramedic with SWASFT. A man fell from a ladder.", "SWASFT", "ORG"),
+        # Round 36, from the misses of held-out 43 and es_14 (read after their measurement):
+        # a name that is also a word, dying; a city written small with its accent; a hospital's
+        # nickname with its town; a Spanish unit's number; the road to a place.
+        ("Care home nurse. Ivy died this morning, 88, with her budgie singing.", "Ivy", "NAME"),
+        ("paramédica en medellín, turno de noche. un muchacho, yeison, 19, herido en la calle",
+         "medellín", "CITY"),
+        ("paramédica en medellín, turno de noche. un muchacho, yeison, 19, herido en la calle",
+         "yeison", "NAME"),
+        ("estudiante de enfermería en prácticas en el materno de málaga. murió un bebé de 2 días",
+         "materno de málaga", "ORG"),
+        ("estudiante de medicina, rotando en el centenario. murió un señor de 80. tenía la radio",
+         "centenario", "ORG"),
+        ("se murió pili, 58, compañera de la limpieza, en la uci 3. venía a vernos",
+         "uci 3", "LOCATION"),
+        ("Don Segundo, 88, se murió en su casa del camino a Larmahue, entre sus parras.",
+         "camino a Larmahue", "ADDRESS"),
+        ("med student at great ormond street. a little boy, arlo, 3, died after the transplant",
+         "arlo", "NAME"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -733,6 +751,10 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "se murió un bebé de 3 meses, muy pequeño. la mamá no lloró. yo sí, en el coche",
         "esa noche perdí la fe en la medicina. luego volví al día siguiente",
         "we were with her at the end and i held her hand. her son came in with his tea",
+        # Round 36: a device, a unit's days, a season passing.
+        "We took the BiPAP off at 3 and she went peacefully. Her son held her hand.",
+        "Estuvo en la UCI 3 días y luego subió a planta. Su hija no se movió de su lado.",
+        "Summer passed quickly after that, and the ward got busier.",
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
