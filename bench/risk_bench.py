@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """How lib/risk.py does on writing it never saw, and how fast.
 
-Reads tests/data/risk_heldout_29.json, 28 and 27 (whole entries of four to eight sentences,
-written in session 28: 27 measured once before the change it then shaped, 28 and 29 once after
-it; 29 not yet read),
+Reads tests/data/risk_heldout_30.json, 29, 28 and 27 (whole entries of four to eight
+sentences: 27 to 29 written in session 28, 27 measured once before the change it then shaped,
+28 and 29 once after it, all three read since; 30 written in session 30 and measured once with
+the detector as shipped then, not yet read),
 and 26, 25, 18, 15 and 14 (entries of a few sentences, each measured in aggregate before the
 change it could have shaped; 25 was written in session 22 before that session's change and 26
 in session 24 before any change, 18, 15 and 14 have been read since), never among the model's
@@ -151,6 +152,7 @@ def main() -> None:
     if minilm.load() is None:
         print("The risk-model extra is not installed: only the rules can be measured.")
     for name in (
+        "risk_heldout_30.json",
         "risk_heldout_29.json",
         "risk_heldout_28.json",
         "risk_heldout_27.json",
