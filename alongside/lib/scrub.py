@@ -1272,7 +1272,8 @@ _SMALL_TITLED = re.compile(
     r"\b(?P<title>mr|mrs|ms|miss|dr|nurse|sister)\.?\s+(?P<name>[a-z][a-z'\u2019\-]*)\b"
 )
 _SMALL_RELATION = re.compile(  # a lookahead, so that "lad called tom" is read twice
-    r"(?=\b(?:son|daughter|wife|husband|mum|mom|dad|brother|sister|grandson|granddaughter"
+    r"(?=\b(?:(?:called|named) (?:him|her|them|the baby)|son|daughter|wife|husband|mum|mom"
+    r"|dad|brother|sister|grandson|granddaughter"
     r"|partner|friend|mate|boyfriend|girlfriend|called|named|lad|girl|boy|baby|visitor|carer"
     r"|mentor|preceptor|registrar|consultant|porter|midwife|paramedic|crewmate|name was|mam"
     r"|nan|nana|gran|granny|grandad|grandpa|uncle|aunt|auntie|cousin|niece|nephew"
@@ -1323,9 +1324,11 @@ _SMALL_SPANISH_HOSPITAL = re.compile(
 _SMALL_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 # A first name opening a sentence in small letters: "sharon on ward 9 died".
 _SMALL_OPENING = re.compile(r"(?:^|(?<=[.!?]\s))(?P<name>[a-z][a-z'\u2019\-]+)\b")
+# (The place is looked ahead for, so that one match's second word may be the next one's
+# preposition: "técnico de ambulancia en cádiz".)
 _SMALL_SPANISH_PLACE = re.compile(
-    r"\b(?:desde|en|hasta|hacia|para|de)\s+(?P<place>[a-záéíóúñü][a-záéíóúñü'\-]+"
-    r"(?:\s+[a-záéíóúñü]+)?)\b"
+    r"\b(?:desde|en|hasta|hacia|para|de)\s+(?=(?P<place>[a-záéíóúñü][a-záéíóúñü'\-]+"
+    r"(?:\s+[a-záéíóúñü]+)?)\b)"
 )
 # A clinic in Spanish by its kind written small and its name: "el centro de salud Casco Viejo",
 # "el consultorio de Villanueva del Fresno", "la posta de Chañaral Alto".
@@ -1335,7 +1338,7 @@ _SPANISH_CLINIC = re.compile(
 )
 _SMALL_PLACE = re.compile(
     r"\b(?:at|in|from|to|near|outside|into|out of)\s+"
-    r"(?P<place>[a-z][a-z'\u2019\-]+(?:\s+[a-z]+)?)\b"
+    r"(?=(?P<place>[a-z][a-z'\u2019\-]+(?:\s+[a-z]+)?)\b)"
 )
 
 
@@ -1391,6 +1394,13 @@ def _hospitals_by_name(text: str) -> Iterator[tuple[str, int, int]]:
             and not (
                 match.group("before").casefold() in {"hospital", "hosp"}
                 or (name in spanish_article and article in {"el", "la"})  # "en el roosevelt"
+                # A saint's or a virgin's name after "el" is a hospital: "en el san juan de dios".
+                or (
+                    re.match(r"(?:san|santa|santo|virgen|nuestra señora)\s", name)
+                    and (
+                        article in {"el", "la"} or match.group("before").casefold() in {"del", "al"}
+                    )
+                )
                 or re.match(r"\s+(?:hospital|infirmary)\b", text[match.end() :], re.IGNORECASE)
             )
         ):
@@ -1486,7 +1496,7 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
                 and not _is_stop_word(words[0])
                 and _zipf(place) < 4.6
                 and (not spanish or _zipf_in(place, "es") < 3.5 or _an_accented_place(place))
-            ):
+            ) or (spanish and _a_spanish_town(place)):
                 yield "CITY", match.start("place"), match.start("place") + len(place)
                 break
 
@@ -1498,6 +1508,16 @@ _EVERYDAY_ACCENTED = frozenset(
     | {"apóstoles", "tías", "piñas", "cañas", "embarcación", "cofradía", "andalucía", "líbano"}
     | {"concepción", "asunción", "encarnación", "belén"}  # also feasts and women's names
 )
+
+
+@cache
+def _spanish_towns() -> frozenset[str]:
+    return frozenset(_without_accents(t) for t in _words("spanish_towns.txt"))
+
+
+def _a_spanish_town(place: str) -> bool:
+    """A town of spanish_towns.txt, with its accent or without: "en cádiz", "de burgos"."""
+    return _without_accents(place.casefold()) in _spanish_towns()
 
 
 def _an_accented_place(place: str) -> bool:
@@ -1533,8 +1553,9 @@ def _in_small_spanish(text: str) -> Iterator[tuple[str, int, int]]:
             yield "NAME", match.start("name"), match.end("name")
     for match in _SMALL_SPANISH_BABY.finditer(text):
         name = match.group("name")
+        unknown = max(_zipf_in(name, "es"), _zipf_in(name, "en")) == 0  # no word: "yariel"
         if name not in SPANISH and (
-            _is(_without_accents(name), "first_names.txt") or _spanish_name(name, 4.3)
+            _is(_without_accents(name), "first_names.txt") or _spanish_name(name, 4.3) or unknown
         ):
             yield "NAME", match.start("name"), match.end("name")
     for match in _SMALL_SPANISH_HOSPITAL.finditer(text):

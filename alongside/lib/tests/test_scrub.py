@@ -571,6 +571,20 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
          "camino a Larmahue", "ADDRESS"),
         ("med student at great ormond street. a little boy, arlo, 3, died after the transplant",
          "arlo", "NAME"),
+        # Round 37, from the misses of held-out 44 and es_15 (read after their measurement):
+        # towns Spanish writes often, written small; a saint's hospital after "el"; a baby's
+        # name that is no word; a name given.
+        ("técnico de ambulancia en cádiz. aviso en la playa, un hombre de 61, ahogado",
+         "cádiz", "CITY"),
+        ("auxiliar en una residencia de burgos. se nos fue la señora petra", "burgos", "CITY"),
+        ("estudiante en el hospital del niño de panamá. murió un bebé", "panamá", "CITY"),
+        ("estudiante de medicina rotando en el san juan de dios de granada. se murió una señora",
+         "san juan de dios", "ORG"),
+        ("Paramedic with EMAS out of Lincoln. Cardiac arrest in a kitchen.", "EMAS", "ORG"),
+        ("first stillbirth. the mum called him reuben. she asked me to take a photo",
+         "reuben", "NAME"),
+        ("en prácticas. murió un bebé de 5 meses, yariel. la mamá tenía 16 años", "yariel",
+         "NAME"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -755,6 +769,10 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "We took the BiPAP off at 3 and she went peacefully. Her son held her hand.",
         "Estuvo en la UCI 3 días y luego subió a planta. Su hija no se movió de su lado.",
         "Summer passed quickly after that, and the ward got busier.",
+        # Round 37: a name not given, a prayer, a baby's age and a word.
+        "the mum called him beautiful and kissed him. i cried in the sluice",
+        "rezamos en la santa misa por él. su hija lloraba y yo también",
+        "se murió un bebé de 3 meses, prematuro. la mamá no paraba de llorar",
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
