@@ -593,6 +593,9 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             rf"|\b{NAMEWORD}(?:\s+{NAMEWORD})?\s+(?:úr|néni|bácsi|asszony)\b"
         ),
     ),
+    # "don" and "doña" written small before a capitalised name, without an article: "a una
+    # abuelita, doña Eulogia, 81".
+    ("NAME", re.compile(rf"\b(?:don|doña|dña\.)\s+{NAMEWORD}(?:\s+{NAMEWORD})?")),
     # A document's letters and long number: a passport "GB 553118204".
     ("ID", re.compile(r"\b(?!(?:MRN|NHS|ID|NI|SSN|NPI|DEA|DOB|CHI|PPS)\b)[A-Z]{1,3} \d{6,10}\b")),
     # Hospitals by their number: "Hospital No. 1", "Polyclinic Number 3", "Maternity Home No 5".
@@ -1328,7 +1331,7 @@ _SMALL_OPENING = re.compile(r"(?:^|(?<=[.!?]\s))(?P<name>[a-z][a-z'\u2019\-]+)\b
 # preposition: "técnico de ambulancia en cádiz".)
 _SMALL_SPANISH_PLACE = re.compile(
     r"\b(?:desde|en|hasta|hacia|para|de)\s+(?=(?P<place>[a-záéíóúñü][a-záéíóúñü'\-]+"
-    r"(?:\s+[a-záéíóúñü]+)?)\b)"
+    r"(?:\s+[a-záéíóúñü]+){0,2})\b)"
 )
 # A clinic in Spanish by its kind written small and its name: "el centro de salud Casco Viejo",
 # "el consultorio de Villanueva del Fresno", "la posta de Chañaral Alto".
@@ -1914,7 +1917,8 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
             small
             and letters.islower()
             and match.group("before")
-            and max(_zipf_in(letters, "en"), _zipf_in(letters, "es")) < 2.5
+            and max(_zipf_in(letters, "en"), _zipf_in(letters, "es"))
+            < (3.0 if match.group("before") == "with" else 2.5)  # "paramedic with yas"
         ):
             yield "ORG", match.start("letters"), match.end("letters")
     for match in _ORG.finditer(text):

@@ -585,6 +585,15 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
          "reuben", "NAME"),
         ("en prácticas. murió un bebé de 5 meses, yariel. la mamá tenía 16 años", "yariel",
          "NAME"),
+        # Round 38, from the misses of held-out 45 and es_16 (read after their measurement).
+        ("Bombero en Lima. Sacamos a una abuelita, doña Eulogia, 81. Murió en la puerta.",
+         "doña Eulogia", "NAME"),
+        ("partera en ciudad de méxico. una muerte materna, la primera mía", "ciudad de méxico",
+         "CITY"),
+        ("técnica de emergencias en tenerife. aviso por un turista en la piscina", "tenerife",
+         "CITY"),
+        ("paramedic with yas based at scarborough. an old fella on the beach", "yas", "ORG"),
+        ("Enfermera de la UCI. Pol, 5, ahogado en la piscina de unos amigos.", "Pol", "NAME"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -773,6 +782,8 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "the mum called him beautiful and kissed him. i cried in the sluice",
         "rezamos en la santa misa por él. su hija lloraba y yo también",
         "se murió un bebé de 3 meses, prematuro. la mamá no paraba de llorar",
+        # Round 38: "don" in English.
+        "I don my gown and apron and go in. Nobody else wanted to.",
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
