@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from django.db import connection
@@ -58,6 +60,26 @@ def start(*args: str, env: dict[str, str]) -> subprocess.Popen[str]:
         stderr=subprocess.PIPE,
         text=True,
     )
+
+
+def stop(process: subprocess.Popen[str], timeout: float = 60) -> None:
+    """SIGTERM `process` once it listens for it, so a command told to stop while it is still
+    starting (the worker sets its handler only after Django's checks, which take seconds on a
+    busy machine) is not killed by the default action instead of stopping cleanly. Linux
+    says which signals a process catches in /proc/PID/status; elsewhere, send it at once."""
+    status = Path(f"/proc/{process.pid}/status")
+    deadline = time.monotonic() + timeout
+    while process.poll() is None and status.exists() and time.monotonic() < deadline:
+        caught = next(
+            (int(line.split()[1], 16) for line in status.read_text().splitlines()
+             if line.startswith("SigCgt:")),
+            0,
+        )  # fmt: skip
+        if caught & (1 << (signal.SIGTERM - 1)):
+            break
+        time.sleep(0.1)
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
 
 
 def run_together(*args: str, env: dict[str, str], count: int = 2, timeout: int = 120) -> None:

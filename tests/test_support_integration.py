@@ -32,7 +32,7 @@ from alongside.support_requests.actions import accept_support_request, open_supp
 from alongside.support_requests.models import Page, Step, SupportRequest, Tier
 from alongside.support_requests.tests.factories import put_on_call
 
-from .processes import ROOT, manage, process_env, run_together, sent_mail, start
+from .processes import ROOT, manage, process_env, run_together, sent_mail, start, stop
 from .push_service import Browser, push_service, vapid_claims
 from .sinks import JsonSink, SmtpSink, text_of
 
@@ -322,7 +322,7 @@ def test_two_workers_and_two_ticks_deliver_every_page_of_200_requests_exactly_on
             time.sleep(0.2)
     finally:
         for process in processes:
-            process.send_signal(signal.SIGTERM)
+            stop(process)
         for process in processes:
             _, stderr = process.communicate(timeout=30)
             assert process.returncode == 0, stderr
