@@ -69,12 +69,12 @@ def stop(process: subprocess.Popen[str], timeout: float = 60) -> None:
     says which signals a process catches in /proc/PID/status; elsewhere, send it at once."""
     status = Path(f"/proc/{process.pid}/status")
     deadline = time.monotonic() + timeout
-    while process.poll() is None and status.exists() and time.monotonic() < deadline:
-        caught = next(
-            (int(line.split()[1], 16) for line in status.read_text().splitlines()
-             if line.startswith("SigCgt:")),
-            0,
-        )  # fmt: skip
+    while process.poll() is None and time.monotonic() < deadline:
+        try:
+            lines = status.read_text().splitlines()
+        except OSError:  # no /proc here, or the process has just ended
+            break
+        caught = next((int(line.split()[1], 16) for line in lines if line.startswith("SigCgt:")), 0)
         if caught & (1 << (signal.SIGTERM - 1)):
             break
         time.sleep(0.1)
