@@ -403,10 +403,27 @@ _WORN = re.compile(
     r"(?:shirt|jersey|scarf|kit|top)\b"
 )
 _VIRGIN = re.compile(r"\b[Ll]a Virgen\b(?!\s+(?:del|de la|de los|de|María)\b)")
+# Whom a card or a medal shows, whom a concert or a record is by, and a team that won or lost:
+# "una estampita de Gauchito Gil", "un concierto de Bad Bunny", "el equipo de Alianza había
+# ganado", "Cambridge United lost" (not the people of the story, nor where they are).
+_SHOWN_OR_PERFORMING = re.compile(
+    r"\b(?:estampita|estampa|estampas|estampitas|medalla|medallita|novena|imagen|altar"
+    r"|concierto|conciertos|canciones|canción|cancion|disco|discos|gira)\s+(?:de|del)\s+"
+    rf"(?P<after>{CAP}(?:\s+{CAP}){{0,2}})"
+    r"|\b(?:equipo|club)\s+(?:de|del)\s+"
+    rf"(?P<team>{CAP}(?:\s+{CAP})?)(?=\s+(?:había\s+|habían\s+|ha\s+)?"
+    r"(?:ganado|perdido|empatado|ganó|perdió|empató|jugaba|jugó|juega|iba)\b)"
+    rf"|\b(?P<club>(?!Royal\b){CAP}(?:\s+{CAP})?\s+(?:United|Rovers|Wanderers|Athletic|Albion"
+    r"|Hotspur|Rangers|Argyle|Academical|Thistle|Harriers))"
+    r"(?=\s+(?:had\s+)?(?:lost|won|drew|beat|were beaten|scored|got beat|got thrashed)\b)"
+    rf"|\b(?:a|the)\s+(?P<gig>{CAP}(?:\s+{CAP})?)\s+(?:concert|gig|album|song|record)\b"
+)
 
 
 def _worn_and_prayed_to(text: str) -> list[tuple[int, int]]:
     kept = [m.span("after") if m.group("after") else m.span("before") for m in _WORN.finditer(text)]
+    for m in _SHOWN_OR_PERFORMING.finditer(text):
+        kept.append(next(m.span(g) for g in ("after", "team", "club", "gig") if m.group(g)))
     return kept + [m.span() for m in _VIRGIN.finditer(text)]
 
 
@@ -809,7 +826,8 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"(?:(?:[NSEW]|N[EW]|S[EW])\.?\s+)?"  # a direction: 4410 W Fullerton Ave
             r"(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard"
             r"|Blvd|Close|Court|Ct|Way|Place|Pl|Terrace|Crescent|Grove|Gardens|Square|Row|Hill"
-            r"|Parkway|Highway|Hwy|Mews|Walk|Gate|Green|Rise|Vale|View|Concourse|Broadway|Quay)\b\.?"
+            r"|Parkway|Highway|Hwy|Mews|Walk|Gate|Green|Rise|Vale|View|Concourse|Broadway|Quay"
+            r"|Parade|Esplanade|Promenade)\b\.?"
             r"(?:,\s*(?:[A-Z][a-z]+\s*){1,3})?(?:,?\s*[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|\s+\d{5})?"
         ),
     ),
@@ -851,6 +869,8 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             # … and more of them, not an age set beside it ("ward 22, 81, didn't make it").
             r"(?:\s*(?:,|and|&|or)\s*(?:[A-Z]?\d+[A-Z]?)\b(?!\s*,\s*[a-z]))*"
             r"(?:\s+(?:North|South|East|West|north|south|east|west)\b)?"
+            # … and its wing in Spanish: "la planta 3 norte" (not "la planta 3 este año").
+            r"(?:\s+(?:[Nn]orte|[Ss]ur|[Oo]este|[Ee]ste(?!\s+[a-záéíóúñ])|[Ii]zquierda|[Dd]erecha)\b)?"
         ),
     ),
     ("LOCATION", re.compile(r"\b\d{1,2}\s?(?:North|South|East|West|N|S|E|W)\b")),
@@ -933,6 +953,14 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"(?:Route|Highway|Hwy|SR|Road|Rd|Ruta|Rodovia)\s+\d{1,4})(?![\w(])"
         ),
     ),
+    # … and written small, where someone is on them: "rtc on the a66", "stuck on the m6".
+    (
+        "ADDRESS",
+        re.compile(
+            r"\b(?:on|along|off|down|up|onto|near|joined|left|from|via)\s+the\s+"
+            r"(?P<v>(?:[ma]\d{1,4}|b\d{3,4})(?:\(m\))?)(?![\w(])"
+        ),
+    ),
     # Irish, European and African roads by their number, where someone is on them: "on the
     # N71", "off the R445", "along the E45", "on the B1" (an N95 is a mask, "on the B12
     # injections" a vitamin).
@@ -985,6 +1013,36 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+the\s+(?:[12]\d|3[01]|0?[1-9])"
             r"(?:st|nd|rd|th)\b"
+        ),
+    ),
+    # An air ambulance by its letters, which end in its own: GNAAS, TVAA, KSSAA, GWAAC (not
+    # "AA" alone, the meetings, nor an AAA, an aneurysm, nor the GAA); three letters, or
+    # written small, where someone flies with it: "with YAA", "with gnaas".
+    ("ORG", re.compile(r"\b[A-Z]{2,5}AA(?:S|C)?\b")),
+    (
+        "ORG",
+        re.compile(
+            r"\b(?:with|for|from|joined)\s+(?!(?i:AAA|GAA|FAA|CAA|BAA)\b)"
+            r"(?P<v>[A-Z]AA|[a-z]{1,5}aa[sc]?)\b"
+        ),
+    ),
+    # A fire company of Chile and Peru by its number: "la segunda compañía", "la 3ª Compañía".
+    (
+        "ORG",
+        re.compile(
+            r"\b(?i:primera|segunda|tercera|cuarta|quinta|sexta|séptima|septima|octava|novena"
+            r"|décima|decima|\d{1,2}\s?(?:ª|a|ra|da|ta|va|na))\s+(?i:compañía|compania)\b"
+            r"(?:\s+(?i:de)\s+(?i:bomberos))?"
+        ),
+    ),
+    # A village or hamlet by its kind and name, the kind with it: "la aldea El Rosario", "la
+    # vereda La Esperanza", "el caserío de Olaberria".
+    (
+        "CITY",
+        re.compile(
+            r"\b(?:[Aa]ldea|[Cc]aserío|[Cc]aserio|[Vv]ereda|[Rr]anchería|[Rr]ancheria"
+            r"|[Cc]orregimiento|[Pp]edanía|[Pp]edania)\s+(?:(?:de|del)\s+)?"
+            rf"(?:(?:El|La|Los|Las|San|Santa)\s+)?{CAP}(?:\s+(?:de\s+)?{CAP}){{0,2}}"
         ),
     ),
     # The placeholder names hospitals give the unknown: Jane Doe 14.
@@ -1290,17 +1348,36 @@ _SMALL_STREET = re.compile(
 # … and in Spanish: "doña pilar", "su hija marisa", "se llamaba adrián", "la avenida de la
 # constitución".
 _SMALL_SPANISH_TITLED = re.compile(
-    r"\b(?:(?:la|el)\s+)?(?:doña|don|señora|señor|sra|sr|dña)\.?\s+(?P<name>[a-záéíóúñü][a-záéíóúñü'\-]+)\b"
+    r"\b(?:(?:la|el)\s+)?(?P<title>doña|don|señora|señor|sra|sr|dña)\.?\s+(?P<name>[a-záéíóúñü][a-záéíóúñü'\-]+)\b"
 )
 _SMALL_SPANISH_RELATION = re.compile(
     r"(?=\b(?:hija|hijo|madre|padre|mujer|marido|esposa|esposo|hermana|hermano|nieta|nieto"
     r"|abuela|abuelo|novia|novio|amiga|amigo|vecina|vecino|tía|tío|llamaba|llama|llamado"
-    r"|ama|aita|amatxo|mamá|papá|mami|papi|años,"
+    r"|ama|aita|amatxo|mamá|papá|mami|papi"
     r"|llamada)\s+(?P<name>[a-záéíóúñü][a-záéíóúñü'\-]+)\b)"
 )
-# A baby's name after its age in months, weeks or days: "una bebé de 3 meses, yaretzi".
+# A baby's name after its age in months, weeks or days: "una bebé de 3 meses, yaretzi", or
+# anyone's after their years: "de 97 años, mari" (not "4 años, neumonía").
 _SMALL_SPANISH_BABY = re.compile(
-    r"\b(?:meses|semanas|días|dias),\s+(?P<name>[a-záéíóúñü][a-záéíóúñü'\-]+)\b"
+    r"\b(?:meses|semanas|días|dias|años),\s+(?P<name>[a-záéíóúñü][a-záéíóúñü'\-]+)\b"
+)
+# The road to a place written small, a place no word shares: "la carretera a yura".
+_SMALL_SPANISH_ROAD_TO = re.compile(
+    r"\b(?:carretera|camino|ruta|autopista|autovía|autovia|desvío|desvio|salida|vía|via)\s+"
+    r"(?:a|al|hacia|para|de)\s+(?P<place>[a-záéíóúñü][a-záéíóúñü'\-]+)\b"
+)
+# A hospital written small by its one word, which makes it one: "en el hospital civil", "al
+# hospital militar" (not "el hospital general", "el hospital universitario", in every city).
+_SMALL_SPANISH_HOSPITAL_WORD = re.compile(
+    r"\b(?:del|en el|al|el)\s+(?P<org>hospital\s+(?:civil|italiano|alemán|aleman|británico"
+    r"|britanico|español|espanol|francés|frances|inglés|ingles|militar|naval|obrero|sirio"
+    r"|libanés|libanes|israelita|japonés|japones|suizo|americano|escuela))\b"
+)
+# A hospital written small by the name of the person it is named for: "antes de llegar al
+# honorio delgado", "nos derivaron al carlos van buren".
+_SMALL_SPANISH_NAMED_FOR = re.compile(
+    r"\b(?:al|del|en el)\s+(?P<org>(?P<first>[a-záéíóúñü]+)\s+(?P<second>[a-záéíóúñü]+)"
+    r"(?:\s+(?:van|de|del)\s+[a-záéíóúñü]+)?)\b"
 )
 _SMALL_SPANISH_STREET = re.compile(
     r"\b(?:calle|avenida|av\.|paseo|plaza|carretera|barrio|colonia|urbanización|camino)\s+"
@@ -1540,8 +1617,20 @@ def _in_small_spanish(text: str) -> Iterator[tuple[str, int, int]]:
     from wordfreq import zipf_frequency
 
     for match in _SMALL_SPANISH_TITLED.finditer(text):
-        if match.group("name") not in SPANISH:
-            yield "NAME", match.start(), match.end()
+        name = match.group("name")
+        if name in SPANISH:
+            continue
+        # "señora" and "señor" are also a wife and a man: "su señora traía un termo" (not "la
+        # señora gómez", "el señor ramiro").
+        plain = _without_accents(name)
+        if match.group("title").startswith("señ") and not (
+            _is(plain, "first_names.txt")
+            or _is(plain, "surnames.txt")
+            or _spanish_name(name, 4.5)
+            or _zipf_in(name, "es") < 3.0
+        ):
+            continue
+        yield "NAME", match.start(), match.end()
     for match in _SMALL_SPANISH_RELATION.finditer(text):
         name = match.group("name")
         if name in SPANISH:
@@ -1563,6 +1652,26 @@ def _in_small_spanish(text: str) -> Iterator[tuple[str, int, int]]:
             yield "NAME", match.start("name"), match.end("name")
     for match in _SMALL_SPANISH_HOSPITAL.finditer(text):
         yield "ORG", match.start("org"), match.end("org")
+    for match in _SMALL_SPANISH_HOSPITAL_WORD.finditer(text):
+        yield "ORG", match.start("org"), match.end("org")
+    for match in _SMALL_SPANISH_NAMED_FOR.finditer(text):
+        first, second = match.group("first"), match.group("second")
+        if (
+            first not in SPANISH
+            and second not in SPANISH
+            and _spanish_name(first, 4.5)
+            and (_is(_without_accents(second), "surnames.txt") or _zipf_in(second, "es") < 3.0)
+            and not _spanish_name(second, 4.5)  # "al juan carlos": a person, two names
+        ):
+            yield "ORG", match.start("org"), match.end("org")
+    for match in _SMALL_SPANISH_ROAD_TO.finditer(text):
+        place = match.group("place")
+        if place not in SPANISH and (
+            _a_spanish_town(place)
+            or _an_accented_place(place)
+            or max(_zipf_in(place, "es"), _zipf_in(place, "en")) < 3.0
+        ):
+            yield "CITY", match.start("place"), match.end("place")
     for match in _SMALL_SPANISH_STREET.finditer(text):
         words = match.group().split()
         if words[-1] not in SPANISH:
@@ -1811,6 +1920,11 @@ _KINDS_OF_HOSPITAL = frozenset(
     | {"Policlínica", "Hospicio", "Fundación", "Posta", "Consultorio", "Residencia"}
 )
 
+_KINDS_OF_VILLAGE = frozenset(
+    {"aldea", "caserío", "caserio", "vereda", "ranchería", "rancheria", "corregimiento"}
+    | {"pedanía", "pedania"}
+)
+
 
 def _trim_spanish(text: str, start: int, end: int) -> tuple[int, int]:
     """The English model's entity in Spanish, less its Spanish words at either end and what
@@ -1821,13 +1935,16 @@ def _trim_spanish(text: str, start: int, end: int) -> tuple[int, int]:
         end = comma
     words = list(re.finditer(r"\S+", text[start:end]))
     first, last = 0, len(words) - 1
+    capitalised = not _small_letters(text)
 
     def plain(i: int) -> bool:
         m = words[i]
         word = m.group().strip(".,;:")
         if _a_title(word) or word in _NOT_A_HOSPITAL:
             return word in _NOT_A_HOSPITAL  # "la señora Begoña" keeps its title, not "UCI del"
-        if word in _KINDS_OF_HOSPITAL or (word.isupper() and _is(word, "organisations.txt")):
+        if word in _KINDS_OF_HOSPITAL or word.casefold() in _KINDS_OF_VILLAGE:
+            return False  # "Hospital Eugenio Espejo" keeps its kind, "la aldea El Rosario" too
+        if word.isupper() and _is(word, "organisations.txt"):
             return False  # "Hospital Eugenio Espejo" keeps its kind, "el SAMUR" its letters
         after = words[i + 1].group() if i + 1 < len(words) else ""
         if word.casefold() in _ARTICLES and _a_title(after):
@@ -1839,7 +1956,17 @@ def _trim_spanish(text: str, start: int, end: int) -> tuple[int, int]:
             return False  # "doña ascensión", "don Paco": a title's name
         if word[:1].isupper() and _AGE_AFTER.match(text, start + m.end()):
             return False  # "Jordi, de 31 años": whoever has an age is someone
+        if capitalised and word[:1].islower() and not _listed(word):
+            return True  # where names have capitals, "una estampita de Gauchito Gil" is two
         return _spanish_word(word) and not (word[:1].isupper() and not _opens(m))
+
+    def _listed(word: str) -> bool:
+        plain = _without_accents(word)
+        return any(
+            _is(w, name)
+            for w in {word, plain}
+            for name in ("first_names.txt", "surnames.txt", "places.txt")
+        )
 
     def _opens(m: re.Match[str]) -> bool:
         return _starts_sentence(text, start + m.start())

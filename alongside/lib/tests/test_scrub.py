@@ -594,6 +594,27 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
          "CITY"),
         ("paramedic with yas based at scarborough. an old fella on the beach", "yas", "ORG"),
         ("Enfermera de la UCI. Pol, 5, ahogado en la piscina de unos amigos.", "Pol", "NAME"),
+        # Round 39, from the misses of held-out 46 and es_17 (read after their measurement).
+        ("critical care paramedic with gnaas. rtc near the farm", "gnaas", "ORG"),
+        ("Flew with GNAAS that summer, then with TVAA.", "GNAAS", "ORG"),
+        ("Flew with GNAAS that summer, then with TVAA.", "TVAA", "ORG"),
+        ("rtc on the a66 near the farm. a young lad in the cab", "a66", "ADDRESS"),
+        ("Called to Flat 3, 19 Marine Parade. She had fallen.", "Flat 3, 19 Marine Parade",
+         "ADDRESS"),
+        ("Enfermera de la planta 3 norte del hospital.", "planta 3 norte", "LOCATION"),
+        ("Se murió en su casa de la aldea El Rosario. Llegué tarde.", "aldea El Rosario",
+         "CITY"),
+        ("bombero voluntario, segunda compañía. incendio en un cité", "segunda compañía", "ORG"),
+        ("un accidente en la carretera a yura. un chofer de combi", "yura", "CITY"),
+        ("murió en mis manos antes de llegar al honorio delgado. no llegamos", "honorio delgado",
+         "ORG"),
+        ("estudiante de enfermería, en el hospital civil. murió un señor de 70",
+         "hospital civil", "ORG"),
+        ("bombero voluntario en concepción. sacamos a una señora de su casa pero ya no respiraba",
+         "concepción", "CITY"),
+        ("la residencia. se nos fue una señora de 97 años, remedios, maestra", "remedios",
+         "NAME"),
+        ("lloraba la señora gómez en el pasillo. yo también", "señora gómez", "NAME"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -784,10 +805,30 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "se murió un bebé de 3 meses, prematuro. la mamá no paraba de llorar",
         # Round 38: "don" in English.
         "I don my gown and apron and go in. Nobody else wanted to.",
+        # Round 39: an illness after an age, a wife by her title, the road home, a team that
+        # lost, a saint on a card, a concert, a device, a coffee, an aneurysm, a club.
+        "murió una niña de 4 años, neumonía. la mamá no paraba de llorar",
+        "su señora traía un termo con té. me dio un vasito a mí también",
+        "la carretera a casa se me hizo eterna. la salida a urgencias estaba cerrada",
+        "He asked me to check the football scores. Cambridge United lost. He said it figured.",
+        "Su abuela llegó con una estampita de Gauchito Gil. Se la puse en la mano.",
+        "Quería ir a un concierto de Bad Bunny. No llegó.",
+        "Su hijo le dijo que el equipo de Alianza había ganado. No era verdad.",
+        "Con el Cough Assist ya no podíamos. Se cansaba mucho.",
+        "She asked for a Dunkin' iced coffee at 10pm. She had two sips.",
+        "He had a AAA repair years ago and played for the GAA club.",
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
     assert find(text) == [], find(text)
+
+
+def test_a_floors_wing_is_part_of_it_but_this_year_is_not() -> None:
+    """Round 39: "la planta 3 norte" is one place; "este" before a noun is "this"."""
+    assert [s.text for s in find("Enfermera de la planta 3 norte del hospital.")] == [
+        "planta 3 norte"
+    ]
+    assert [s.text for s in find("Trabajo en la planta 3 este año y el que viene.")] == ["planta 3"]
 
 
 def test_a_season_or_a_kind_of_place_opening_a_story_before_its_city_is_no_organisation() -> None:
