@@ -9,6 +9,7 @@ the moderator.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Collection
 from functools import partial
 from typing import Any
@@ -40,6 +41,8 @@ from .models import (
 
 TITLE_MAX = 120
 BODY_MAX = 10_000
+ALSO_MAX = 20  # things the author can add to what the scrubber found, at most
+ALSO_LONGEST = 100
 EDITABLE = (Status.DRAFT, Status.RETURNED)
 
 
@@ -90,18 +93,81 @@ def _text(story: Story) -> str:
     return f"{story.title}\n\n{story.body}" if story.title else story.body
 
 
+def also_phrases(typed: str) -> list[str]:
+    """What the author typed as things the scrubber missed: one a line, or between commas."""
+    seen: dict[str, str] = {}
+    for part in re.split(r"[\n,;]+", typed):
+        phrase = " ".join(part.split())
+        if phrase:
+            seen.setdefault(phrase.casefold(), phrase)
+    return list(seen.values())
+
+
+def _also_spans(text: str, phrases: list[str]) -> list[Span]:
+    """Every place each phrase stands in the text as whole words, in any letters ("Yura" finds
+    "yura", not the "yura" inside "Hayura")."""
+    if len(phrases) > ALSO_MAX:
+        raise ActionError(_("Please add at most %(most)s things at a time.") % {"most": ALSO_MAX})
+    spans = []
+    for phrase in phrases:
+        if len(phrase) < 2 or len(phrase) > ALSO_LONGEST:
+            raise ActionError(
+                _("Each thing to replace should be 2 to %(most)s characters: “%(phrase)s”.")
+                % {"most": ALSO_LONGEST, "phrase": phrase[:ALSO_LONGEST]}
+            )
+        words = r"\s+".join(re.escape(w) for w in phrase.split())
+        found = [
+            Span(m.start(), m.end(), "OTHER", m.group())
+            for m in re.finditer(rf"(?<!\w){words}(?!\w)", text, flags=re.IGNORECASE)
+        ]
+        if not found:
+            raise ActionError(
+                _("We couldn't find “%(phrase)s” in your story. Check how it is spelt there.")
+                % {"phrase": phrase}
+            )
+        spans += found
+    return spans
+
+
+def _merged(text: str, spans: list[Span]) -> list[Span]:
+    """Overlapping spans as one, so that no part of either is left: the author's "aldea El
+    Rosario" and the scrubber's "El Rosario" become one placeholder."""
+    merged: list[Span] = []
+    for span in sorted(spans):
+        if merged and span.start < merged[-1].end:
+            last = merged[-1]
+            end = max(last.end, span.end)
+            longer = last if last.end - last.start >= span.end - span.start else span
+            merged[-1] = Span(last.start, end, longer.type, text[last.start : end])
+        else:
+            merged.append(span)
+    return merged
+
+
 @transaction.atomic
-def submit_story(*, by: Membership, story: Story, keep: Collection[int] = ()) -> Story:
+def submit_story(
+    *, by: Membership, story: Story, keep: Collection[int] = (), also: Collection[str] = ()
+) -> Story:
     """Scrub and send to the moderators. Every span the scrubber finds becomes a placeholder,
     except those the author keeps (indexes into `identifiers_in(story)`), which the moderator
-    is shown. Audited without the author."""
+    is shown; and so does every place where what the author adds (`also`: words the scrubber
+    missed) stands, kept or not. Audited without the author, and without what was added."""
     if not story.is_by(by) or story.status not in EDITABLE:
         raise ActionError(_("This story can't be sent now."))
     spans = identifiers_in(story)
     if any(i < 0 or i >= len(spans) for i in keep):
         raise ActionError(_("The story changed while you were checking it. Please check again."))
-    kept = [spans[i] for i in sorted(set(keep))]
-    scrubbed = redact(_text(story), [s for i, s in enumerate(spans) if i not in keep])
+    text = _text(story)
+    added = _also_spans(text, list(also))
+
+    def overlaps(span: Span) -> bool:
+        return any(a.start < span.end and span.start < a.end for a in added)
+
+    # What the author both kept and added is replaced: the later, plainer choice wins.
+    keep = {i for i in keep if not overlaps(spans[i])}
+    kept = [spans[i] for i in sorted(keep)]
+    replaced = _merged(text, [s for i, s in enumerate(spans) if i not in keep] + added)
+    scrubbed = redact(text, replaced)
     if story.title:
         title, _sep, body = scrubbed.partition("\n\n")
         story.title, story.body = title, body
@@ -117,7 +183,7 @@ def submit_story(*, by: Membership, story: Story, keep: Collection[int] = ()) ->
         action=AuditAction.STORY_SUBMITTED,
         organisation_id=story.organisation_id,
         target=story,
-        detail={"kept": len(kept), "replaced": len(spans) - len(kept)},
+        detail={"kept": len(kept), "replaced": len(spans) - len(kept), "added": len(added)},
     )
     return story
 

@@ -107,12 +107,15 @@ def story_check(request: MemberRequest, code: UUID) -> HttpResponse:
     if story.status not in actions.EDITABLE:
         return redirect("stories:story-detail", code=story.code)
     spans = actions.identifiers_in(story)
+    keep: list[int] = []
+    also = ""
     if request.method == "POST":
         keep = [int(k) for k in request.POST.getlist("keep") if k.isdigit()]
+        also = request.POST.get("also", "")[:4000]
         try:
-            actions.submit_story(by=member, story=story, keep=keep)
+            actions.submit_story(by=member, story=story, keep=keep, also=actions.also_phrases(also))
         except ActionError as error:
-            messages.error(request, error.message)
+            messages.error(request, error.message)  # what was typed and ticked stays
         else:
             messages.success(
                 request,
@@ -126,7 +129,8 @@ def story_check(request: MemberRequest, code: UUID) -> HttpResponse:
         {
             "story": story,
             "pieces": _highlighted(text, spans),
-            "spans": [(n, s, PLACEHOLDERS[s.type]) for n, s in enumerate(spans)],
+            "spans": [(n, s, PLACEHOLDERS[s.type], n in keep) for n, s in enumerate(spans)],
+            "also": also,
             # For the writer's own screen only: nothing is stored or reported (lib/risk.py).
             "risk": assess(story.body).level,
             "resources": crisis_resources_for(member.organisation),

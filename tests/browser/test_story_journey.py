@@ -55,11 +55,14 @@ def test_a_journal_entry_becomes_a_moderated_anonymous_story_that_a_colleague_an
     page.wait_for_url("**/check/")
     marks = page.locator("mark.identifier").all_inner_texts()
     assert marks == ["Mr. Okafor", "bed 12", "Christmas Eve", "Chloe"]
+    # The author adds what the scrubber left: the time, which she thinks could identify him.
+    page.get_by_label("Did we miss anything?").fill("0340")
     phone.check("story-check-highlights")
     page.get_by_role("button", name="Send to a moderator").click()
     page.wait_for_url("**/stories/*/")
     story = Story.objects.get()
     assert "Okafor" not in story.body and "[name]" in story.body
+    assert "0340" not in story.body and "at [detail] on" in story.body
 
     # The moderator, on her own phone, never sees who wrote it.
     moderator = another_phone("priya")

@@ -59,7 +59,88 @@ def test_a_story_reaches_the_moderator_scrubbed_and_the_author_kept_what_they_ch
     )
     assert story.kept == [{"type": "LOCATION", "text": "bed 12"}]
     event = AuditEvent.objects.get(action=AuditAction.STORY_SUBMITTED)
-    assert event.actor_id is None and event.detail == {"kept": 1, "replaced": 4}
+    assert event.actor_id is None and event.detail == {"kept": 1, "replaced": 4, "added": 0}
+
+
+def test_what_the_author_adds_is_replaced_wherever_it_stands_and_never_recorded(
+    author: Membership,
+) -> None:
+    body = (
+        "We drove out to yura after the call. The road back from YURA was dark. "
+        "Our yurahouse joke stayed."
+    )
+    story = draft(author, body=body)
+    assert actions.also_phrases(" yura ,\n\nYURA;  road  to ") == ["yura", "road to"]
+
+    actions.submit_story(by=author, story=story, also=["yura"])
+
+    story.refresh_from_db()
+    assert story.status == Status.SUBMITTED
+    assert story.body == (
+        "We drove out to [detail] after the call. The road back from [detail] was dark. "
+        "Our yurahouse joke stayed."
+    )
+    event = AuditEvent.objects.get(action=AuditAction.STORY_SUBMITTED)
+    assert event.detail == {"kept": 0, "replaced": 0, "added": 2}
+    assert "yura" not in str(event.detail).casefold()
+
+
+def test_what_the_author_adds_wins_over_keeping_and_joins_what_it_overlaps(
+    author: Membership,
+) -> None:
+    story = draft(author)
+    found = [s.text for s in actions.identifiers_in(story)]
+    # Kept, then added: replaced. Added across two findings: one placeholder, nothing between.
+    actions.submit_story(
+        by=author,
+        story=story,
+        keep=[found.index("Mr. Okafor"), found.index("Chloe")],
+        also=["Okafor in bed", "daughter"],
+    )
+    story.refresh_from_db()
+    assert story.body == (
+        "I found [detail] at 0340 on [date]. His [detail] Chloe rang "
+        "[phone] every hour. The ICU team came, and I held his hand."
+    )
+    assert story.kept == [{"type": "NAME", "text": "Chloe"}]
+
+
+@pytest.mark.parametrize(
+    ("also", "message"),
+    [
+        (["Zanzibar"], "We couldn't find “Zanzibar” in your story"),
+        (["x"], "should be 2 to 100 characters"),
+        ([f"word{n}" for n in range(21)], "at most 20 things"),
+    ],
+)
+def test_what_the_author_adds_must_be_in_the_story(
+    author: Membership, also: list[str], message: str
+) -> None:
+    story = draft(author)
+    with pytest.raises(ActionError, match=message):
+        actions.submit_story(by=author, story=story, also=also)
+    story.refresh_from_db()
+    assert story.status == Status.DRAFT and "Okafor" in story.body
+
+
+def test_the_check_page_keeps_what_was_typed_and_ticked_when_it_cannot_send(
+    author: Membership,
+) -> None:
+    story = draft(author)
+    check = reverse("stories:story-check", args=[story.code])
+    page = client_for(author).get(check).content.decode()
+    assert "Did we miss anything?" in page
+    response = client_for(author).post(check, {"keep": ["1"], "also": "Okafor\nZanzibar"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "We couldn&#x27;t find “Zanzibar” in your story" in page
+    assert ">Okafor\nZanzibar</textarea>" in page
+    assert 'name="keep" value="1" checked' in page and 'value="0" checked' not in page
+    story.refresh_from_db()
+    assert story.status == Status.DRAFT
+    response = client_for(author).post(check, {"also": "Okafor"})
+    story.refresh_from_db()
+    assert story.status == Status.SUBMITTED and "Okafor" not in story.body
 
 
 def test_a_story_with_an_identifier_cannot_be_published_without_the_scrubber(
