@@ -4,7 +4,7 @@
 Reads tests/data/risk_heldout_30.json, 29, 28 and 27 (whole entries of four to eight
 sentences: 27 to 29 written in session 28, 27 measured once before the change it then shaped,
 28 and 29 once after it, all three read since; 30 written in session 30 and measured once with
-the detector as shipped then, not yet read),
+the detector as shipped then, read in session 31),
 and 26, 25, 18, 15 and 14 (entries of a few sentences, each measured in aggregate before the
 change it could have shaped; 25 was written in session 22 before that session's change and 26
 in session 24 before any change, 18, 15 and 14 have been read since), never among the model's
