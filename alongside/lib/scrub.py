@@ -110,7 +110,7 @@ def _find(text: str) -> list[Span]:
             Span(m.start(), m.end(), "ORG", m.group()) for m in _SPANISH_CLINIC.finditer(text)
         ]
         spans = _joined(text, clinics, spans)
-    spans = _with_repeats(text, _with_tagged(text, spans))
+    spans = _with_surnames(text, _with_repeats(text, _with_tagged(text, spans)))
     kept = _phrases_not_names(text) + _titles_of_works(text) + _worn_and_prayed_to(text)
     # A country's name is no person's, whatever words it has: "Sri Lanka", "Costa Rica" (Hong
     # Kong and the Isle of Man stay places).
@@ -124,7 +124,10 @@ def _find(text: str) -> list[Span]:
         for s in spans
         if not any(a <= s.start and s.end <= b for a, b in kept)
         and not (s.type == "NAME" and any(a <= s.start and s.end <= b for a, b in countries))
-        and not (s.type == "NAME" and _PET.search(text, max(0, s.start - 40), s.start))
+        # A pet's name, whatever the readers took it for: "Su perro, Negro, se quedó".
+        and not (
+            s.type in {"NAME", "ORG", "CITY"} and _PET.search(text, max(0, s.start - 40), s.start)
+        )
     )
 
 
@@ -184,6 +187,9 @@ def _spanish_spans(text: str, spans: list[Span]) -> list[Span]:
         if span.type not in {"NAME", "ORG", "CITY"}:
             kept.append(span)
             continue
+        if _FIRE_COMPANY.fullmatch(span.text):  # all its words are Spanish ones
+            kept.append(span)
+            continue
         if small and span.text.islower():
             # … not one in a note in small letters, whose own rules read its words
             if not all(
@@ -195,6 +201,31 @@ def _spanish_spans(text: str, spans: list[Span]) -> list[Span]:
         if start < end:
             kept.append(Span(start, end, span.type, text[start:end]))
     return kept
+
+
+# A surname after a name found alone: "Un turista alemán, Klaus Becker, 71", an eponym's too
+# (not a ward, a month or a day after it: "Chloe Ward 7", "Mr. Okafor Monday", nor an
+# eponym's own: "Duchenne's").
+_SURNAME_AFTER = re.compile(r"\s(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?!\s*\d|['\u2019])")
+
+
+def _with_surnames(text: str, spans: list[Span]) -> list[Span]:
+    found = []
+    for n, span in enumerate(spans):
+        after = _SURNAME_AFTER.match(text, span.end) if span.type == "NAME" else None
+        surname = after.group("surname") if after else ""
+        if (
+            after
+            and _is(surname, "surnames.txt")
+            and not _is(surname, "first_names.txt")
+            and not _is_stop_word(surname)
+            and not _spanish_word(surname)
+            and not re.fullmatch(f"{WEEKDAY}|{MONTH_LONG}|{_TITLE}", surname)
+            and not (n + 1 < len(spans) and spans[n + 1].start < after.end())
+        ):
+            span = Span(span.start, after.end(), span.type, text[span.start : after.end()])
+        found.append(span)
+    return found
 
 
 def _a_contraction(span: Span) -> bool:
@@ -298,7 +329,16 @@ def _titles_of_works(text: str) -> list[tuple[int, int]]:
         # … or named straight after it in two capitalised words or more: sang Senzeni Na,
         # played Amazing Grace (not "sang to Maria", not "played Lukas a song").
         named = _SONG_NAMED.match(text, verb.end())
-        if named and not _is(named.group(1).split()[0], "first_names.txt"):
+        # (not a person's two names: "played Lukas Brown a song"; "played Love Me Tender" is a
+        # song, whose first word is also a name)
+        if named and not (
+            _is(named.group(1).split()[0], "first_names.txt")
+            and any(
+                _is(w, "surnames.txt") or _is(w, "first_names.txt")
+                for w in named.group(1).split()[1:2]
+            )
+            and not _is_stop_word(named.group(1).split()[1])
+        ):
             titles.append((named.start(1), named.end(1)))
     return titles
 
@@ -411,6 +451,7 @@ _VIRGIN = re.compile(r"\b[Ll]a Virgen\b(?!\s+(?:del|de la|de los|de|María)\b)")
 _SHOWN_OR_PERFORMING = re.compile(
     r"\b(?:estampita|estampa|estampas|estampitas|medalla|medallita|novena|imagen|altar"
     r"|concierto|conciertos|canciones|canción|cancion|disco|discos|gira)\s+(?:de|del)\s+"
+    r"(?:la\s+)?"
     rf"(?P<after>{CAP}(?:\s+{CAP}){{0,2}})"
     r"|\b(?:equipo|club)\s+(?:de|del)\s+"
     rf"(?P<team>{CAP}(?:\s+{CAP})?)(?=\s+(?:había\s+|habían\s+|ha\s+)?"
@@ -419,13 +460,20 @@ _SHOWN_OR_PERFORMING = re.compile(
     r"|Hotspur|Rangers|Argyle|Academical|Thistle|Harriers))"
     r"(?=\s+(?:had\s+)?(?:lost|won|drew|beat|were beaten|scored|got beat|got thrashed)\b)"
     rf"|\b(?:a|the)\s+(?P<gig>{CAP}(?:\s+{CAP})?)\s+(?:concert|gig|album|song|record)\b"
+    # … who is asked for on the stereo ("asked for Elvis on the stereo"), and a team with its
+    # article ("el Barça había ganado").
+    rf"|\b(?:for|on)\s+(?P<music>{CAP}(?:\s+{CAP}){{0,2}})\s+on\s+the\s+(?:stereo|radio"
+    r"|record player|speaker|speakers|CD player|jukebox|telly|TV)\b"
+    rf"|\bel\s+(?P<club_es>{CAP})\s+(?:había\s+|habían\s+|ha\s+)?"
+    r"(?:ganado|perdido|empatado|ganó|perdió|empató)\b"
 )
 
 
 def _worn_and_prayed_to(text: str) -> list[tuple[int, int]]:
     kept = [m.span("after") if m.group("after") else m.span("before") for m in _WORN.finditer(text)]
     for m in _SHOWN_OR_PERFORMING.finditer(text):
-        kept.append(next(m.span(g) for g in ("after", "team", "club", "gig") if m.group(g)))
+        groups = ("after", "team", "club", "gig", "music", "club_es")
+        kept.append(next(m.span(g) for g in groups if m.group(g)))
     return kept + [m.span() for m in _VIRGIN.finditer(text)]
 
 
@@ -461,6 +509,11 @@ UNITS = (
     r"|weeks?|months?|percent|°|degrees|units?|times|beats|breaths|joules|J)\b"
 )
 
+_FIRE_COMPANY = re.compile(
+    r"\b(?i:primera|segunda|tercera|cuarta|quinta|sexta|séptima|septima|octava|novena"
+    r"|décima|decima|\d{1,2}\s?(?:ª|a|ra|da|ta|va|na))\s+(?i:compañía|compania)\b"
+    r"(?:\s+(?i:de)\s+(?i:bomberos))?"
+)
 _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
     ("EMAIL", re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")),
     (
@@ -869,7 +922,9 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"|osasto|avdeling|avdelning|afdeling|reparto|oddělení|odjel|osztály|planta|piso)\s+"
             r"(?:[A-Z]?-?\d+[A-Za-z]?(?:[-.]\d+[A-Z]?)?|(?!I\b)[A-Z](?:-\d+)?)\b"
             # … and more of them, not an age set beside it ("ward 22, 81, didn't make it").
-            r"(?:\s*(?:,|and|&|or)\s*(?:[A-Z]?\d+[A-Z]?)\b(?!\s*,\s*[a-z]))*"
+            # (nor an age closing its sentence: "mrs hilda in bay 4, 88.")
+            r"(?:\s*(?:,|and|&|or)\s*(?:[A-Z]?\d+[A-Z]?)\b(?!\s*,\s*[a-z])"
+            r"(?!(?:(?<=,\s[1-9]\d)|(?<=,[1-9]\d))\s*[.;!?](?:\s|$)))*"
             r"(?:\s+(?:North|South|East|West|north|south|east|west)\b)?"
             # … and its wing in Spanish: "la planta 3 norte" (not "la planta 3 este año").
             r"(?:\s+(?:[Nn]orte|[Ss]ur|[Oo]este|[Ee]ste(?!\s+[a-záéíóúñ])|[Ii]zquierda|[Dd]erecha)\b)?"
@@ -1017,10 +1072,10 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"(?:st|nd|rd|th)\b"
         ),
     ),
-    # An air ambulance by its letters, which end in its own: GNAAS, TVAA, KSSAA, GWAAC (not
+    # An air ambulance by its letters, which end in its own: GNAAS, TVAA, KSSAA, MAAS (not
     # "AA" alone, the meetings, nor an AAA, an aneurysm, nor the GAA); three letters, or
     # written small, where someone flies with it: "with YAA", "with gnaas".
-    ("ORG", re.compile(r"\b[A-Z]{2,5}AA(?:S|C)?\b")),
+    ("ORG", re.compile(r"\b(?:[A-Z]{2,5}AA|[A-Z]{1,5}AA[SC])\b")),
     (
         "ORG",
         re.compile(
@@ -1029,14 +1084,7 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     # A fire company of Chile and Peru by its number: "la segunda compañía", "la 3ª Compañía".
-    (
-        "ORG",
-        re.compile(
-            r"\b(?i:primera|segunda|tercera|cuarta|quinta|sexta|séptima|septima|octava|novena"
-            r"|décima|decima|\d{1,2}\s?(?:ª|a|ra|da|ta|va|na))\s+(?i:compañía|compania)\b"
-            r"(?:\s+(?i:de)\s+(?i:bomberos))?"
-        ),
-    ),
+    ("ORG", _FIRE_COMPANY),
     # A village or hamlet by its kind and name, the kind with it: "la aldea El Rosario", "la
     # vereda La Esperanza", "el caserío de Olaberria".
     (
@@ -1359,9 +1407,10 @@ _SMALL_SPANISH_RELATION = re.compile(
     r"|llamada)\s+(?P<name>[a-záéíóúñü][a-záéíóúñü'\-]+)\b)"
 )
 # A baby's name after its age in months, weeks or days: "una bebé de 3 meses, yaretzi", or
-# anyone's after their years: "de 97 años, mari" (not "4 años, neumonía").
+# anyone's after their years: "de 97 años, mari", "un muchacho de 17, brandon" (not "4 años,
+# neumonía").
 _SMALL_SPANISH_BABY = re.compile(
-    r"\b(?:meses|semanas|días|dias|años),\s+(?P<name>[a-záéíóúñü][a-záéíóúñü'\-]+)\b"
+    r"\b(?:meses|semanas|días|dias|años|de\s+\d{1,2}),\s+(?P<name>[a-záéíóúñü][a-záéíóúñü'\-]+)\b"
 )
 # The road to a place written small, a place no word shares: "la carretera a yura".
 _SMALL_SPANISH_ROAD_TO = re.compile(
@@ -1379,7 +1428,7 @@ _SMALL_SPANISH_HOSPITAL_WORD = re.compile(
 # honorio delgado", "nos derivaron al carlos van buren".
 _SMALL_SPANISH_NAMED_FOR = re.compile(
     r"\b(?:al|del|en el)\s+(?P<org>(?P<first>[a-záéíóúñü]+)\s+(?P<second>[a-záéíóúñü]+)"
-    r"(?:\s+(?:van|de|del)\s+[a-záéíóúñü]+)?)\b"
+    r"(?:\s+(?:van|de|del)\s+[a-záéíóúñü]+|\s+(?P<third>[a-záéíóúñü]+))?)\b"
 )
 _SMALL_SPANISH_STREET = re.compile(
     r"\b(?:calle|avenida|av\.|paseo|plaza|carretera|barrio|colonia|urbanización|camino)\s+"
@@ -1568,6 +1617,10 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
     if spanish:  # "llegó desde écija", "vivía en ronda": rare in Spanish, as places are
         places = itertools.chain(places, _SMALL_SPANISH_PLACE.finditer(text))
     for match in places:
+        if text[match.start() : match.start("place")].strip() == "to" and re.match(
+            r"\S+\s+(?:her|him|them|me|us|it|the baby)\b", text[match.start("place") :]
+        ):
+            continue  # "wanted to bath her": a verb
         words = match.group("place").split()
         for n in range(len(words), 0, -1):
             place = " ".join(words[:n])
@@ -1665,7 +1718,15 @@ def _in_small_spanish(text: str) -> Iterator[tuple[str, int, int]]:
             and (_is(_without_accents(second), "surnames.txt") or _zipf_in(second, "es") < 3.0)
             and not _spanish_name(second, 4.5)  # "al juan carlos": a person, two names
         ):
-            yield "ORG", match.start("org"), match.end("org")
+            third = match.group("third")
+            # … with a second surname: "el vicente corral moscoso" (not "al honorio delgado y")
+            surname = (
+                third
+                and third not in SPANISH
+                and (_is(_without_accents(third), "surnames.txt") or _zipf_in(third, "es") < 3.0)
+            )
+            end = match.end("org") if not third or surname else match.start("third") - 1
+            yield "ORG", match.start("org"), end
     for match in _SMALL_SPANISH_ROAD_TO.finditer(text):
         place = match.group("place")
         if place not in SPANISH and (
@@ -1839,6 +1900,8 @@ def _entities(text: str) -> Iterator[tuple[str, int, int]]:
             if start >= end:
                 continue
             found = text[start:end]
+            if all(w.casefold() in _ARTICLES or _a_title(w) for w in found.split()):
+                continue  # "La abuela trajo una mantita": a grandmother, no place
         if _misread(kind, found, learnt=False):
             continue
         if own is not None and start <= own[0] < end:

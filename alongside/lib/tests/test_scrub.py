@@ -615,6 +615,16 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
         ("la residencia. se nos fue una señora de 97 años, remedios, maestra", "remedios",
          "NAME"),
         ("lloraba la señora gómez en el pasillo. yo también", "señora gómez", "NAME"),
+        # Round 40, from the misses of held-out 47 and es_18 (read after their measurement).
+        ("Critical care paramedic with MAAS. A crash on the motorway.", "MAAS", "ORG"),
+        ("Bombero en Valdivia, tercera compañía. Incendio en una casa de madera.",
+         "tercera compañía", "ORG"),
+        ("un muchacho de 17, brandon, baleado afuera de una tienda. su mamá llegó corriendo",
+         "brandon", "NAME"),
+        ("prácticas en el vicente corral moscoso. se murió un bebé de 2 días en la sala",
+         "vicente corral moscoso", "ORG"),
+        ("Un turista alemán, Klaus Becker, 71, se ahogó en la playa. Su mujer solo hablaba alemán.",
+         "Klaus Becker", "NAME"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -817,6 +827,15 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "Con el Cough Assist ya no podíamos. Se cansaba mucho.",
         "She asked for a Dunkin' iced coffee at 10pm. She had two sips.",
         "He had a AAA repair years ago and played for the GAA club.",
+        # Round 40: a singer on the stereo, a song whose first word is a name, a scripture, a
+        # verb after "to", a grandmother, a dog, a team, a medal of the Virgin.
+        "He asked for Elvis on the stereo. We played Love Me Tender twice.",
+        "His son read to him from the Bhagavad Gita. I turned the alarms off.",
+        "stillbirth at 39 weeks. dad wanted to bath her himself. i showed him how to hold her head",
+        "La abuela trajo una mantita que había tejido. La envolvimos en ella.",
+        "Murió en la ambulancia. Su perro, Negro, se quedó esperando en la vereda.",
+        "Le dijo que el Barça había ganado. No sé si era verdad.",
+        "Llevaba una medalla de la Santina. Se la di a su madre en el hospital.",
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
@@ -829,6 +848,15 @@ def test_a_floors_wing_is_part_of_it_but_this_year_is_not() -> None:
         "planta 3 norte"
     ]
     assert [s.text for s in find("Trabajo en la planta 3 este año y el que viene.")] == ["planta 3"]
+
+
+def test_an_age_after_a_bays_number_is_no_bay_but_a_second_room_is() -> None:
+    """Round 40: "bay 4, 88." ends with an age; "Rooms 12, 14 were empty" are two rooms."""
+    assert [s.text for s in find("mrs hilda in bay 4, 88. i helped with last offices")] == [
+        "mrs hilda",
+        "bay 4",
+    ]
+    assert [s.text for s in find("Rooms 12, 14 were empty that night.")] == ["Rooms 12, 14"]
 
 
 def test_a_season_or_a_kind_of_place_opening_a_story_before_its_city_is_no_organisation() -> None:
