@@ -1083,6 +1083,10 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"(?P<v>[A-Z]AA|[a-z]{1,5}aa[sc]?)\b"
         ),
     ),
+    # A region's emergency service by its number, where it is a service: "técnico del 061",
+    # "llamamos al 061" (round 41: named services are organisations, as QAS and NWAS are).
+    ("ORG", re.compile(r"\b(?:del|el|al|en el|con el)\s+(?P<v>061)\b(?![\d ]*\d{3})")),
+    ("ORG", re.compile(r"(?m:^)061(?=\s+(?:en|de)\s)")),  # opening a note: "061 en Málaga."
     # A fire company of Chile and Peru by its number: "la segunda compañía", "la 3ª Compañía".
     ("ORG", _FIRE_COMPANY),
     # A village or hamlet by its kind and name, the kind with it: "la aldea El Rosario", "la
@@ -1223,7 +1227,7 @@ _NOT_A_HOSPITAL = frozenset(
     | {"OSCE", "OSCES", "MRI", "ECG", "EKG", "NIV", "CPAP", "BIPAP", "TPN", "COVID", "RSV"}
     | {"DGH", "OHCA", "RTC", "RTA", "MVA", "MVC", "STEMI", "NSTEMI", "DKA", "COPD", "MRSA", "HIV"}
     | {"AIDS", "ARDS", "PPE", "CCTV", "GCS", "ROSC", "PEA", "HAPE", "HACE", "SIDS", "SUDI", "PTSD"}
-    | {"SAMU", "SMUR", "SAMUR", "SUMMA", "SIEM", "HMCS", "HEMS"}
+    | {"SMUR", "SIEM", "HMCS", "HEMS"}
     | {"UCI", "UCIN", "UCIP", "UTI", "UVI", "REA", "URPA", "UCC"}
 )
 # Words after "at" that make no hospital: the night sister, matron, "at Sister's request".

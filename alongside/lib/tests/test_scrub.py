@@ -625,6 +625,12 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
          "vicente corral moscoso", "ORG"),
         ("Un turista alemán, Klaus Becker, 71, se ahogó en la playa. Su mujer solo hablaba alemán.",
          "Klaus Becker", "NAME"),
+        # Round 41: named emergency services are organisations, as QAS and NWAS are.
+        ("Técnico del SAMUR en Madrid. Un ciclista atropellado en la calle.", "SAMUR", "ORG"),
+        ("Trabajo en el SEM de Barcelona desde hace años. Aquella noche fue la peor.", "SEM",
+         "ORG"),
+        ("técnico de emergencias con el 061 en jaén. un hombre se cayó del olivo", "061", "ORG"),
+        ("061 en Málaga. Un hombre de 52 años en parada en la playa.", "061", "ORG"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -722,7 +728,8 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "Paediatrics was my first rotation. Psychiatry was my second.",
         "They took him home across the Nile on a felucca.",
         "I wore an N95 mask and took the R0 figures off the wall.",
-        "SAMU in the city came first; it was an OHCA in the street and a RTC, near the bridge.",
+        # (Round 41: SAMU, named, is an organisation now; EMS stays a kind of service.)
+        "EMS in the city came first; it was an OHCA in the street and a RTC, near the bridge.",
         # Round 18: languages, day units that are no days, a plain hospital of a faith, an
         # age that is no name's.
         "Her granddaughter sang in Chichewa; his mother in Kreyòl.",
