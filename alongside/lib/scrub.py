@@ -110,7 +110,7 @@ def _find(text: str) -> list[Span]:
             Span(m.start(), m.end(), "ORG", m.group()) for m in _SPANISH_CLINIC.finditer(text)
         ]
         spans = _joined(text, clinics, spans)
-    spans = _with_surnames(text, _with_repeats(text, _with_tagged(text, spans)))
+    spans = _with_elided(text, _with_surnames(text, _with_repeats(text, _with_tagged(text, spans))))
     kept = _phrases_not_names(text) + _titles_of_works(text) + _worn_and_prayed_to(text)
     # A country's name is no person's, whatever words it has: "Sri Lanka", "Costa Rica" (Hong
     # Kong and the Isle of Man stay places).
@@ -211,7 +211,7 @@ _SURNAME_AFTER = re.compile(r"\s(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?!\s
 
 def _with_surnames(text: str, spans: list[Span]) -> list[Span]:
     found = []
-    for n, span in enumerate(spans):
+    for span in spans:
         after = _SURNAME_AFTER.match(text, span.end) if span.type == "NAME" else None
         surname = after.group("surname") if after else ""
         if (
@@ -221,11 +221,35 @@ def _with_surnames(text: str, spans: list[Span]) -> list[Span]:
             and not _is_stop_word(surname)
             and not _spanish_word(surname)
             and not re.fullmatch(f"{WEEKDAY}|{MONTH_LONG}|{_TITLE}", surname)
-            and not (n + 1 < len(spans) and spans[n + 1].start < after.end())
+            and not any(o.start < after.end() and after.start() < o.end for o in spans)
         ):
             span = Span(span.start, after.end(), span.type, text[span.start : after.end()])
         found.append(span)
     return found
+
+
+# A name that goes on after an elided "de" or "la", in Catalan, French or Italian: "Hospital
+# Vall d'Hebron", "Sant Joan d'Alacant", "Hôpital de l'Archet" (what was found inside it goes).
+_ELIDED = re.compile(r"\s+(?:d|l|D|L)['\u2019][A-ZÀ-Ý][\w\-]+")
+
+
+def _with_elided(text: str, spans: list[Span]) -> list[Span]:
+    widened = []
+    for span in spans:
+        after = _ELIDED.match(text, span.end) if span.type in {"ORG", "CITY", "ADDRESS"} else None
+        if after:
+            widened.append(
+                (span, Span(span.start, after.end(), span.type, text[span.start : after.end()]))
+            )
+    if not widened:
+        return spans
+    replace = dict(widened)
+    wide = list(replace.values())
+    return [
+        replace.get(span, span)
+        for span in spans
+        if span in replace or not any(w.start <= span.start and span.end <= w.end for w in wide)
+    ]
 
 
 def _a_contraction(span: Span) -> bool:
@@ -442,7 +466,7 @@ _WORN = re.compile(
     r"\b(?:camiseta|camisa|playera|bufanda|shirt|jersey|scarf|kit)\s+(?:del|de la|de|of)\s+"
     rf"(?:the\s+)?(?P<after>{CAP}(?:\s+{CAP}){{0,2}})"
     rf"|\b(?:his|her|their|my|an?|the)\s+(?P<before>{CAP}(?:\s+{CAP}){{0,1}})\s+"
-    r"(?:shirt|jersey|scarf|kit|top)\b"
+    r"(?:shirt|jersey|scarf|kit|top|jacket|cap|hoodie|beanie|hat)\b"
 )
 _VIRGIN = re.compile(r"\b[Ll]a Virgen\b(?!\s+(?:del|de la|de los|de|María)\b)")
 # Whom a card or a medal shows, whom a concert or a record is by, and a team that won or lost:
@@ -466,13 +490,19 @@ _SHOWN_OR_PERFORMING = re.compile(
     r"|record player|speaker|speakers|CD player|jukebox|telly|TV)\b"
     rf"|\bel\s+(?P<club_es>{CAP})\s+(?:había\s+|habían\s+|ha\s+)?"
     r"(?:ganado|perdido|empatado|ganó|perdió|empató)\b"
+    # … a fan's team ("era hincha de Boca", "a fan of Spurs"), and whom a guitar played or a
+    # voice sang, named alone ("Tocó Camarón hasta el final").
+    r"|\b(?:hincha|hinchas|aficionado|aficionada|forofo|forofa|fan|fans|supporter|supporters)"
+    rf"\s+(?:de|del|of)\s+(?:the\s+)?(?P<fan_of>{CAP}(?:\s+{CAP})?)"
+    r"|\b(?:[Tt]ocó|[Tt]ocaba|[Tt]ocaron|[Cc]antó|[Cc]antaba|[Cc]antaron|[Cc]antamos)"
+    rf"\s+(?P<sung>{CAP})\b(?!\s+{CAP})"
 )
 
 
 def _worn_and_prayed_to(text: str) -> list[tuple[int, int]]:
     kept = [m.span("after") if m.group("after") else m.span("before") for m in _WORN.finditer(text)]
     for m in _SHOWN_OR_PERFORMING.finditer(text):
-        groups = ("after", "team", "club", "gig", "music", "club_es")
+        groups = ("after", "team", "club", "gig", "music", "club_es", "fan_of", "sung")
         kept.append(next(m.span(g) for g in groups if m.group(g)))
     return kept + [m.span() for m in _VIRGIN.finditer(text)]
 
@@ -688,6 +718,7 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"|[Bb]arrio|[Cc]olonia|[Pp]aseo|[Pp]laza|[Cc]arretera|[Uu]rbanización|[Cc]amino"
             r"|[Aa]utopista|[Aa]utovía|[Pp]eriférico|[Cc]alzada|[Vv]iaducto|[Bb]ulevar|[Cc]allejón"
             r"|[Pp]asaje|[Gg]lorieta|[Tt]ravesía|[Rr]ambla|[Mm]alecón|[Cc]ostanera|[Cc]aleta|[Cc]erro"
+            r"|[Pp]oblación(?=\s+[A-Z])"
             r"|[Uu]lica|[Uu]l\.|[Aa]leja|[Aa]l\.|[Pp]lac|[Uu]lice|[Vv]ia|[Pp]iazza|[Cc]arrer"
             r"|Ffordd|Heol|Stryd|Lôn|Rhodfa|Sráid|Bóthar)\s+"
             r"(?:(?:(?:de|du|des|de la|del|da|do|dos|dei|della|di|y|yr|a|al)\s+)?"
@@ -850,7 +881,14 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("DATE", re.compile(rf"\b(?:[Ee]arly|[Ll]ate|[Mm]id)(?:\s+|-){MONTH_LONG}\b")),
-    ("DATE", re.compile(rf"\b{WEEKDAY}\b")),
+    # (not a meal or a habit named for its day: "one last Sunday dinner", "Sunday school")
+    (
+        "DATE",
+        re.compile(
+            rf"\b{WEEKDAY}\b(?!\s+(?:dinner|lunch|roast|best|school|paper|papers|league|service"
+            r"|mass|club)\b)"
+        ),
+    ),
     # Ages over 89, with their word.
     (
         "AGE",
@@ -1416,6 +1454,11 @@ _SMALL_SPANISH_RELATION = re.compile(
 _SMALL_SPANISH_BABY = re.compile(
     r"\b(?:meses|semanas|días|dias|años|de\s+\d{1,2}),\s+(?P<name>[a-záéíóúñü][a-záéíóúñü'\-]+)\b"
 )
+# The name a baby was given, written small: "la mamá le puso candela", "lo llamaron thiago".
+_SMALL_SPANISH_GIVEN = re.compile(
+    r"\b(?:le|la|lo)\s+(?:puso|pusieron|pusimos|llamaron|llamamos)\s+"
+    r"(?P<name>[a-záéíóúñü][a-záéíóúñü'\-]+)\b(?P<end>\s*(?:[.,;:!?]|$))?"
+)
 # The road to a place written small, a place no word shares: "la carretera a yura".
 _SMALL_SPANISH_ROAD_TO = re.compile(
     r"\b(?:carretera|camino|ruta|autopista|autovía|autovia|desvío|desvio|salida|vía|via)\s+"
@@ -1731,6 +1774,12 @@ def _in_small_spanish(text: str) -> Iterator[tuple[str, int, int]]:
             )
             end = match.end("org") if not third or surname else match.start("third") - 1
             yield "ORG", match.start("org"), end
+    for match in _SMALL_SPANISH_GIVEN.finditer(text):
+        name = match.group("name")
+        unknown = max(_zipf_in(name, "es"), _zipf_in(name, "en")) == 0
+        listed = _is(_without_accents(name), "first_names.txt") and match.group("end") is not None
+        if name not in SPANISH and (_spanish_name(name, 4.3) or unknown or listed):
+            yield "NAME", match.start("name"), match.end("name")  # not "le puso sal a la sopa"
     for match in _SMALL_SPANISH_ROAD_TO.finditer(text):
         place = match.group("place")
         if place not in SPANISH and (
@@ -1853,6 +1902,10 @@ def _tagged(text: str) -> Iterator[tuple[str, int, int]]:
         if own is not None and start <= own[0] < end:
             continue
         words = found.split()
+        if len(words) > 1 and _PERFORMED.fullmatch(words[0]):
+            # "Tocó Camarón hasta el final": the verb is no part of whom it played
+            start += len(words[0]) + 1
+            found, words = found[len(words[0]) + 1 :], words[1:]
         capitals = [i for i, w in enumerate(words) if w[:1].isupper()]
         if not (capitals or small or any(c.isdigit() for c in found)) and all(
             float(zipf_frequency(w.casefold(), language)) >= 2.5 for w in words
@@ -2011,6 +2064,8 @@ def _trim_spanish(text: str, start: int, end: int) -> tuple[int, int]:
         word = m.group().strip(".,;:")
         if _a_title(word) or word in _NOT_A_HOSPITAL:
             return word in _NOT_A_HOSPITAL  # "la señora Begoña" keeps its title, not "UCI del"
+        if _PERFORMED.fullmatch(word):
+            return True  # "Tocó Camarón hasta el final": whom the guitar played
         if word in _KINDS_OF_HOSPITAL or word.casefold() in _KINDS_OF_VILLAGE:
             return False  # "Hospital Eugenio Espejo" keeps its kind, "la aldea El Rosario" too
         if word.isupper() and _is(word, "organisations.txt"):

@@ -631,6 +631,13 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
          "ORG"),
         ("técnico de emergencias con el 061 en jaén. un hombre se cayó del olivo", "061", "ORG"),
         ("061 en Málaga. Un hombre de 52 años en parada en la playa.", "061", "ORG"),
+        # Round 42, from the misses of held-out 48 and es_19 (read after their measurement).
+        ("Enfermera de urgencias en el Hospital Vall d'Hebron. Un ictus a los 82.",
+         "Hospital Vall d'Hebron", "ORG"),
+        ("Incendio en una casa de la población Manuel Rodríguez. Sacamos a una niña.",
+         "población Manuel Rodríguez", "ADDRESS"),
+        ("muerte fetal a las 41 semanas. la mamá le puso candela. el papá salió al pasillo",
+         "candela", "NAME"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -843,6 +850,10 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "Murió en la ambulancia. Su perro, Negro, se quedó esperando en la vereda.",
         "Le dijo que el Barça había ganado. No sé si era verdad.",
         "Llevaba una medalla de la Santina. Se la di a su madre en el hospital.",
+        # Round 42: a fan's team, whom a guitar played, a meal named for its day, a jacket, salt.
+        "Su papá era hincha de Boca y le puso la camiseta. Tocó Camarón hasta el final.",
+        "She wanted to go home for one last Sunday dinner. Her coach wore his Ravens jacket.",
+        "le puso sal a la sopa y se la comió. le pusieron morfina y oxígeno y se durmió",
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
