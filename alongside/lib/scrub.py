@@ -364,6 +364,9 @@ def _titles_of_works(text: str) -> list[tuple[int, int]]:
             and not _is_stop_word(named.group(1).split()[1])
         ):
             titles.append((named.start(1), named.end(1)))
+        by = _SONG_BY.match(text, verb.end())
+        if by:
+            titles += [by.span(1), by.span(2), (by.start(1), by.end(2))]
     return titles
 
 
@@ -474,7 +477,11 @@ _VIRGIN = re.compile(r"\b[Ll]a Virgen\b(?!\s+(?:del|de la|de los|de|María)\b)")
 # ganado", "Cambridge United lost" (not the people of the story, nor where they are).
 _SHOWN_OR_PERFORMING = re.compile(
     r"\b(?:estampita|estampa|estampas|estampitas|medalla|medallita|novena|imagen|altar"
-    r"|concierto|conciertos|canciones|canción|cancion|disco|discos|gira)\s+(?:de|del)\s+"
+    r"|concierto|conciertos|canciones|canción|cancion|disco|discos|gira"
+    # … and the works of a singer or a poet (round 43): "coplas de Concha Piquer", "poemas de
+    # Miguel Hernández".
+    r"|copla|coplas|poema|poemas|poesías|poesias|versos|tango|tangos|bolero|boleros|ranchera"
+    r"|rancheras|sevillanas|libro|libros|novela|novelas|película|películas)\s+(?:de|del)\s+"
     r"(?:la\s+)?"
     rf"(?P<after>{CAP}(?:\s+{CAP}){{0,2}})"
     r"|\b(?:equipo|club)\s+(?:de|del)\s+"
@@ -496,13 +503,16 @@ _SHOWN_OR_PERFORMING = re.compile(
     rf"\s+(?:de|del|of)\s+(?:the\s+)?(?P<fan_of>{CAP}(?:\s+{CAP})?)"
     r"|\b(?:[Tt]ocó|[Tt]ocaba|[Tt]ocaron|[Cc]antó|[Cc]antaba|[Cc]antaron|[Cc]antamos)"
     rf"\s+(?P<sung>{CAP})\b(?!\s+{CAP})"
+    # … and what was poured: "a pint of Guinness", "a glass of Baileys" (round 43).
+    r"|\b(?:pint|pints|glass|glasses|can|cans|bottle|bottles|sip|sips|drop|tot|shot|dram|nip)"
+    rf"\s+of\s+(?P<drink>{CAP}(?:\s+{CAP})?)"
 )
 
 
 def _worn_and_prayed_to(text: str) -> list[tuple[int, int]]:
     kept = [m.span("after") if m.group("after") else m.span("before") for m in _WORN.finditer(text)]
     for m in _SHOWN_OR_PERFORMING.finditer(text):
-        groups = ("after", "team", "club", "gig", "music", "club_es", "fan_of", "sung")
+        groups = ("after", "team", "club", "gig", "music", "club_es", "fan_of", "sung", "drink")
         kept.append(next(m.span(g) for g in groups if m.group(g)))
     return kept + [m.span() for m in _VIRGIN.finditer(text)]
 
@@ -516,7 +526,10 @@ MONTH_LONG = (
 )
 WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?"
 # A song or poem named straight after its verb (_titles_of_works).
-_SONG_NAMED = re.compile(rf"\s+(?:the\s+)?({CAP}(?:\s+{CAP})+)")
+_SONG_NAMED = re.compile(rf"\s+(?:the\s+whole\s+of\s+|all\s+of\s+|the\s+)?({CAP}(?:\s+{CAP})+)")
+# A song named by one word and its singer: "le puso Volver de Gardel", "played Jolene by Dolly
+# Parton" (round 43).
+_SONG_BY = re.compile(rf"\s+({CAP})\s+(?:de|by)\s+({CAP}(?:\s+{CAP}){{0,2}})")
 # Months as French, Spanish, Portuguese, Italian, German, Dutch, the Nordic languages, Polish,
 # Turkish, Romanian and Greek (in Latin letters) write them, and the Javanese Suro, for a day
 # of the month in a story told in English.
@@ -1121,6 +1134,16 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"(?P<v>[A-Z]AA|[a-z]{1,5}aa[sc]?)\b"
         ),
     ),
+    # A hospital by the letters or the name its staff call it, in any letters, where someone
+    # works or is taken (round 43): "at the jr in oxford", "placement at the nuffield", "back
+    # to the RVI" (not the MRI, a scanner).
+    (
+        "ORG",
+        re.compile(
+            r"\b(?:at|to|from|in|into|on)\s+the\s+"
+            r"(?P<v>(?i:jr|rvi|qmc|lgi|bri|gri|ruh|nnuh|uclh|rlh|nuffield))\b"
+        ),
+    ),
     # A region's emergency service by its number, where it is a service: "técnico del 061",
     # "llamamos al 061" (round 41: named services are organisations, as QAS and NWAS are).
     ("ORG", re.compile(r"\b(?:del|el|al|en el|con el)\s+(?P<v>061)\b(?![\d ]*\d{3})")),
@@ -1265,7 +1288,7 @@ _NOT_A_HOSPITAL = frozenset(
     | {"OSCE", "OSCES", "MRI", "ECG", "EKG", "NIV", "CPAP", "BIPAP", "TPN", "COVID", "RSV"}
     | {"DGH", "OHCA", "RTC", "RTA", "MVA", "MVC", "STEMI", "NSTEMI", "DKA", "COPD", "MRSA", "HIV"}
     | {"AIDS", "ARDS", "PPE", "CCTV", "GCS", "ROSC", "PEA", "HAPE", "HACE", "SIDS", "SUDI", "PTSD"}
-    | {"SMUR", "SIEM", "HMCS", "HEMS"}
+    | {"SMUR", "SIEM", "HMCS", "HEMS", "EMT", "AEMT", "EMR"}
     | {"UCI", "UCIN", "UCIP", "UTI", "UVI", "REA", "URPA", "UCC"}
 )
 # Words after "at" that make no hospital: the night sister, matron, "at Sister's request".
@@ -1481,6 +1504,22 @@ _SMALL_SPANISH_STREET = re.compile(
     r"\b(?:calle|avenida|av\.|paseo|plaza|carretera|barrio|colonia|urbanización|camino)\s+"
     r"(?:(?:de|del)\s+(?:la\s+|las\s+|los\s+)?)?[a-záéíóúñü][a-záéíóúñü'\-]+"
     r"(?:\s+[a-záéíóúñü][a-záéíóúñü'\-]+)?"
+)
+# A road by its letters and number, written small: "un accidente en la c-66", "por la ap-7".
+_SMALL_SPANISH_ROAD_CODE = re.compile(
+    r"\b(?:la|por la|de la|en la|a la|hacia la)\s+(?P<road>(?!t-)[a-z]{1,3}-\d{1,3})\b(?!-)"
+)
+# A village by its kind, written small, and a name no everyday word shares: "una aldea de
+# becerreá" (not "una aldea de pescadores").
+_SMALL_SPANISH_VILLAGE = re.compile(
+    r"\b(?:aldea|caserío|caserio|vereda|ranchería|rancheria|corregimiento|pedanía|pedania)"
+    r"\s+(?:de|del)\s+(?P<place>[a-záéíóúñü][a-záéíóúñü'\-]+)\b"
+)
+# A hospital named for a saint, written small, where someone works, rotates or is taken:
+# "rotando en el san martín", "lo llevamos al san juan de dios" (not "la noche de san juan").
+_SMALL_SPANISH_SAINT = re.compile(
+    r"\b(?:en el|al|del)\s+(?P<org>(?:san|santa)\s+(?P<saint>[a-záéíóúñü]+)"
+    r"(?:\s+de\s+dios)?)\b"
 )
 # "mum was kerry", "his wife is maureen": a first name after them, and nothing rarer.
 _SMALL_RELATION_WAS = re.compile(
@@ -1792,6 +1831,20 @@ def _in_small_spanish(text: str) -> Iterator[tuple[str, int, int]]:
         words = match.group().split()
         if words[-1] not in SPANISH:
             yield "ADDRESS", match.start(), match.end()
+    for match in _SMALL_SPANISH_ROAD_CODE.finditer(text):
+        yield "ADDRESS", match.start("road"), match.end("road")
+    for match in _SMALL_SPANISH_VILLAGE.finditer(text):
+        place = match.group("place")
+        if place not in SPANISH and (
+            _a_spanish_town(place)
+            or _an_accented_place(place)
+            or max(_zipf_in(place, "es"), _zipf_in(place, "en")) < 3.0
+        ):
+            yield "CITY", match.start("place"), match.end("place")
+    for match in _SMALL_SPANISH_SAINT.finditer(text):
+        saint = _without_accents(match.group("saint"))
+        if match.group("saint") not in SPANISH and _is(saint, "first_names.txt"):
+            yield "ORG", match.start("org"), match.end("org")
 
 
 # A first name opening a sentence, then dying: "Ivy died this morning", "Grace passed away in
@@ -1959,11 +2012,27 @@ def _entities(text: str) -> Iterator[tuple[str, int, int]]:
             found = text[start:end]
             if all(w.casefold() in _ARTICLES or _a_title(w) for w in found.split()):
                 continue  # "La abuela trajo una mantita": a grandmother, no place
+            if _a_spanish_word_opening(text, start, found):
+                continue  # "Olía a mar todo el box": a verb, capitalised where it opens
         if _misread(kind, found, learnt=False):
             continue
         if own is not None and start <= own[0] < end:
             continue
         yield kind, start, end
+
+
+def _a_spanish_word_opening(text: str, start: int, found: str) -> bool:
+    """One everyday Spanish word that opens its sentence and is no name or place of the lists
+    (round 43): "Olía a mar", not "Rosario llegó", "Parada" (a surname) or "Cádiz"."""
+    if " " in found or not re.search(r"(?:^|[.!?]\s+|\n)$", text[:start]):
+        return False
+    plain = _without_accents(found)
+    return (
+        _zipf_in(found.casefold(), "es") >= 3.0
+        and not any(_is(plain, f) for f in ("first_names.txt", "surnames.txt", "places.txt"))
+        and not _is(found, "organisations.txt")
+        and not _a_spanish_town(found)
+    )
 
 
 def _misread(kind: str, found: str, *, learnt: bool) -> bool:
@@ -2156,6 +2225,9 @@ _RANKS_BEFORE_GENERAL = frozenset(
 )
 
 
+_SMALL_SERVICES = frozenset({"samu", "samur", "summa", "sem"})
+
+
 def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
     # A listed organisation by its letters ("with QAS", "NWAS"), or in a note typed small after
     # a word that says where or with whom, when the letters are no word ("with qas").
@@ -2168,8 +2240,13 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
             small
             and letters.islower()
             and match.group("before")
-            and max(_zipf_in(letters, "en"), _zipf_in(letters, "es"))
-            < (3.0 if match.group("before") == "with" else 2.5)  # "paramedic with yas"
+            and (
+                max(_zipf_in(letters, "en"), _zipf_in(letters, "es"))
+                < (3.0 if match.group("before") == "with" else 2.5)  # "paramedic with yas"
+                # A named emergency service is one after "del" or "con", whatever else its
+                # letters spell: "técnico del sem" (round 43; not "36 sem").
+                or (letters in _SMALL_SERVICES and match.group("before") in {"del", "con"})
+            )
         ):
             yield "ORG", match.start("letters"), match.end("letters")
     for match in _ORG.finditer(text):

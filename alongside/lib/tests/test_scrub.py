@@ -638,6 +638,17 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
          "población Manuel Rodríguez", "ADDRESS"),
         ("muerte fetal a las 41 semanas. la mamá le puso candela. el papá salió al pasillo",
          "candela", "NAME"),
+        # Round 43, from the misses of held-out 49 and es_20 (read after their measurement).
+        ("paramedic with secamb for six years. a cardiac arrest on the beach", "secamb", "ORG"),
+        ("first placement at the jr. a man died on my second shift", "jr", "ORG"),
+        ("We took her back to the RVI that night. She died at four.", "RVI", "ORG"),
+        ("técnica del summa en alcobendas. un hombre de 60 años en la calle", "summa", "ORG"),
+        ("choque en la a-7 de madrugada. un camión contra un turismo", "a-7", "ADDRESS"),
+        ("médica de familia en una aldea de cualedro. una señora sola en casa", "cualedro",
+         "CITY"),
+        ("residente de primer año en la serena. se murió un señor de 80", "la serena", "CITY"),
+        ("estaba rotando en el san rafael cuando llegó el aviso", "san rafael", "ORG"),
+        ("un chico de 19, lautaro, de una moto. su mamá llegó después", "lautaro", "NAME"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -854,6 +865,14 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "Su papá era hincha de Boca y le puso la camiseta. Tocó Camarón hasta el final.",
         "She wanted to go home for one last Sunday dinner. Her coach wore his Ravens jacket.",
         "le puso sal a la sopa y se la comió. le pusieron morfina y oxígeno y se durmió",
+        # Round 43: a song and its singer, a singer's and a poet's works, a drink, a console, a
+        # job's letters, a Spanish verb opening a sentence, a scanner, a trisomy, 36 weeks.
+        "Le pusimos Alfonsina de Mercedes Sosa. Cantaba boleros de Lucho Gatica de joven.",
+        "Her brother sang the whole of Amazing Grace and then a bottle of Lucozade went round.",
+        "His PlayStation stayed on in the corridor. EMT for ten years, nights mostly.",
+        "Llegamos tarde. Lloraba su nieta en la puerta. Olía a tabaco la cocina.",
+        "He went to the MRI at four. The scan showed nothing new.",
+        "un bebé con la t-21 y una cardiopatía. ingresó a las 36 sem de gestación",
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
