@@ -1711,13 +1711,19 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
         for n in range(len(words), 0, -1):
             place = " ".join(words[:n])
             if (
-                _is(place, "places.txt")
-                and not _is(place, "not_places.txt")
-                and not _is(place, "generic_places.txt")
-                and not _is_stop_word(words[0])
-                and _zipf(place) < 4.6
-                and (not spanish or _zipf_in(place, "es") < 3.5 or _an_accented_place(place))
-            ) or (spanish and _a_spanish_town(place)):
+                (
+                    _is(place, "places.txt")
+                    and not _is(place, "not_places.txt")
+                    and not _is(place, "generic_places.txt")
+                    and not _is_stop_word(words[0])
+                    and _zipf(place) < 4.6
+                    and (not spanish or _zipf_in(place, "es") < 3.5 or _an_accented_place(place))
+                )
+                or (spanish and _a_spanish_town(place))
+                or _a_small_town(
+                    place, words[0], after=words[n] if n < len(words) else "", spanish=spanish
+                )
+            ):
                 yield "CITY", match.start("place"), match.start("place") + len(place)
                 break
 
@@ -1729,6 +1735,35 @@ _EVERYDAY_ACCENTED = frozenset(
     | {"apóstoles", "tías", "piñas", "cañas", "embarcación", "cofradía", "andalucía", "líbano"}
     | {"concepción", "asunción", "encarnación", "belén"}  # also feasts and women's names
 )
+
+
+@cache
+def _towns() -> frozenset[str]:
+    return frozenset(_without_accents(t) for t in _words("towns.txt"))
+
+
+# Words after a name that make it a house, a home or a road rather than the town it shares a
+# name with: "oakwood lodge", "ashgrove care home".
+_PLACE_KIND_AFTER = frozenset(
+    {"lodge", "house", "court", "hall", "road", "street", "lane", "avenue", "drive", "park"}
+    | {"farm", "manor", "grange", "view", "close", "gardens", "care", "nursing", "surgery"}
+    | {"practice", "school", "station", "hospital", "ward", "unit", "centre", "center"}
+    | {"medical", "clinic", "hospice", "home", "way", "crescent", "place", "terrace", "mews"}
+)
+
+
+def _a_small_town(place: str, first: str, *, after: str, spanish: bool) -> bool:
+    """A town of towns.txt, written small, that no everyday word shares (in Spanish, no word
+    at all): "vivía en becerreá", "a farm out past helensville", not "en la mesilla" (a
+    bedside table) or "at oakwood lodge" (a care home) (round 44)."""
+    return (
+        _without_accents(place.casefold()) in _towns()
+        and after not in _PLACE_KIND_AFTER
+        and not _is(place, "not_places.txt")
+        and not _is(place, "generic_places.txt")
+        and not _is_stop_word(first)
+        and max(_zipf_in(place, "en"), _zipf_in(place, "es")) < (2.0 if spanish else 3.0)
+    )
 
 
 @cache

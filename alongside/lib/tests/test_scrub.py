@@ -649,6 +649,13 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
         ("residente de primer año en la serena. se murió un señor de 80", "la serena", "CITY"),
         ("estaba rotando en el san rafael cuando llegó el aviso", "san rafael", "ORG"),
         ("un chico de 19, lautaro, de una moto. su mamá llegó después", "lautaro", "NAME"),
+        # Round 44: towns of a thousand people, written small (towns.txt, from GeoNames).
+        ("médico de familia. una señora de 80 que vivía en villardeciervos. murió en casa",
+         "villardeciervos", "CITY"),
+        ("gp out west. a man from ballyjamesduff died at home with his dog", "ballyjamesduff",
+         "CITY"),
+        # … but not a town inside a care home's name, which stays whole.
+        ("care home nurse at oakwood lodge. she died in her sleep", "oakwood lodge", "ORG"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -873,6 +880,8 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "Llegamos tarde. Lloraba su nieta en la puerta. Olía a tabaco la cocina.",
         "He went to the MRI at four. The scan showed nothing new.",
         "un bebé con la t-21 y una cardiopatía. ingresó a las 36 sem de gestación",
+        # Round 44: a town's name that is also a bedside table, or a care home's.
+        "le dejé la labor sin terminar en la mesilla. se murió a las tres",
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
