@@ -503,17 +503,31 @@ _SHOWN_OR_PERFORMING = re.compile(
     rf"\s+(?:de|del|of)\s+(?:the\s+)?(?P<fan_of>{CAP}(?:\s+{CAP})?)"
     r"|\b(?:[Tt]ocó|[Tt]ocaba|[Tt]ocaron|[Cc]antó|[Cc]antaba|[Cc]antaron|[Cc]antamos)"
     rf"\s+(?P<sung>{CAP})\b(?!\s+{CAP})"
+    # … a team's scores read out ("read him the Dodgers scores"), whom someone listened to
+    # ("escuchando a Enrique Morente", "le subía el volumen a la Pantoja") and whom a costume
+    # or a doll is of ("un disfraz de Spiderman") (round 45).
+    rf"|\bthe\s+(?P<scores>{CAP})\s+(?:scores?|results?|game|match|highlights)\b"
+    r"|\b(?:escuchando|escuchaba|escucharon|escuchamos|escuchar|oyendo|oía|el\s+volumen)\s+a\s+"
+    rf"(?:la\s+|el\s+)?(?P<heard>{CAP}(?:\s+{CAP}){{0,2}})"
+    r"|\b(?:disfraz|disfraces|muñeco|muñeca|muñecos|muñecas)\s+de\s+(?:la\s+|el\s+)?"
+    rf"(?P<costume>{CAP}(?:\s+{CAP})?)"
     # … and what was poured: "a pint of Guinness", "a glass of Baileys" (round 43).
     r"|\b(?:pint|pints|glass|glasses|can|cans|bottle|bottles|sip|sips|drop|tot|shot|dram|nip)"
     rf"\s+of\s+(?P<drink>{CAP}(?:\s+{CAP})?)"
 )
 
 
+# The groups of _SHOWN_OR_PERFORMING that name what is kept.
+_KEPT_GROUPS = (
+    *("after", "team", "club", "gig", "music", "club_es", "fan_of", "sung", "drink"),
+    *("scores", "heard", "costume"),
+)
+
+
 def _worn_and_prayed_to(text: str) -> list[tuple[int, int]]:
     kept = [m.span("after") if m.group("after") else m.span("before") for m in _WORN.finditer(text)]
     for m in _SHOWN_OR_PERFORMING.finditer(text):
-        groups = ("after", "team", "club", "gig", "music", "club_es", "fan_of", "sung", "drink")
-        kept.append(next(m.span(g) for g in groups if m.group(g)))
+        kept.append(next(m.span(g) for g in _KEPT_GROUPS if m.group(g)))
     return kept + [m.span() for m in _VIRGIN.finditer(text)]
 
 
@@ -922,6 +936,19 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?i:ninety|a hundred|one hundred)(?:[- ](?:and[- ])?(?i:one|two|three|four|five"
             rf"|six|seven|eight|nine))?(?:[- ]years?[- ]old)?\b(?!\s*(?:{UNITS}))"
+            # … not a count of people or things: "a hundred grandchildren" (round 45).
+            r"(?!\s+(?:grand)?(?:children|kids|people|patients|times|guests|relatives|cousins"
+            r"|friends|nurses|staff|visitors|pounds|dollars|euros|miles|cards|flowers|mourners)\b)"
+        ),
+    ),
+    # An age over 89 after a person in Spanish, with no "años": "una señora de 91, doña
+    # felisa" (round 45; not "de 95 kilos").
+    (
+        "AGE",
+        re.compile(
+            r"\b(?i:señora|señor|hombre|mujer|abuela|abuelo|abuelita|abuelito|paciente|anciana"
+            r"|anciano|viejita|viejito|vecina|vecino|viuda|viudo|monja|cura)\s+de\s+"
+            r"(?P<v>9\d|1[01]\d)\b(?!\s*(?:kg|kilos|mg|%|[,.]\d))"
         ),
     ),
     # Street addresses (a number, words, a kind of street), flats and apartments before them.
@@ -1134,6 +1161,15 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"(?P<v>[A-Z]AA|[a-z]{1,5}aa[sc]?)\b"
         ),
     ),
+    # An ambulance service by its state or its name, where someone works for it: "with
+    # Ambulance Victoria", "emt with acadian ambulance" (round 45).
+    (
+        "ORG",
+        re.compile(
+            rf"\b(?:with|for|joined|from)\s+(?P<v>Ambulance\s+{CAP}|{CAP}\s+Ambulance(?:\s+Service)?"
+            r"|(?!(?:an|the|a|our|my|his|her|their|private|local|county|state)\b)[a-z]+\s+ambulance)\b"
+        ),
+    ),
     # A hospital by the letters or the name its staff call it, in any letters, where someone
     # works or is taken (round 43): "at the jr in oxford", "placement at the nuffield", "back
     # to the RVI" (not the MRI, a scanner).
@@ -1230,9 +1266,14 @@ _NOT_INITIALS = frozenset(
     {"US", "UK", "AM", "PM", "NB", "RN", "MD", "DO", "PS", "EU", "BC", "AD", "ER", "OR", "IV"}
     | {"OK", "TV", "ID", "GP", "PA", "NP", "DOA", "DNR", "RIP", "ASAP", "USA", "BA", "BSC", "MA"}
 )
+# How a note is signed off, in English and Spanish ("Regards, Tom", "Un abrazo, Ana": round 45).
+_SIGN_OFF_WORDS = (
+    r"(?:Love|Thanks|Best|Cheers|From|Regards|Kind regards|Best wishes|Un abrazo|Abrazos"
+    r"|Saludos|Besos|Gracias)"
+)
 _SIGN_OFF = re.compile(
-    r"(?:(?:^|\n)\s*(?:[\u2014\u2013\-~]+\s*|(?:Love|Thanks|Best|Cheers|From),?\s+)?"
-    r"|[.!?]\s+(?:[\u2014\u2013~]+\s*|(?:Love|Thanks|Best|Cheers|From),?\s+)"
+    rf"(?:(?:^|\n)\s*(?:[\u2014\u2013\-~]+\s*|{_SIGN_OFF_WORDS},?\s+)?"
+    rf"|[.!?]\s+(?:[\u2014\u2013~]+\s*|{_SIGN_OFF_WORDS},?\s+)"
     r"|\w\s+[\u2014\u2013]\s*)"  # "no puedo parar de llorar — Paz"
     rf"({NAMEWORD})\s*\.?\s*$"
 )
@@ -1431,9 +1472,15 @@ def _small_letters(text: str) -> bool:
     """Whether the writer uses no capitals, as notes typed on a phone do."""
     plain = re.sub(r"\S*[@/]\S*|\S+\.(?:com|org|net|uk)\b", " ", text)  # no addresses
     words = re.findall(r"[^\W\d_][^\W\d_'\u2019]*", plain)
-    capitals = sum(1 for w in words if w[0].isupper())
-    openings = re.findall(r"(?:^|[.!?]\s+)([^\W\d_])", plain.strip())
-    small_openings = sum(1 for c in openings if c.islower())
+    # A phone capitalises "I" by itself ("i'm" becomes "I'm"): no sign of a capitalised note
+    # (round 45).
+    capitals = sum(1 for w in words if w[0].isupper() and w != "I")
+    openings = [
+        w
+        for w in re.findall(r"(?:^|[.!?]\s+)([^\W\d_][^\W\d_'\u2019]*)", plain.strip())
+        if w != "I"
+    ]
+    small_openings = sum(1 for w in openings if w[0].islower())
     # A name or two capitalised ("le pusimos su música, de Sabina", a sign-off) does not make
     # a note typed in small letters a capitalised one.
     return (
@@ -1445,7 +1492,8 @@ def _small_letters(text: str) -> bool:
 
 
 _SMALL_TITLED = re.compile(
-    r"\b(?P<title>mr|mrs|ms|miss|dr|nurse|sister)\.?\s+(?P<name>[a-z][a-z'\u2019\-]*)\b"
+    r"\b(?P<title>(?:mr|mrs|ms|dr)\.?|miss|nurse|sister)\s+"
+    r"(?!(?:mr|mrs|ms|miss|dr)\b)(?P<name>[a-z][a-z'\u2019\-]*)\b"  # not "agency nurse. mr …"
 )
 _SMALL_RELATION = re.compile(  # a lookahead, so that "lad called tom" is read twice
     r"(?=\b(?:(?:called|named) (?:him|her|them|the baby)|son|daughter|wife|husband|mum|mom"
@@ -1512,7 +1560,8 @@ _SMALL_SPANISH_ROAD_CODE = re.compile(
 # A village by its kind, written small, and a name no everyday word shares: "una aldea de
 # becerreá" (not "una aldea de pescadores").
 _SMALL_SPANISH_VILLAGE = re.compile(
-    r"\b(?:aldea|caserío|caserio|vereda|ranchería|rancheria|corregimiento|pedanía|pedania)"
+    r"\b(?:aldea|caserío|caserio|vereda|ranchería|rancheria|corregimiento|pedanía|pedania"
+    r"|comunidad|comunidades)"  # "de una comunidad de paucartambo" (round 45)
     r"\s+(?:de|del)\s+(?P<place>[a-záéíóúñü][a-záéíóúñü'\-]+)\b"
 )
 # A hospital named for a saint, written small, where someone works, rotates or is taken:
@@ -1527,13 +1576,28 @@ _SMALL_RELATION_WAS = re.compile(
     r"(?P<name>[a-z][a-z'\u2019\-]+)\b"
 )
 _SMALL_NAME_AGED = re.compile(r"\b(?P<name>[a-z][a-z'\u2019\-]+),\s+\d{1,2}\b(?![:.]\d)")
+# A hospital, a school or a service written small by a word no dictionary has, before its
+# city: "rotating at bara in soweto", "placement at the qe2 in halifax" (round 45).
+_SMALL_AT_IN_CITY = re.compile(
+    r"\b(?:at|to|from)\s+(?:the\s+)?(?P<org>[a-z][a-z0-9'\u2019\-]{1,15})\s+in\s+"
+    r"(?P<place>[a-z][a-z'\-]+(?:\s+[a-z]+)?)\b"
+)
+# … or after their years, between commas: "a man of 58, hemi, pinned under a quad bike" (round
+# 45; not "a woman of 80, confused, ...").
+_SMALL_AGED_NAME = re.compile(
+    r"\b(?:of|aged)\s+\d{1,2},\s+(?P<name>[a-z][a-z'\u2019\-]+)(?=\s*[,.;])"
+)
 # A hospital written small: "icu at st james", "midwife at the rosie".
 _SMALL_HOSPITAL = re.compile(
     r"\b(?:at|in|to|from|into|outside)\s+(?P<org>(?:(?P<saint>st\.?|saint)|the)\s+"
     r"(?P<name>[a-z][a-z'\u2019\-]+)(?:['\u2019]s)?)\b"
 )
 _SMALL_SPANISH_HOSPITAL = re.compile(
-    r"\b(?:del|en el|al|el)\s+(?P<org>hospital\s+(?:del|de la|de los|de las|de)\s+"
+    r"\b(?:del|en el|al|el)\s+(?P<org>hospital\s+"
+    # … its kind before its place, which makes it one (round 45): "el hospital universitario de
+    # caracas" (not "el hospital universitario", one in every city).
+    r"(?:(?:universitario|general|regional|provincial|central|comarcal|infantil|pediátrico"
+    r"|pediatrico|materno infantil)\s+)?(?:del|de la|de los|de las|de)\s+"
     r"(?!(?:día|dia|agudos|campaña|referencia|crónicos|cronicos|media|larga|tercer|segundo"
     r"|nivel|la ciudad|mi pueblo|zona|guardia|noche)\b)[a-záéíóúñü]+|cl[ií]nico"
     r"(?:\s+(?:san|santa|universitario)(?:\s+[a-záéíóúñü]+)?)?)\b"
@@ -1554,7 +1618,7 @@ _SPANISH_CLINIC = re.compile(
     rf"(?:(?:de|del|de la)\s+)?{CAP}(?:\s+(?:(?:de|del|de la)\s+)?{CAP}){{0,3}}"
 )
 _SMALL_PLACE = re.compile(
-    r"\b(?:at|in|from|to|near|outside|into|out of)\s+"
+    r"\b(?:at|in|from|to|near|outside|into|out of|past)\s+"
     r"(?=(?P<place>[a-z][a-z'\u2019\-]+(?:\s+[a-z]+)?)\b)"
 )
 
@@ -1660,7 +1724,28 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
             # "baby ellis" keeps its title, as "Baby Harper" does
             start = match.start() if text.startswith("baby", match.start()) else match.start("name")
             yield "NAME", start, match.end("name")
-    for match in _SMALL_RELATION_WAS.finditer(text):
+    for match in _SMALL_AT_IN_CITY.finditer(text):
+        org, words = match.group("org"), match.group("place").split()
+        placed = any(
+            _is(" ".join(words[:n]), "places.txt")
+            or _a_small_town(" ".join(words[:n]), words[0], after="", spanish=False)
+            for n in (2, 1)
+            if n <= len(words)
+        )
+        if (
+            placed
+            and not _is_stop_word(org)
+            and org.upper() not in _NOT_A_HOSPITAL
+            and not _is(org, "generic_places.txt")
+            and _zipf_in(org, "es" if _in_spanish(text) else "en") < 3.0
+        ):
+            yield "ORG", match.start("org"), match.end("org")
+    # "eid" written small, a feast in a note typed small: "died the day after eid".
+    for match in re.finditer(r"\beid\b", text):
+        yield "DATE", match.start(), match.end()
+    for match in itertools.chain(
+        _SMALL_RELATION_WAS.finditer(text), _SMALL_AGED_NAME.finditer(text)
+    ):
         name = match.group("name")
         if _a_plain_first_name(name):
             yield "NAME", match.start("name"), match.end("name")
@@ -2261,9 +2346,19 @@ _RANKS_BEFORE_GENERAL = frozenset(
 
 
 _SMALL_SERVICES = frozenset({"samu", "samur", "summa", "sem"})
+# A hospital's initials where someone is sent to it: "transferred to the CUMH", "we blued her
+# in to the RVI" (round 45; not "taken to ICU", a kind of place).
+_SENT_TO_LETTERS = re.compile(
+    r"\b(?:transferred|moved|taken|took\s+(?:him|her|them)|brought|rushed|flown|flew\s+(?:him|her"
+    r"|them)|sent|referred|admitted|blued\s+(?:him|her|them)\s+in|went)"
+    r"\s+(?:back\s+)?(?:in\s+)?to\s+(?:the\s+)?(?P<org>[A-Z]{3,8})\b(?!['\u2019])"
+)
 
 
 def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
+    for match in _SENT_TO_LETTERS.finditer(text):
+        if match.group("org") not in _NOT_A_HOSPITAL:
+            yield "ORG", match.start("org"), match.end("org")
     # A listed organisation by its letters ("with QAS", "NWAS"), or in a note typed small after
     # a word that says where or with whom, when the letters are no word ("with qas").
     small = _small_letters(text)

@@ -656,6 +656,19 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
          "CITY"),
         # … but not a town inside a care home's name, which stays whole.
         ("care home nurse at oakwood lodge. she died in her sleep", "oakwood lodge", "ORG"),
+        # Round 45, from the misses of held-out 50 and es_21 (read after their measurement).
+        ("She was transferred to the RBH overnight and died there.", "RBH", "ORG"),
+        ("a woman of 72, aroha, fell in the kitchen. her moko found her", "aroha", "NAME"),
+        ("rotating at maccabi in haifa. a man died on my first night", "maccabi", "ORG"),
+        ("she died the morning of eid. her sons came straight from the mosque", "eid", "DATE"),
+        ("i'm a student nurse. mrs jones died on ward 3. I held her hand", "mrs jones", "NAME"),
+        ("Paramedic with Ambulance Tasmania for ten years.", "Ambulance Tasmania", "ORG"),
+        ("emt with lifestar ambulance. a man in his car", "lifestar ambulance", "ORG"),
+        ("Enfermera de noche. Murió una señora de 93 que no tenía a nadie.", "93", "AGE"),
+        ("un niño de una comunidad de yanaoca. su mamá solo hablaba quechua", "yanaoca", "CITY"),
+        ("técnico de ambulancia en jerez desde hace diez años", "jerez", "CITY"),
+        ("residente en el hospital general de valencia. murió un chico",
+         "hospital general de valencia", "ORG"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -882,6 +895,13 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "un bebé con la t-21 y una cardiopatía. ingresó a las 36 sem de gestación",
         # Round 44: a town's name that is also a bedside table, or a care home's.
         "le dejé la labor sin terminar en la mesilla. se murió a las tres",
+        # Round 45: a count of a hundred, a team's scores, whom someone listened to, a costume,
+        # a job opening a note, a sign-off in English and in Spanish, a word between commas.
+        "She had a hundred grandchildren and knew every birthday. He read her the Yankees scores.",
+        "Murió escuchando a Camarón. Llevaba un disfraz de Batman. Partera de guardia y sola.",
+        "They were still wet when we left. Regards, Sam",
+        "Se murió en su casa con la lumbre encendida. Un abrazo, Luisa",
+        "a woman of 80, confused, on the floor. we got her up and warm",
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
