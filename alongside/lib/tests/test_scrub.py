@@ -669,6 +669,19 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
         ("técnico de ambulancia en jerez desde hace diez años", "jerez", "CITY"),
         ("residente en el hospital general de valencia. murió un chico",
          "hospital general de valencia", "ORG"),
+        # Round 46, from the misses of held-out 51 and es_22 (read after their measurement).
+        ("a home birth on new year's day. the midwife was on her own", "new year's day", "DATE"),
+        ("the baby, kerenza, didn't breathe. her grandad did the compressions", "kerenza",
+         "NAME"),
+        ("a woman, anne-sophie, 44, through the ice. we flew her down", "anne-sophie", "NAME"),
+        ("a snowmobile went through the ice on lake temagami last winter", "lake temagami",
+         "CITY"),
+        ("fy1 doing nights at the lister in stevenage. a lad came in", "lister", "ORG"),
+        ("Paramedic in Cork with the NAS for twelve years.", "NAS", "ORG"),
+        ("bombero voluntario. sacamos a doña rosa huenchumil de la casa. murió en la ambulancia",
+         "doña rosa huenchumil", "NAME"),
+        ("un camionero de 50, don segundo, en la ruta 7 de noche", "don segundo", "NAME"),
+        ("un camionero de 50, don segundo, en la ruta 7 de noche", "ruta 7", "ADDRESS"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -902,10 +915,24 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "They were still wet when we left. Regards, Sam",
         "Se murió en su casa con la lumbre encendida. Un abrazo, Luisa",
         "a woman of 80, confused, on the floor. we got her up and warm",
+        # Round 46: a word between commas, a crematorium, a baby withdrawing, a song, a toy.
+        "a man, hypothermic, in the snow. his wife sat with him after",
+        "A baby with NAS on the unit, and a mum who came every day.",
+        "Su hija me pidió que le pusiera Diomedes Díaz. Le trajo su peluche de Pikachu.",
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
     assert find(text) == [], find(text)
+
+
+def test_a_kind_of_place_written_small_before_its_city_is_no_hospital() -> None:
+    """Round 46: "at the lister in stevenage" names a hospital; "at the crem in hull" is the
+    crematorium, a kind of place, and only the city is found."""
+    assert [s.text for s in find("i was at the crem in hull after, on my own")] == ["hull"]
+    assert [s.text for s in find("i was at the lister in hull after, on my own")] == [
+        "lister",
+        "hull",
+    ]
 
 
 def test_a_floors_wing_is_part_of_it_but_this_year_is_not() -> None:
