@@ -682,6 +682,19 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
          "doña rosa huenchumil", "NAME"),
         ("un camionero de 50, don segundo, en la ruta 7 de noche", "don segundo", "NAME"),
         ("un camionero de 50, don segundo, en la ruta 7 de noche", "ruta 7", "ADDRESS"),
+        # Round 47, from the misses of held-out 52 and es_23 (read after their measurement).
+        ("called to a guest house on lord street. a lady on her holidays", "lord street",
+         "ADDRESS"),
+        ("fy1 on nights. mrs doreen platt, 88, died on ward 9 before dawn", "mrs doreen platt",
+         "NAME"),
+        ("i keep replaying it. sister o'neill told me i did everything right", "sister o'neill",
+         "NAME"),
+        ("a man of 40, gwilym, crushed by a bull. his wife was milking", "gwilym", "NAME"),
+        ("auxiliar en logroño. doña rosario se murió la noche de san juan, en verano",
+         "noche de san juan", "DATE"),
+        ("Un muchacho de 19 en moto, accidente en la Vía 40 de madrugada.", "Vía 40", "ADDRESS"),
+        ("técnico del 061. aviso en una casa de isla cristina, un marinero", "isla cristina",
+         "CITY"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -919,6 +932,12 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "a man, hypothermic, in the snow. his wife sat with him after",
         "A baby with NAS on the unit, and a mum who came every day.",
         "Su hija me pidió que le pusiera Diomedes Díaz. Le trajo su peluche de Pikachu.",
+        # Round 47: a song with small words, a team's fan, a sign-off, a sister at the bedside,
+        # a road described, a language, a street that is only "la calle".
+        "His band played Will the Circle Be Unbroken. He was a Manchester City fan to the end.",
+        "she died with her sister holding her hand. we drove back down a busy road",
+        "The aunties sang in Tongan all night. Thanks for reading, Ellie",
+        "los vecinos sacaron sillas a la calle para esperar. ninguno se fue a dormir",
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
@@ -1119,7 +1138,8 @@ def test_the_learnt_tagger_never_learnt_from_the_sets_that_measure_it() -> None:
     ("text", "hospital"),
     [
         # Hospitals by a nickname in small letters, typed on a phone: no rule can list them.
-        ("i work nights in theatres at the vic. we lost a young lad today", "vic"),
+        # ("at the vic" was one until round 47, when the rules learnt world first names: Vic.)
+        ("celadora en el virgen macarena. se nos fue un señor a las 5", "virgen macarena"),
         ("nights on ccu at wythenshawe again. lost a man i'd looked after all week", "wythenshawe"),
     ],
 )
