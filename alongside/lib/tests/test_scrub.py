@@ -695,6 +695,18 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
         ("Un muchacho de 19 en moto, accidente en la Vía 40 de madrugada.", "Vía 40", "ADDRESS"),
         ("técnico del 061. aviso en una casa de isla cristina, un marinero", "isla cristina",
          "CITY"),
+        # Round 48, from the misses of held-out 53 and es_24 (read after their measurement).
+        ("a rancher out by okotoks, kicked by a horse. we went by ambulance", "okotoks", "CITY"),
+        ("her lolo remedios sat by the bed all night. i brought him coffee", "remedios", "NAME"),
+        ("a home birth on guy fawkes night. the fireworks went on outside", "guy fawkes night",
+         "DATE"),
+        ("second-year student nurse at mmu, placement on a surgical ward", "mmu", "ORG"),
+        ("bombero en concepción. incendio forestal en santa juana. lo encontramos cerca de un"
+         " estero", "santa juana", "CITY"),
+        ("partera en la sierra de zongolica, veracruz. una señora se desangró", "zongolica",
+         "CITY"),
+        ("una señora se desangró en su casa. el camino a orizaba estaba cerrado", "orizaba",
+         "CITY"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -938,6 +950,12 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "she died with her sister holding her hand. we drove back down a busy road",
         "The aunties sang in Tongan all night. Thanks for reading, Ellie",
         "los vecinos sacaron sillas a la calle para esperar. ninguno se fue a dormir",
+        # Round 48: a song in Tagalog in a note typed small, a prayer, the King, a sign-off,
+        # a verb after a grandmother.
+        "lola died in the night. her grandchildren sang Ang Pasko ay Sumapit though it was june",
+        "His granddaughter read him the Sh'ma at the very end. All the best, Priya",
+        "Cumplió los cien en primavera y le escribió el Rey. Tenía la carta en la mesilla.",
+        "his gogo sang in the corridor. i didn't know the hymn but i knew what it meant",
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
