@@ -707,6 +707,20 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
          "CITY"),
         ("una señora se desangró en su casa. el camino a orizaba estaba cerrado", "orizaba",
          "CITY"),
+        # Round 49, from the misses of held-out 54 and es_25 (read after their measurement).
+        ("a home birth on burns night. the baby came too early", "burns night", "DATE"),
+        ("a woman at her taco stand on el cajon boulevard. her grandsons kept serving",
+         "el cajon boulevard", "ADDRESS"),
+        ("second-year student nurse at uwe, placement on a stroke ward", "uwe", "ORG"),
+        ("estudiante de medicina en tucumán, rotando en el padilla. murió una señora",
+         "padilla", "ORG"),
+        ("estudiante en la habana, rotando en el hermanos ameijeiras. murió un señor",
+         "hermanos ameijeiras", "ORG"),
+        ("un señor de 82, el viejo pancho, me regaló su gorra de pelotero", "pancho", "NAME"),
+        ("técnico del 112 de extremadura. salida a un cortijo con una vaca suelta",
+         "112 de extremadura", "ORG"),
+        ("bombero voluntario en puerto montt. incendio en una casa de madera", "puerto montt",
+         "CITY"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -956,6 +970,11 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "His granddaughter read him the Sh'ma at the very end. All the best, Priya",
         "Cumplió los cien en primavera y le escribió el Rey. Tenía la carta en la mesilla.",
         "his gogo sang in the corridor. i didn't know the hymn but i knew what it meant",
+        # Round 49: a book read to someone, a song that played, a verb opening a sentence,
+        # "el servicio" where a student rotates, the 112 called at night.
+        "His dad read him the whole of The Very Hungry Caterpillar. He lived forty minutes.",
+        "La madre pidió que sonara Nana de Sevilla. La cantamos entre tres. Desafinamos todas.",
+        "estaba rotando en el servicio aquella noche. su hija llamó al 112 de madrugada",
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
