@@ -184,6 +184,13 @@ _DISTRESS = [
     r"\bwhat is the point\b",
     r"\b(overwhelmed|hopeless|worthless)\b",
     r"\bi (keep|cannot stop) (seeing|replaying|going over|hearing)\b",
+    # Nights without sleep and tears that come back (session 32; formerly a known miss of the
+    # rules, read only by the sentence model): "I haven't slept properly since Friday", "I cry
+    # in the shower". A single cry after a death ("I cried in the car") stays grief.
+    r"\bi (have not|have barely|have hardly|have not really) slept( properly| well| at all)?"
+    r" (since|in|for)\b",
+    r"\bi (cry|keep crying|have been crying|end up crying) (in the shower|every (day|night|morning)"
+    r"|all the time|myself to sleep|at night|most nights|on the way (in|home))\b",
 ]
 # Someone else's words or state (a patient, a relative), or clinical talk about them.
 _SOMEONE_ELSE = re.compile(

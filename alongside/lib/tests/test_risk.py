@@ -32,14 +32,7 @@ HELD_OUT = (
 )
 # The rules' tuning set and a former held-out set: what the rules alone must keep getting right.
 CASES = [
-    pytest.param(
-        case["text"],
-        case["level"],
-        id=case["text"][:48],
-        marks=[pytest.mark.xfail(reason=case["known_miss"], strict=True)]
-        if "known_miss" in case
-        else [],
-    )
+    pytest.param(case["text"], case["level"], id=case["text"][:48])
     for name in ("cases.json", "second_set.json")
     for case in json.loads((risk_model.DATA / name).read_text())["cases"]
 ]
@@ -191,10 +184,25 @@ def test_the_sentence_model_reads_risk_that_no_rule_names(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # Session 32: nights without sleep and tears that keep coming are distress to the rules
+        # too (this was the rules' one known miss); a single cry after a death is grief.
+        ("I haven't slept properly since Friday and I cry in the shower.", "distress"),
+        ("I have barely slept in a week.", "distress"),
+        ("I keep crying on the way home, every shift.", "distress"),
+        ("I cried in the car after the family left.", "none"),
+        ("I slept badly but I'm fine.", "none"),
+    ],
+)
+def test_the_rules_read_sleeplessness_and_crying_as_distress(text: str, level: str) -> None:
+    assert assess(text, use_model=False).level == level
+
+
+@pytest.mark.parametrize(
     "text",
     [
-        # The rules' known miss (second_set.json), and two from risk_heldout_14.json.
-        "I haven't slept properly since Friday and I cry in the shower.",
+        # Two from risk_heldout_14.json.
         "I snapped at my kids when I got home and then sat in the car and sobbed. I don't "
         "recognise myself.",
         "Couldn't eat today. Couldn't sleep last night. I just feel hollowed out.",
