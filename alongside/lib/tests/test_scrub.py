@@ -721,6 +721,21 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
          "112 de extremadura", "ORG"),
         ("bombero voluntario en puerto montt. incendio en una casa de madera", "puerto montt",
          "CITY"),
+        # Round 50, from the misses of held-out 55 and es_26 (read after their measurement).
+        ("emt with amr, kendal station. a man collapsed in the lane", "kendal", "CITY"),
+        ("medic with west dallas fire rescue. a kid in the pool", "dallas fire rescue", "ORG"),
+        ("emt with orleans parish ems... a man in his yard, heat stroke", "orleans parish ems",
+         "ORG"),
+        ("he'd been a fitter at jcb for thirty years. his hands showed it", "jcb", "ORG"),
+        ("a home birth in moffat in the snow. the baby came fine", "moffat", "CITY"),
+        ("a first placement at kings mill. a lady died while i did her obs", "kings mill",
+         "ORG"),
+        ("Mrs. Reid, 93... she'd have hated me getting it wrong: 94. She wanted tea.", "94",
+         "AGE"),
+        ("A trucker jackknifed on the QEII at dawn. His dog was in the cab.", "QEII", "ADDRESS"),
+        ("estudiante en granada, rotando en el san cecilio. murió un señor", "san cecilio",
+         "ORG"),
+        ("lo llevamos al san teodoro de madrugada. no llegó", "san teodoro", "ORG"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -975,10 +990,29 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "His dad read him the whole of The Very Hungry Caterpillar. He lived forty minutes.",
         "La madre pidió que sonara Nana de Sevilla. La cantamos entre tres. Desafinamos todas.",
         "estaba rotando en el servicio aquella noche. su hija llamó al 112 de madrugada",
+        # Round 50: a Virgin prayed to by her title, a bedside anthem, a Māori sign-off, a
+        # station that is no town's, an everyday word where someone worked.
+        "Pidió que le pusiéramos una misa de la Virgen de los Remedios. La pusimos en la tablet.",
+        "Le rezaba a la Virgen del Carmen cada noche. Se fue tranquila.",
+        "He wanted You'll Never Walk Alone at the end, so his lads sang it. I watched from the"
+        " bay. Kia kaha, Mere",
+        "we waited at the ambulance station. nobody spoke. the nurses station was empty too",
+        "he'd been a cleaner at the school for years. she worked at night",
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
     assert find(text) == [], find(text)
+
+
+def test_a_number_after_an_age_is_an_age_only_where_the_writer_corrects_it() -> None:
+    """Round 50: "91... no, 92" and "getting it wrong: 92" correct an age over 89; a heart
+    rate of 95 after it is no age."""
+    text = "Mr. Bell, 91... no, 92. His sats were 95, then 94 after that."
+    assert [(s.text, s.type) for s in find(text)] == [
+        ("Mr. Bell", "NAME"),
+        ("91", "AGE"),
+        ("92", "AGE"),
+    ]
 
 
 def test_a_kind_of_place_written_small_before_its_city_is_no_hospital() -> None:
