@@ -104,6 +104,13 @@ def _find(text: str) -> list[Span]:
     ]
     if _in_spanish(text):
         spans = _spanish_spans(text, spans)
+        # A city's side after it: "santo domingo este" (round 51).
+        spans = [
+            Span(s.start, side.end(), s.type, text[s.start : side.end()])
+            if s.type == "CITY" and (side := _SPANISH_CITY_SIDE.match(text, s.end))
+            else s
+            for s in spans
+        ]
         # After the trimming, which drops a clinic's kind written small: the clinic, kind and
         # name, takes in what was found inside it, and keeps its type.
         clinics = [
@@ -385,6 +392,14 @@ def _titles_of_works(text: str) -> list[tuple[int, int]]:
             and not _is_stop_word(named.group(1).split()[1])
         ):
             titles.append((named.start(1), named.end(1)))
+        # … and in Spanish, whose titles take one capital: "pusieron Veinte años en la radio",
+        # "le cantó Gracias a la vida" (round 51), but not a name ("le pusieron Lucía de nombre").
+        sentence_case = _SPANISH_WORK_TITLE.match(text, verb.end()) if _in_spanish(text) else None
+        if sentence_case and not (
+            _is(_without_accents(sentence_case.group("first")), "first_names.txt")
+            or _is_world_first(sentence_case.group("first"))
+        ):
+            titles.append(sentence_case.span(1))
         by = _SONG_BY.match(text, verb.end())
         if by:
             titles += [by.span(1), by.span(2), (by.start(1), by.end(2))]
@@ -541,6 +556,13 @@ _SHOWN_OR_PERFORMING = re.compile(
     r"|medallita|imagen|devoto|devota|devoción|devocion|rezaba|rezó|rezamos|rezaron|rezarle)"
     r"\s+(?:de|a)\s+"
     rf"(?P<virgin>la\s+Virgen\s+(?:de\s+los|de\s+las|de\s+la|del|de)\s+{CAP}(?:\s+{CAP}){{0,2}})"
+    # … whom someone quoted ("He had quoted Horace") and the team whose shirt someone wore
+    # ("la camiseta de Rosario Central": round 51), in any letters.
+    rf"|\b(?:quoted|quoting|quotes|citaba|citó)\s+(?P<quoted>{CAP}(?:\s+{CAP})?)"
+    r"|\b(?:camiseta|camisetas|remera|bufanda|shirt|jersey|scarf|strip)\s+(?:de|del|of)\s+"
+    r"(?:the\s+|el\s+|la\s+)?"
+    r"(?P<shirt>[A-Za-záéíóúñü][\wáéíóúñü]+(?:\s+(?!de\b|del\b|en\b|y\b|a\b|encima\b)"
+    r"[A-Za-záéíóúñü][\wáéíóúñü]+)?)"
     # … and what was poured: "a pint of Guinness", "a glass of Baileys" (round 43).
     r"|\b(?:pint|pints|glass|glasses|can|cans|bottle|bottles|sip|sips|drop|tot|shot|dram|nip)"
     rf"\s+of\s+(?P<drink>{CAP}(?:\s+{CAP})?)"
@@ -550,7 +572,7 @@ _SHOWN_OR_PERFORMING = re.compile(
 # The groups of _SHOWN_OR_PERFORMING that name what is kept.
 _KEPT_GROUPS = (
     *("after", "team", "club", "gig", "music", "club_es", "fan_of", "sung", "drink"),
-    *("scores", "heard", "costume", "team_fan", "virgin"),
+    *("scores", "heard", "costume", "team_fan", "virgin", "quoted", "shirt"),
 )
 
 
@@ -576,6 +598,10 @@ _SONG_NAMED = re.compile(
     # … small words inside a title: "Will the Circle Be Unbroken" (round 47).
     # … or other languages' ("Ang Pasko ay Sumapit": round 48).
     rf"({CAP}(?:\s+(?:(?:the|a|an|of|in|on|to|and|for|at|by|with|is|be|[a-z]{{1,3}})\s+)*{CAP})+)"
+)
+_SPANISH_WORK_TITLE = re.compile(
+    rf"\s+(?:(?:la|el)\s+)?((?P<first>{CAP})(?:\s+[a-záéíóúñü]+){{1,4}}?)"
+    r"(?=\s+(?:en|por|para|con|y|que|cuando|mientras|al|desde|hasta)\b|\s*[.,;!?]|\s*$)"
 )
 # A song named by one word and its singer: "le puso Volver de Gardel", "played Jolene by Dolly
 # Parton" (round 43).
@@ -865,6 +891,16 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
     ("ID", re.compile(r"\b(?:\d{8}|[XYZ]\d{7})-?[A-HJ-NP-TV-Z]\b")),
     ("ID", re.compile(r"\b\d{1,3}(?:\.\d{3}){3}\b")),
     ("PHONE", re.compile(r"(?<![\d.])[6789]\d{2}(?:[ .]\d{2}){3}(?!\d|\.\d)")),
+    # Eight digits in two fours, as Central America, Singapore and Hong Kong write them: "desde
+    # el 8855 0193" (round 51); not two years ("2019 2020") or two clock times ("2300-0700").
+    (
+        "PHONE",
+        re.compile(
+            r"(?<![\w/.:,\-])(?!(?:19|20)\d\d[ \-](?:19|20)\d\d\b)"
+            r"(?!(?:[01]\d|2[0-3])[0-5]\d[ \-](?:[01]\d|2[0-3])[0-5]\d\b)"
+            r"[2-9]\d{3}[ \-]\d{4}(?![\w\-]|[.,]\d)"
+        ),
+    ),
     ("PHONE", re.compile(r"(?<![\d.])9\d[ .]\d{3}(?:[ .]\d{2}){2}(?!\d|\.\d)")),
     (
         "ADDRESS",
@@ -1466,7 +1502,7 @@ _ORG_KIND_ABROAD = re.compile(
     r"|[Ss]ykehus|Ziekenhuis|Krankenhaus|Spital|Bolnica|[Ss]airaala|Nemocnice|Spitalul)\b"
 )
 _LETTERS = re.compile(
-    r"(?:\b(?P<before>with|for|at|in|from|joined|to|con|del|en|de)\s+)?"
+    r"(?:\b(?P<before>with|for|at|in|from|joined|to|con|del|en|de)\s+(?:(?:the|la|el)\s+)?)?"
     r"\b(?P<letters>[A-Za-z]{3,6})\b"
 )
 _ORG_ON = re.compile(
@@ -1505,7 +1541,9 @@ _HOLIDAY = re.compile(
     r"|Mother['\u2019]s Day|Father['\u2019]s Day|Valentine['\u2019]s Day"
     r"|Diwali|Eid(?: al-Fitr| al-Adha)?|Hanukkah|Ramadan|Rosh Hashanah|Yom Kippur|Bonfire Night"
     r"|St\.? Patrick['\u2019]s Day|Burns Night|Nochebuena|Nochevieja|Día de (?:los )?Muertos"
-    r"|[Dd][ií]a (?:de|del|das|dos|da|de la|de las|de los) [A-ZÀ-Ý][\w\-]+(?: [A-ZÀ-Ý][\w\-]+)*"
+    r"|[Dd][ií]a (?:de|del|das|dos|da|de la|de las|de los) [A-ZÀ-Ý][\w\-]+"
+    r"(?:(?: (?:los|las|la|el|de|del))? [A-ZÀ-Ý][\w\-]+)*"  # "Día de Todos los Santos"
+    r"|Feast of (?:the |St\.? |Saint |Our )?[A-Z][\w\-]+(?: [A-Z][\w\-]+)?"
     r"|Lunar New Year|Chinese New Year|Passover|Pentecost|Whitsun|Remembrance Sunday"
     r"|All (?:Saints|Souls)['\u2019]? (?:Day|Eve)|(?:St\.?|Saint) [A-Z][a-z]+['\u2019]s (?:Day|Eve)"
     r"|Australia Day|Anzac Day|Canada Day|Waitangi Day|Bastille Day|Juneteenth|Guy Fawkes Night"
@@ -1572,7 +1610,13 @@ _SMALL_RELATION = re.compile(  # a lookahead, so that "lad called tom" is read t
     r"|mentor|preceptor|registrar|consultant|porter|midwife|paramedic|crewmate|name was|mam"
     r"|nan|nana|gran|granny|grandad|grandpa|uncle|aunt|auntie|cousin|niece|nephew"
     r"|lola|lolo|tita|tito|gogo|aunty"  # Filipino and South African elders (round 48)
+    # … West African, East African and Māori ones: "mama bisi", "whaea mere" (round 51).
+    r"|mama|baba|mzee|bibi|whaea|koro|kuia|matua"
     r"|name is)\s+(?P<name>[a-z][a-z'\u2019\-]+)\b)"
+)
+_TITLES_KEPT = frozenset(
+    {"baby", "lola", "lolo", "tita", "tito", "gogo", "mama", "baba", "mzee", "bibi", "whaea"}
+    | {"koro", "kuia", "matua", "auntie", "aunty"}
 )
 _DESCRIBED_ROAD = frozenset(
     {"busy", "back", "side", "old", "new", "quiet", "dark", "wet", "icy", "open", "country"}
@@ -1602,6 +1646,30 @@ _SMALL_SPANISH_RELATION = re.compile(
 _SMALL_SPANISH_BABY = re.compile(
     r"\b(?:meses|semanas|días|dias|años|de\s+\d{1,2}),\s+(?P<name>[a-záéíóúñü][a-záéíóúñü'\-]+)\b"
 )
+# Endings of Spanish adjectives and participles, which describe rather than name.
+_SPANISH_DESCRIBING = re.compile(
+    r"(?:ado|ada|ido|ida|oso|osa|ico|ica|ivo|iva|ente|ante|ble|al|ar|ario|aria|ento|enta|ismo"
+    r"|ista|otes|ones|ción|cion|dor|dora|enso|ensa|eso|esa|il|uso|usa|ótico|ótica|eico|eica)s?$"
+)
+# A place by its kind and its name, with no article between them, which makes it a name: "se
+# ahogó en playa hermosa", "vivía en villa el salvador" (round 51; not "en la playa").
+_SMALL_SPANISH_KIND_NAMED = re.compile(
+    r"\b(?:en|de|desde|hasta|hacia)\s+(?P<place>(?:playa|isla|cerro|villa|puerto|bahía|bahia"
+    r"|colonia|barrio|caleta|lomas|pueblo)\s+(?!(?:de|del|la|el|los|las|y|a|en)\b)"
+    r"[a-záéíóúñü][a-záéíóúñü'\-]+(?:\s+(?!(?:de|del|la|el|los|las|y|a|en|se|con)\b)"
+    r"[a-záéíóúñü][a-záéíóúñü'\-]+)?)(?=\s*[,.;:]|\s*$)"
+)
+# A hospital written small by its word and the person it is named for: "en el hospital darío
+# contreras" (round 51).
+_SMALL_SPANISH_HOSPITAL_OF = re.compile(
+    r"\b(?P<org>hospital\s+(?P<first>[a-záéíóúñü]+)\s+(?P<second>[a-záéíóúñü]+)"
+    r"(?:\s+(?P<third>[a-záéíóúñü]+))?)\b"
+)
+# A city's part by its side, after it: "en santo domingo este." (round 51).
+_SPANISH_CITY_SIDE = re.compile(r"\s+(?:este|oeste|norte|sur)(?=\s*[,.;]|\s*$)")
+# La Paz where it ends a phrase, which peace does not ("en la paz de la capilla").
+_SMALL_LA_PAZ = re.compile(r"\b(?:en|de|desde|a)\s+(?P<place>la\s+paz)(?=\s*[,.;]|\s*$)")
+_SMALL_RED_CROSS = re.compile(r"\b(?:de|con|en|a)\s+la\s+(?P<org>cruz\s+roja)\b")
 # The name a baby was given, written small: "la mamá le puso candela", "lo llamaron thiago".
 _SMALL_SPANISH_GIVEN = re.compile(
     r"\b(?:le|la|lo)\s+(?:puso|pusieron|pusimos|llamaron|llamamos)\s+"
@@ -1635,7 +1703,11 @@ _SMALL_SPANISH_FEAST = re.compile(
     r"\b(?:noche de san juan|noche de reyes|día de reyes|dia de reyes|nochebuena|nochevieja"
     r"|jueves santo|viernes santo|sábado santo|sabado santo|domingo de ramos|domingo de pascua"
     r"|domingo de resurrección|día de (?:los )?muertos|día de todos los santos|día de la madre"
-    r"|día del padre|año nuevo|semana santa)\b"
+    r"|día del padre|año nuevo|semana santa|san fermín|san fermin|sanfermines|las fallas"
+    r"|feria de abril|la mercè|la merce|el rocío|el rocio"
+    # … and what a town is "in the middle of": "en pleno carnaval" (round 51).
+    r"|(?<=en pleno )(?:san|santa) [a-záéíóúñü]+|(?<=en pleno )carnaval|(?<=en plenas )fiestas"
+    r"|(?<=en plena )(?:feria|semana santa|romería|romeria))\b"
 )
 # A road by its letters and number, written small: "un accidente en la c-66", "por la ap-7".
 _SMALL_SPANISH_ROAD_CODE = re.compile(
@@ -1682,7 +1754,10 @@ _SMALL_HOLIDAY = re.compile(
     r"\b(?:eid|christmas (?:eve|day)|boxing day|new year['\u2019]?s (?:eve|day)|hogmanay"
     r"|good friday|easter (?:sunday|monday)|diwali|hanukkah|thanksgiving|halloween|anzac day"
     r"|bonfire night|valentine['\u2019]?s day|mother['\u2019]?s day|father['\u2019]?s day"
-    r"|st patrick['\u2019]?s day|remembrance sunday|armistice day|guy fawkes night|burns night)\b"
+    r"|st patrick['\u2019]?s day|remembrance sunday|armistice day|guy fawkes night|burns night"
+    # … and a feast of the church by its name: "the feast of the assumption" (round 51).
+    r"|(?<=the )feast of (?:the |st\.? |saint |our )?[a-z]+(?: (?:of )?[a-z]+)?"
+    r"(?= *[,.;]|$| on| in| when))\b"
 )
 _SMALL_PERSON_NAMED = re.compile(
     r"\b(?:baby|man|woman|lady|lad|boy|girl|child|kid|bloke|gentleman|chap|patient|teenager"
@@ -1706,7 +1781,9 @@ _COMPASS = frozenset({"east", "west", "north", "south", "northeast", "northwest"
 # Where someone worked, by a name no dictionary has: "he'd been a potter at wedgwood for forty
 # years", "worked at gkn" (round 50).
 _SMALL_WORKED_AT = re.compile(
-    r"\b(?:worked|working|works|been\s+an?\s+[a-z]+|was\s+an?\s+[a-z]+)\s+at\s+(?:the\s+)?"
+    r"\b(?:worked|working|works|been\s+an?\s+[a-z]+|was\s+an?\s+[a-z]+"
+    # … and where a student is placed: "clinical at meriter" (round 51).
+    r"|placement|placements|clinical|clinicals|rotation|rotating|elective|based)\s+at\s+(?:the\s+)?"
     r"(?P<org>[a-z][a-z'\-]{2,})\b"
 )
 _SMALL_LAKE = re.compile(r"\b(?:lake|loch|lough|mount|mt)\s+(?P<name>[a-z][a-z'\-]+)\b")
@@ -1790,6 +1867,10 @@ def _known_hospitals() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]
     return pattern, common, spanish_article
 
 
+_HOSPITAL_KIND_AFTER = re.compile(
+    r"\s+(?:maternity|hospital|infirmary|general|children['\u2019]s|women['\u2019]s)\b",
+    re.IGNORECASE,
+)
 _HOSPITAL_TOWN = re.compile(r"\s+(?:de|del|of)\s+(?P<place>[\w\-]+)")
 
 
@@ -1817,10 +1898,18 @@ def _hospitals_by_name(text: str) -> Iterator[tuple[str, int, int]]:
         # With the town it is in, as one name: "el materno de málaga".
         town = _HOSPITAL_TOWN.match(text, match.end("org"))
         end = match.end("org")
+        # … with its kind after it ("the princess royal maternity") and its word before it
+        # ("el hospital centenario"), all one name (round 51).
+        kind = _HOSPITAL_KIND_AFTER.match(text, end)
+        if kind and not town:
+            end = kind.end()
+        start = match.start("org")
+        if match.group("before").casefold() in {"hospital", "hosp"} and not article:
+            start = match.start("before")
         place = town.group("place") if town else ""
         if town and _is(place, "places.txt") and not _is(place, "not_places.txt"):
             end = town.end()
-        yield "ORG", match.start("org"), end
+        yield "ORG", start, end
 
 
 def _a_plain_first_name(word: str) -> bool:
@@ -1871,9 +1960,14 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
         if _is_stop_word(name) or _is(name, "not_names.txt"):
             continue
         surname = _is(name, "surnames.txt") and _zipf(name) < 4.5  # not "dad held him"
-        if _is(name, "first_names.txt") or surname or _zipf(name) < 3.8:
-            # "baby ellis" keeps its title, as "Baby Harper" does
-            start = match.start() if text.startswith("baby", match.start()) else match.start("name")
+        title = text[match.start() : match.start("name")].strip()
+        # A Māori elder's title is never a word of English, so any name follows it: "whaea
+        # mere" (round 51).
+        maori = title in {"whaea", "koro", "kuia", "matua"} and _zipf(name) < 4.5
+        if _is(name, "first_names.txt") or surname or _zipf(name) < 3.8 or maori:
+            # "baby ellis" keeps its title, as "Baby Harper" does, and so do an elder's: "mama
+            # bisi", "lola remedios" (round 51).
+            start = match.start() if title in _TITLES_KEPT else match.start("name")
             yield "NAME", start, match.end("name")
     for match in _SMALL_AT_IN_CITY.finditer(text):
         org, words = match.group("org"), match.group("place").split()
@@ -2155,6 +2249,12 @@ def _in_small_spanish(text: str) -> Iterator[tuple[str, int, int]]:
     for match in _SMALL_SPANISH_BABY.finditer(text):
         name = match.group("name")
         unknown = max(_zipf_in(name, "es"), _zipf_in(name, "en")) == 0  # no word: "yariel"
+        # … or a word so rare in both languages that it is no adjective: "de 19, keylor," (round
+        # 51; not "de 19, hipotenso,").
+        unknown = unknown or (
+            max(_zipf_in(name, "es"), _zipf_in(name, "en")) < 2.8
+            and not _SPANISH_DESCRIBING.search(name)
+        )
         if name not in SPANISH and (
             _is(_without_accents(name), "first_names.txt") or _spanish_name(name, 4.3) or unknown
         ):
@@ -2227,6 +2327,21 @@ def _in_small_spanish(text: str) -> Iterator[tuple[str, int, int]]:
             )
         ):
             yield "ORG", match.start("org"), match.end("org")
+    for match in _SMALL_SPANISH_KIND_NAMED.finditer(text):
+        yield "CITY", match.start("place"), match.end("place")
+    for match in _SMALL_SPANISH_HOSPITAL_OF.finditer(text):
+        first, second, third = match.group("first", "second", "third")
+        person = (_is(_without_accents(first), "first_names.txt") or _is_world_first(first)) and (
+            _is(_without_accents(second), "surnames.txt") or _zipf_in(second, "es") < 3.0
+        )
+        if first not in SPANISH and second not in SPANISH and person:
+            end = match.end("second")
+            if third and third not in SPANISH and _is(_without_accents(third), "surnames.txt"):
+                end = match.end("third")
+            yield "ORG", match.start("org"), end
+    for match in itertools.chain(_SMALL_LA_PAZ.finditer(text), _SMALL_RED_CROSS.finditer(text)):
+        group = "place" if "place" in match.groupdict() else "org"
+        yield ("CITY" if group == "place" else "ORG"), match.start(group), match.end(group)
     for match in _SMALL_SPANISH_SAINT.finditer(text):
         saint = _without_accents(match.group("saint"))
         # … by any saint's name the world gives: "prácticas en el san cecilio" (round 50).

@@ -736,6 +736,29 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
         ("estudiante en granada, rotando en el san cecilio. murió un señor", "san cecilio",
          "ORG"),
         ("lo llevamos al san teodoro de madrugada. no llegó", "san teodoro", "ORG"),
+        # Round 51, from the misses of held-out 56 and es_27 (read after their measurement).
+        ("third year student at ucc. mrs daly passed on the feast of the epiphany.",
+         "feast of the epiphany", "DATE"),
+        ("Mrs. Daly died on the Feast of the Assumption, as she'd hoped.",
+         "Feast of the Assumption", "DATE"),
+        ("a student at gcu, placement on the stroke ward. mr reid died", "gcu", "ORG"),
+        ("prácticas en la upna. murió un señor en la planta", "upna", "ORG"),
+        ("a woman, mama ngozi, 70, came in with a stroke", "mama ngozi", "NAME"),
+        ("a kuia, whaea mere, stopped breathing at the marae", "whaea mere", "NAME"),
+        ("nursing student, clinical at bryngolau. my patient died", "bryngolau", "ORG"),
+        ("student midwife, placement at the princess royal maternity. twins at 24 weeks",
+         "princess royal maternity", "ORG"),
+        ("práctica en el hospital centenario. murió un señor", "hospital centenario", "ORG"),
+        ("enfermera en el hospital ramón gonzález. un muchacho llegó baleado",
+         "hospital ramón gonzález", "ORG"),
+        ("un muchacho de 19, dilan, se ahogó en el río", "dilan", "NAME"),
+        ("se ahogó en playa blanca. sus amigos lo sacaron", "playa blanca", "CITY"),
+        ("un motoconchista que vivía en santo domingo oeste. accidente en la autopista",
+         "santo domingo oeste", "CITY"),
+        ("matrona en el hospital de la mujer en la paz. una señora", "la paz", "CITY"),
+        ("paramédica de la cruz roja. un muchacho se ahogó", "cruz roja", "ORG"),
+        ("sus amigos nos llamaron desde el 7021 4455. llegamos tarde", "7021 4455", "PHONE"),
+        ("murió el 7 de julio, en pleno san fermín. se oían los cohetes", "san fermín", "DATE"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -998,10 +1021,27 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         " bay. Kia kaha, Mere",
         "we waited at the ambulance station. nobody spoke. the nurses station was empty too",
         "he'd been a cleaner at the school for years. she worked at night",
+        # Round 51: a poet quoted, a team's shirt, a title in Spanish letters, two years and a
+        # night shift in fours, a feast of food, an adjective after an age, a beach.
+        "He had quoted Horace in his last letter to the ward.",
+        "su nieto le puso la camiseta de Rosario Central encima de la sábana",
+        "Los vecinos pusieron Veinte años en la radio. Nadie habló.",
+        "I worked there 2019 2020, nights 2300 to 0700, and never saw a death like it.",
+        "the family brought a feast of samosas. we ate them at 3am",
+        "un señor de 80, hipotenso, llegó tarde a urgencias",
+        "se ahogó en la playa. sus amigos lo sacaron",
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
     assert find(text) == [], find(text)
+
+
+def test_a_name_given_in_spanish_is_no_title_of_a_song() -> None:
+    """Round 51: a title in Spanish letters after "pusieron" is kept; a baby's name after "le
+    pusieron" is still a name."""
+    assert [s.text for s in find("A la niña le pusieron Lucía de nombre. Lloramos todos.")] == [
+        "Lucía"
+    ]
 
 
 def test_a_number_after_an_age_is_an_age_only_where_the_writer_corrects_it() -> None:
