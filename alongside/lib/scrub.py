@@ -108,7 +108,7 @@ def _find(text: str) -> list[Span]:
         spans = [
             Span(s.start, side.end(), s.type, text[s.start : side.end()])
             if s.type == "CITY" and (side := _SPANISH_CITY_SIDE.match(text, s.end))
-            else s
+            else _with_nickname_article(text, s)
             for s in spans
         ]
         # After the trimming, which drops a clinic's kind written small: the clinic, kind and
@@ -334,6 +334,25 @@ def _day_of_writing(text: str, span: Span) -> bool:
     return habit or _WRITING_ON.search(text[max(0, span.start - 30) : span.start]) is not None
 
 
+# A nickname's article, between commas in Spanish: "un hombre de la calle, el Tano, 60"
+# (round 52).
+_NICKNAME_ARTICLE = re.compile(r",\s+(?:el|la)\s+$")
+
+
+def _with_nickname_article(text: str, span: Span) -> Span:
+    aged = re.match(r",\s*\d{1,3}\b", text[span.end : span.end + 6])
+    if (
+        (span.type == "NAME" or (aged and span.type in {"CITY", "ORG"}))
+        and _NICKNAME_ARTICLE.search(text, max(0, span.start - 6), span.start)
+        and text[span.end : span.end + 1] == ","
+        and span.text[:1].isupper()
+        and " " not in span.text
+    ):
+        start = span.start - 3
+        return Span(start, span.end, "NAME", text[start : span.end])
+    return span
+
+
 def _with_article(text: str, span: Span) -> Span:
     if span.type not in {"DATE", "ADDRESS"}:
         return span
@@ -486,6 +505,19 @@ def _is(word: str, name: str) -> bool:
     return word.casefold() in _words(name)
 
 
+@cache
+def _places_without_accents() -> frozenset[str]:
+    return frozenset(_without_accents(p) for p in _words("places.txt"))
+
+
+def _a_listed_place(place: str) -> bool:
+    """A city of places.txt, with its accents or written without them, as a phone writes
+    them: "thessaloniki" (round 52)."""
+    return _is(place, "places.txt") or _without_accents(place.casefold()) in (
+        _places_without_accents()
+    )
+
+
 # --- Patterns ----------------------------------------------------------------------------------
 
 # Capitals and small letters of the Latin alphabets: Western European ones, and those of
@@ -563,6 +595,9 @@ _SHOWN_OR_PERFORMING = re.compile(
     r"(?:the\s+|el\s+|la\s+)?"
     r"(?P<shirt>[A-Za-záéíóúñü][\wáéíóúñü]+(?:\s+(?!de\b|del\b|en\b|y\b|a\b|encima\b)"
     r"[A-Za-záéíóúñü][\wáéíóúñü]+)?)"
+    # … the image carried in a procession: "la procesión del Abuelo" (round 52).
+    r"|\b(?:procesión|procesion|procesiones|paso)\s+(?:del|de\s+la|de)\s+"
+    rf"(?P<procession>{CAP}(?:\s+(?:de\s+)?{CAP}){{0,2}})"
     # … and what was poured: "a pint of Guinness", "a glass of Baileys" (round 43).
     r"|\b(?:pint|pints|glass|glasses|can|cans|bottle|bottles|sip|sips|drop|tot|shot|dram|nip)"
     rf"\s+of\s+(?P<drink>{CAP}(?:\s+{CAP})?)"
@@ -572,7 +607,7 @@ _SHOWN_OR_PERFORMING = re.compile(
 # The groups of _SHOWN_OR_PERFORMING that name what is kept.
 _KEPT_GROUPS = (
     *("after", "team", "club", "gig", "music", "club_es", "fan_of", "sung", "drink"),
-    *("scores", "heard", "costume", "team_fan", "virgin", "quoted", "shirt"),
+    *("scores", "heard", "costume", "team_fan", "virgin", "quoted", "shirt", "procession"),
 )
 
 
@@ -1694,9 +1729,12 @@ _SMALL_SPANISH_NAMED_FOR = re.compile(
     r"(?:\s+(?:van|de|del)\s+[a-záéíóúñü]+|\s+(?P<third>[a-záéíóúñü]+))?)\b"
 )
 _SMALL_SPANISH_STREET = re.compile(
-    r"\b(?:calle|avenida|av\.|paseo|plaza|carretera|barrio|colonia|urbanización|camino)\s+"
-    r"(?:(?:de|del)\s+(?:la\s+|las\s+|los\s+)?)?[a-záéíóúñü][a-záéíóúñü'\-]+"
-    r"(?:\s+[a-záéíóúñü][a-záéíóúñü'\-]+)?"
+    r"\b(?:calle|avenida|av\.|paseo|plaza|carretera|barrio|colonia|urbanización|camino"
+    # … and Catalan, Galician and Valencian streets: "la carrer de la força 14" (round 52).
+    r"|carrer|passeig|plaça|avinguda|rúa|travessera|travesía|travesia)\s+"
+    r"(?:(?:de|del|dels)\s+(?:la\s+|las\s+|los\s+|l['\u2019])?)?[a-záéíóúñüçàèòï]"
+    r"[a-záéíóúñüçàèòï'\-]+(?:\s+[a-záéíóúñüçàèòï][a-záéíóúñüçàèòï'\-]+)?"
+    r"(?:,?\s+\d{1,4}[a-z]?\b)?"  # … and its number
 )
 # A feast written small: "se murió la noche de san juan", "el jueves santo" (round 47).
 _SMALL_SPANISH_FEAST = re.compile(
@@ -1719,7 +1757,8 @@ _SMALL_SPANISH_VILLAGE = re.compile(
     r"\b(?:aldea|caserío|caserio|vereda|ranchería|rancheria|corregimiento|pedanía|pedania"
     r"|comunidad|comunidades"  # "de una comunidad de paucartambo" (round 45)
     r"|sierra|valle|comarca)"  # "en la sierra de zongolica" (round 48)
-    r"\s+(?:de|del)\s+(?P<place>[a-záéíóúñü][a-záéíóúñü'\-]+)\b"
+    # … with "de" or without: "en la aldea chuicruz" (round 52).
+    r"\s+(?:(?:de|del)\s+)?(?P<place>[a-záéíóúñü][a-záéíóúñü'\-]+)\b"
 )
 # A hospital by its one or two words after where a student or a doctor works: "rotando en el
 # padilla", "internado en el hermanos ameijeiras" (round 49; not "rotando en el servicio").
@@ -1747,14 +1786,15 @@ _SMALL_NAME_AGED = re.compile(r"\b(?P<name>[a-z][a-z'\u2019\-]+),\s+\d{1,2}\b(?!
 # A hospital, a school or a service written small by a word no dictionary has, before its
 # city: "rotating at bara in soweto", "placement at the qe2 in halifax" (round 45).
 _SMALL_AT_IN_CITY = re.compile(
-    r"\b(?:at|to|from)\s+(?:the\s+)?(?P<org>[a-z][a-z0-9'\u2019\-]{1,15})\s+in\s+"
+    r"\b(?:at|to|from)\s+(?:the\s+)?(?P<org>[a-z][a-z0-9'\u2019\-]{1,15}"
+    r"(?:\s+[a-z]{2,15})?)\s+in\s+"  # … or two: "med student at korle bu in accra" (round 52)
     r"(?P<place>[a-z][a-z'\-]+(?:\s+[a-z]+)?)\b"
 )
 _SMALL_HOLIDAY = re.compile(
     r"\b(?:eid|christmas (?:eve|day)|boxing day|new year['\u2019]?s (?:eve|day)|hogmanay"
     r"|good friday|easter (?:sunday|monday)|diwali|hanukkah|thanksgiving|halloween|anzac day"
     r"|bonfire night|valentine['\u2019]?s day|mother['\u2019]?s day|father['\u2019]?s day"
-    r"|st patrick['\u2019]?s day|remembrance sunday|armistice day|guy fawkes night|burns night"
+    r"|st\.? [a-z]+['\u2019]?s day|remembrance sunday|armistice day|guy fawkes night|burns night"
     # … and a feast of the church by its name: "the feast of the assumption" (round 51).
     r"|(?<=the )feast of (?:the |st\.? |saint |our )?[a-z]+(?: (?:of )?[a-z]+)?"
     r"(?= *[,.;]|$| on| in| when))\b"
@@ -1776,6 +1816,11 @@ _SMALL_STATION = re.compile(
 _SMALL_SERVICE_OF_PLACE = re.compile(
     r"\b(?P<before>(?:[a-z][a-z'\-]*\s+){1,4})"
     r"(?:ems|fire\s+(?:rescue|department|service)|ambulance\s+service|rescue\s+squad)\b"
+)
+# A hospital written small by its town: "house officer at gisborne hospital" (round 52).
+_SMALL_PLACE_HOSPITAL = re.compile(
+    r"\b(?P<before>(?:[a-z][a-z'\-]*\s+){1,2}?)(?:(?:base|district|general|university"
+    r"|community|regional)\s+)?(?:hospital|infirmary)\b"
 )
 _COMPASS = frozenset({"east", "west", "north", "south", "northeast", "northwest", "southeast"})
 # Where someone worked, by a name no dictionary has: "he'd been a potter at wedgwood for forty
@@ -1971,6 +2016,12 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
             yield "NAME", start, match.end("name")
     for match in _SMALL_AT_IN_CITY.finditer(text):
         org, words = match.group("org"), match.group("place").split()
+        if " " in org and not (
+            max(_zipf_in(org.split()[0], "en"), _zipf_in(org.split()[0], "es")) < 2.5
+            and not _is_stop_word(org.split()[1])
+            and max(_zipf_in(org.split()[1], "en"), _zipf_in(org.split()[1], "es")) < 4.0
+        ):
+            continue
         placed = any(
             _is(" ".join(words[:n]), "places.txt")
             or _a_small_town(" ".join(words[:n]), words[0], after="", spanish=False)
@@ -2013,6 +2064,14 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
             if _a_small_place(place):
                 end = match.end("place")
                 yield "CITY", end - len(place), end
+                break
+    for match in _SMALL_PLACE_HOSPITAL.finditer(text):
+        before = match.group("before").rstrip()
+        words = before.split()
+        for n in range(min(2, len(words)), 0, -1):
+            if _a_small_place(" ".join(words[-n:])):
+                start = match.start("before") + len(before) - len(" ".join(words[-n:]))
+                yield "ORG", start, match.end()
                 break
     for match in _SMALL_SERVICE_OF_PLACE.finditer(text):
         words = match.group("before").split()
@@ -2093,7 +2152,7 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
             place = " ".join(words[:n])
             if (
                 (
-                    _is(place, "places.txt")
+                    _a_listed_place(place)
                     and not _is(place, "not_places.txt")
                     and not _is(place, "generic_places.txt")
                     and not _is_stop_word(words[0])
@@ -2138,7 +2197,7 @@ def _a_small_place(place: str) -> bool:
     shares: "truro", "baton rouge"."""
     first = place.split()[0]
     return (
-        _is(place, "places.txt")
+        _a_listed_place(place)
         and not _is(place, "not_places.txt")
         and not _is(place, "generic_places.txt")
         and not _is_stop_word(first)
@@ -2236,7 +2295,8 @@ def _in_small_spanish(text: str) -> Iterator[tuple[str, int, int]]:
         yield "NAME", match.start(), end
     for match in _SMALL_SPANISH_RELATION.finditer(text):
         name = match.group("name")
-        if name in SPANISH:
+        # A verb after a relative is no name: "la mamá caminó" (round 52).
+        if name in SPANISH or name.endswith("ó"):
             continue
         naming = text[match.start() : match.start("name")].strip().startswith("llam")
         if (
@@ -2298,7 +2358,7 @@ def _in_small_spanish(text: str) -> Iterator[tuple[str, int, int]]:
         ):
             yield "CITY", match.start("place"), match.end("place")
     for match in _SMALL_SPANISH_STREET.finditer(text):
-        words = match.group().split()
+        words = [w for w in match.group().rstrip(",").split() if not w[0].isdigit()]
         # … not "a la calle para esperar" (round 47): a name, not a word that joins, follows.
         if words[-1] not in SPANISH and (words[1] not in SPANISH or words[1] in {"de", "del"}):
             yield "ADDRESS", match.start(), match.end()
@@ -2994,7 +3054,7 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
                 yield "ORG", match.start(), match.start() + len(" ".join(taken))
                 break
     # … or by its letters alone (KFC, the ISSSTE), which are no capitalised word.
-    for match in re.finditer(r"\b[A-Z]{2,8}\b", text):
+    for match in re.finditer(r"\b[A-Z]{2,8}(?:\d{1,3})?\b", text):  # … and ER24 (round 52)
         if _is(match.group(), "organisations.txt"):
             yield "ORG", match.start(), match.end()
     for match in re.finditer(

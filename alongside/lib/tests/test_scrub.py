@@ -759,6 +759,20 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
         ("paramédica de la cruz roja. un muchacho se ahogó", "cruz roja", "ORG"),
         ("sus amigos nos llamaron desde el 7021 4455. llegamos tarde", "7021 4455", "PHONE"),
         ("murió el 7 de julio, en pleno san fermín. se oían los cohetes", "san fermín", "DATE"),
+        # Round 52, from the misses of held-out 57 and es_28 (read after their measurement).
+        ("his daughter facetimed from reykjavik every night and sang to him", "reykjavik",
+         "CITY"),
+        ("med student at komfo anokye in kumasi. a man died on the ward", "komfo anokye", "ORG"),
+        ("house officer at tauranga hospital. an old man died in the night",
+         "tauranga hospital", "ORG"),
+        ("a baby boy born sleeping on st david's day. his mam held him", "st david's day",
+         "DATE"),
+        ("Paramedic with ER24 in Pretoria. A man was shot at the rank.", "ER24", "ORG"),
+        ("eclampsia en su casa en la aldea xecaracoj. la ambulancia tardó", "xecaracoj",
+         "CITY"),
+        ("aviso en la carrer del carme 22. una señora sola en un piso", "carrer del carme 22",
+         "ADDRESS"),
+        ("Un hombre de la calle, el Flaco, 60, en la plaza. Hacía frío.", "el Flaco", "NAME"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -1030,6 +1044,12 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "the family brought a feast of samosas. we ate them at 3am",
         "un señor de 80, hipotenso, llegó tarde a urgencias",
         "se ahogó en la playa. sus amigos lo sacaron",
+        # Round 52: a toy's hero, an image in a procession, a role after "Junior", a verb after
+        # a mother.
+        "Su mamá le había comprado un Spiderman de plástico en el mercado.",
+        "Murió mientras pasaba la procesión del Cautivo. Le abrimos la ventana.",
+        "Junior resident on nights. The patient died at 4am and I was on my own.",
+        "la mamá caminó cuatro horas con el niño en brazos. no llegamos a tiempo",
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
