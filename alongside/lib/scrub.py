@@ -1817,6 +1817,27 @@ _SMALL_SERVICE_OF_PLACE = re.compile(
     r"\b(?P<before>(?:[a-z][a-z'\-]*\s+){1,4})"
     r"(?:ems|fire\s+(?:rescue|department|service)|ambulance\s+service|rescue\s+squad)\b"
 )
+# A word no dictionary knows after a word that places it, in a note typed small: a place or a
+# hospital whatever list lacks it ("from ruatoria", "desde la ceibita", "at meriter": round 53).
+_SMALL_UNKNOWN_AFTER = re.compile(
+    r"\b(?P<before>in|from|near|past|outside|at|with|into|to|en|de|desde|hacia|del|al|con)"
+    r"\s+(?:(?:the|el|la|los|las)\s+)?(?P<word>[a-záéíóúñüçàèòï][a-záéíóúñüçàèòï'\-]{3,})\b"
+)
+_PLACE_WORD_AFTER = re.compile(
+    r"\s+(?:head|bay|bridge|green|end|point|heights|beach|falls|creek|cove|valley|hill|harbour"
+    r"|harbor|springs|junction|crossing|flats|park|village|town|city|island|glen|bottom)\b"
+)
+# Endings of drugs and conditions, which no list need hold: "in hyperkalaemia", "con
+# midazolam", "on amiodarone" (round 53).
+_CLINICAL_ENDING = re.compile(
+    r"(?:a?emia|itis|osis|ectomy|otomy|ostomy|ology|ologia|ología|pathy|algia|oma|cardia"
+    r"|p?noea|pnea|thorax|tórax|torax|plegia|uria|oxia|opia|trofia|ergia|fagia|tonia|plasia"
+    r"|idine|azine|izine|amine|opine|oxine|scine|idina|amina|azina|amol|ofol|erol|olol|adol"
+    r"|idol|done|xone|sone|lone|tron|etam|ium|anil|tanil|pril|sartan|statin|mab|cillin|mycin"
+    r"|micina|azole|azol|pam|lam|tide|parin|xaban|gatran|ismo|ism|phine|fina|enil|inone|ntone"
+    r"|dex|amic|mide|mida|ate|ase|asa|grel|penem|clav|oxime|ivir|izol|profeno|arona|terapia"
+    r"|ocina|parina|sepsis|iasis|esis|aena|ción|cion)$"
+)
 # A hospital written small by its town: "house officer at gisborne hospital" (round 52).
 _SMALL_PLACE_HOSPITAL = re.compile(
     r"\b(?P<before>(?:[a-z][a-z'\-]*\s+){1,2}?)(?:(?:base|district|general|university"
@@ -2065,6 +2086,18 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
                 end = match.end("place")
                 yield "CITY", end - len(place), end
                 break
+    for match in _SMALL_UNKNOWN_AFTER.finditer(text):
+        word = match.group("word")
+        if _unknown_after_a_place(word):
+            kind = "ORG" if match.group("before") in {"at", "with", "con"} else "CITY"
+            # … with its article in Spanish ("desde la ceibita") and the kind of place after
+            # it ("wasdale head", "ruatoria bay").
+            start = match.start("word")
+            article = text[match.end("before") : start].strip()
+            if article in {"el", "la", "los", "las"}:
+                start = text.rindex(article, 0, start)
+            kind_after = _PLACE_WORD_AFTER.match(text, match.end("word"))
+            yield kind, start, kind_after.end() if kind_after else match.end("word")
     for match in _SMALL_PLACE_HOSPITAL.finditer(text):
         before = match.group("before").rstrip()
         words = before.split()
@@ -2190,6 +2223,25 @@ _PLACE_KIND_AFTER = frozenset(
     | {"practice", "school", "station", "hospital", "ward", "unit", "centre", "center"}
     | {"medical", "clinic", "hospice", "home", "way", "crescent", "place", "terrace", "mews"}
 )
+
+
+def _unknown_after_a_place(word: str) -> bool:
+    """A word that neither English nor Spanish writes (Zipf under 2.0), and no word of the ward,
+    drug or condition: a name, where a word that places it comes before it (round 53)."""
+    folded = word.casefold()
+    return (
+        max(_zipf_in(folded, "en"), _zipf_in(folded, "es")) < 2.0
+        and "-" not in folded
+        and sum(c in "aeiouáéíóúü" for c in folded) >= 2  # not letters: "hfno", "bipap"
+        and not _CLINICAL_ENDING.search(folded)
+        and not _is(folded, "clinical_words.txt")
+        and not _is(folded, "organisations.txt")  # letters read as the organisation they are
+        and not _is(folded, "not_names.txt")
+        and not _is(folded, "generic_places.txt")
+        and not _is(folded, "not_places.txt")
+        and folded.upper() not in _NOT_A_HOSPITAL
+        and not _is_stop_word(folded)
+    )
 
 
 def _a_small_place(place: str) -> bool:

@@ -773,6 +773,15 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
         ("aviso en la carrer del carme 22. una señora sola en un piso", "carrer del carme 22",
          "ADDRESS"),
         ("Un hombre de la calle, el Flaco, 60, en la plaza. Hacía frío.", "el Flaco", "NAME"),
+        # Round 53: a word no dictionary knows, after a word that places it, in a note typed
+        # small (from the misses of 56, 57 and es_28, read).
+        ("his daughter drove down from ngatapa overnight. she was too late", "ngatapa", "CITY"),
+        ("the walker fell on the path up from kirkstone pass. mountain rescue brought him",
+         "kirkstone", "CITY"),
+        ("la mamá caminó cuatro horas desde la chiquimulilla. no llegamos", "la chiquimulilla",
+         "CITY"),
+        ("a farm out past waipukurau bridge. the dogs wouldn't leave him",
+         "waipukurau bridge", "CITY"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -1050,6 +1059,10 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "Murió mientras pasaba la procesión del Cautivo. Le abrimos la ventana.",
         "Junior resident on nights. The patient died at 4am and I was on my own.",
         "la mamá caminó cuatro horas con el niño en brazos. no llegamos a tiempo",
+        # Round 53: words of the ward no dictionary knows, after words that place them.
+        "back in resus at 3am. moved him to paeds hdu after, then to picu. in asystole by 4",
+        "la pasamos a reanimación con entonox y luego con midazolam. estaba en asistolia",
+        "she went into hyperkalaemia. we started him on bumetanide and then with tenecteplase",
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
