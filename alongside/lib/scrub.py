@@ -419,6 +419,10 @@ def _titles_of_works(text: str) -> list[tuple[int, int]]:
             or _is_world_first(sentence_case.group("first"))
         ):
             titles.append(sentence_case.span(1))
+        # … and a prayer recited by its one name: "They recited Yasin together" (round 54).
+        recited = _RECITED_ONE.match(text, verb.end())
+        if recited and verb.group().casefold() in {"recited", "reciting", "chanted", "chanting"}:
+            titles.append(recited.span(1))
         by = _SONG_BY.match(text, verb.end())
         if by:
             titles += [by.span(1), by.span(2), (by.start(1), by.end(2))]
@@ -550,8 +554,9 @@ _SHOWN_OR_PERFORMING = re.compile(
     # Miguel Hernández".
     r"|copla|coplas|poema|poemas|poesías|poesias|versos|tango|tangos|bolero|boleros|ranchera"
     r"|rancheras|sevillanas|libro|libros|novela|novelas|película|películas)\s+(?:de|del)\s+"
-    r"(?:la\s+)?"
-    rf"(?P<after>{CAP}(?:\s+{CAP}){{0,2}})"
+    # … a Virgin by her title among them: "una imagen de la Virgen de Zapopan" (round 54).
+    r"(?P<after>(?:la\s+)?(?:Virgen\s+(?:de\s+los|de\s+las|de\s+la|del|de)\s+)?"
+    rf"{CAP}(?:\s+{CAP}){{0,2}})"
     r"|\b(?:equipo|club)\s+(?:de|del)\s+"
     rf"(?P<team>{CAP}(?:\s+{CAP})?)(?=\s+(?:había\s+|habían\s+|ha\s+)?"
     r"(?:ganado|perdido|empatado|ganó|perdió|empató|jugaba|jugó|juega|iba)\b)"
@@ -633,6 +638,9 @@ _SONG_NAMED = re.compile(
     # … small words inside a title: "Will the Circle Be Unbroken" (round 47).
     # … or other languages' ("Ang Pasko ay Sumapit": round 48).
     rf"({CAP}(?:\s+(?:(?:the|a|an|of|in|on|to|and|for|at|by|with|is|be|[a-z]{{1,3}})\s+)*{CAP})+)"
+)
+_RECITED_ONE = re.compile(
+    rf"\s+(?:the\s+)?({CAP})(?=\s*[,.;!?]|\s+(?:together|for|over|to|at|in)\b)"
 )
 _SPANISH_WORK_TITLE = re.compile(
     rf"\s+(?:(?:la|el)\s+)?((?P<first>{CAP})(?:\s+[a-záéíóúñü]+){{1,4}}?)"
@@ -1289,7 +1297,7 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
     ),
     # Ireland's ambulance service by its letters, with its article (round 46; not a baby "with
     # NAS", withdrawing).
-    ("ORG", re.compile(r"\b(?:with|for|joined|in)\s+the\s+(?P<v>NAS)\b")),
+    ("ORG", re.compile(r"\b(?:with|for|joined|in)\s+the\s+(?P<v>NAS|nas)\b")),
     # A road by its number, written small or not: "en la ruta 7", "la carretera 45" (round 46).
     (
         "ADDRESS",
@@ -1647,6 +1655,8 @@ _SMALL_RELATION = re.compile(  # a lookahead, so that "lad called tom" is read t
     r"|lola|lolo|tita|tito|gogo|aunty"  # Filipino and South African elders (round 48)
     # … West African, East African and Māori ones: "mama bisi", "whaea mere" (round 51).
     r"|mama|baba|mzee|bibi|whaea|koro|kuia|matua"
+    # … and whom a paramedic is crewed with, a student assessed by (round 54).
+    r"|crewed with|partnered with|paired with|on shift with|assessor|supervisor|educator|buddy"
     r"|name is)\s+(?P<name>[a-z][a-z'\u2019\-]+)\b)"
 )
 _TITLES_KEPT = frozenset(
@@ -1667,7 +1677,8 @@ _SMALL_STREET = re.compile(
 # … and in Spanish: "doña pilar", "su hija marisa", "se llamaba adrián", "la avenida de la
 # constitución".
 _SMALL_SPANISH_TITLED = re.compile(
-    r"\b(?:(?:la|el)\s+)?(?P<title>doña|don|señora|señor|sra|sr|dña)\.?\s+(?P<name>[a-záéíóúñü][a-záéíóúñü'\-]+)\b"
+    r"\b(?:(?:la|el)\s+)?(?P<title>doña|don|señora|señor|sra|sr|dña|seu)\.?\s+"
+    r"(?P<name>[a-záéíóúñüãõçâêô][a-záéíóúñüãõçâêô'\-]+)\b"
 )
 _SMALL_SPANISH_RELATION = re.compile(
     r"(?=\b(?:hija|hijo|madre|padre|mujer|marido|esposa|esposo|hermana|hermano|nieta|nieto"
@@ -1704,7 +1715,9 @@ _SMALL_SPANISH_HOSPITAL_OF = re.compile(
 _SPANISH_CITY_SIDE = re.compile(r"\s+(?:este|oeste|norte|sur)(?=\s*[,.;]|\s*$)")
 # La Paz where it ends a phrase, which peace does not ("en la paz de la capilla").
 _SMALL_LA_PAZ = re.compile(r"\b(?:en|de|desde|a)\s+(?P<place>la\s+paz)(?=\s*[,.;]|\s*$)")
-_SMALL_RED_CROSS = re.compile(r"\b(?:de|con|en|a)\s+la\s+(?P<org>cruz\s+roja)\b")
+_SMALL_RED_CROSS = re.compile(
+    r"\b(?:de|con|en|a)\s+(?:la\s+)?(?P<org>cruz\s+roja|protecci[oó]n\s+civil|defensa\s+civil)\b"
+)
 # The name a baby was given, written small: "la mamá le puso candela", "lo llamaron thiago".
 _SMALL_SPANISH_GIVEN = re.compile(
     r"\b(?:le|la|lo)\s+(?:puso|pusieron|pusimos|llamaron|llamamos)\s+"
@@ -1744,7 +1757,8 @@ _SMALL_SPANISH_FEAST = re.compile(
     r"|día del padre|año nuevo|semana santa|san fermín|san fermin|sanfermines|las fallas"
     r"|feria de abril|la mercè|la merce|el rocío|el rocio"
     # … and what a town is "in the middle of": "en pleno carnaval" (round 51).
-    r"|(?<=en pleno )(?:san|santa) [a-záéíóúñü]+|(?<=en pleno )carnaval|(?<=en plenas )fiestas"
+    r"|(?<=en pleno )(?:san|santa) [a-záéíóúñü]+|(?<=en pleno )carnaval"
+    r"|(?<=en plenas )(?:fiestas|fallas)"
     r"|(?<=en plena )(?:feria|semana santa|romería|romeria))\b"
 )
 # A road by its letters and number, written small: "un accidente en la c-66", "por la ap-7".
@@ -1774,8 +1788,15 @@ _NOT_A_SPANISH_WORKPLACE = frozenset(
 # A hospital named for a saint, written small, where someone works, rotates or is taken:
 # "rotando en el san martín", "lo llevamos al san juan de dios" (not "la noche de san juan").
 _SMALL_SPANISH_SAINT = re.compile(
-    r"\b(?:en el|al|del)\s+(?P<org>(?:san|santa)\s+(?P<saint>[a-záéíóúñü]+)"
-    r"(?:\s+de\s+dios)?)\b"
+    r"\b(?:en el|al|del)\s+(?P<org>(?:hospital\s+)?(?:san|santa)\s+(?P<saint>[a-záéíóúñü]+)"
+    # … with the word "hospital" and the rest of the saint's name: "en el hospital san vicente
+    # de paúl" (round 54).
+    r"(?:\s+de\s+dios|\s+de\s+(?!la\b|las\b|los\b|el\b)[a-záéíóúñü]+(?=\s*[,.;]|\s+en\b))?)\b"
+)
+# A hospital written small by its word and a name no dictionary has: "prácticas en el hospital
+# notti" (round 54).
+_SMALL_SPANISH_HOSPITAL_RARE = re.compile(
+    r"\b(?:en el|al|del|el)\s+(?P<org>hospital\s+(?P<name>[a-záéíóúñü]+))\b"
 )
 # "mum was kerry", "his wife is maureen": a first name after them, and nothing rarer.
 _SMALL_RELATION_WAS = re.compile(
@@ -1838,10 +1859,20 @@ _CLINICAL_ENDING = re.compile(
     r"|dex|amic|mide|mida|ate|ase|asa|grel|penem|clav|oxime|ivir|izol|profeno|arona|terapia"
     r"|ocina|parina|sepsis|iasis|esis|aena|ción|cion)$"
 )
+# A hospital written small by a word and its kind, where someone works: "icu rn at sharp
+# memorial in san diego", "nights at kettering general" (round 54).
+_SMALL_AT_NAMED_KIND = re.compile(
+    r"\b(?:at|to|from|into)\s+(?:the\s+)?(?P<org>(?P<name>[a-z][a-z'\-]+)\s+(?:memorial"
+    r"|general|regional|presbyterian|methodist|baptist|medical\s+cent(?:er|re)))\b"
+)
+# Letters and the city they stand in, written small: "intern at cmc vellore" (round 54).
+_SMALL_AT_LETTERS_PLACE = re.compile(
+    r"\b(?:at|to|from|into)\s+(?:the\s+)?(?P<org>[a-z]{2,5})\s+(?P<place>[a-z]+)(?=\s*[,.;]|$)"
+)
 # A hospital written small by its town: "house officer at gisborne hospital" (round 52).
 _SMALL_PLACE_HOSPITAL = re.compile(
     r"\b(?P<before>(?:[a-z][a-z'\-]*\s+){1,2}?)(?:(?:base|district|general|university"
-    r"|community|regional)\s+)?(?:hospital|infirmary)\b"
+    r"|community|regional)\s+)?(?:hospital|infirmary|uni|university|college|hospice)\b"
 )
 _COMPASS = frozenset({"east", "west", "north", "south", "northeast", "northwest", "southeast"})
 # Where someone worked, by a name no dictionary has: "he'd been a potter at wedgwood for forty
@@ -1868,7 +1899,8 @@ _SMALL_SPANISH_HOSPITAL = re.compile(
     # … its kind before its place, which makes it one (round 45): "el hospital universitario de
     # caracas" (not "el hospital universitario", one in every city).
     r"(?:(?:universitario|general|regional|provincial|central|comarcal|infantil|pediátrico"
-    r"|pediatrico|materno infantil)\s+)?(?:del|de la|de los|de las|de)\s+"
+    r"|pediatrico|materno infantil|clínico|clinico|militar|naval|psiquiátrico|psiquiatrico"
+    r"|oncológico|oncologico)\s+)?(?:del|de la|de los|de las|de)\s+"
     r"(?!(?:día|dia|agudos|campaña|referencia|crónicos|cronicos|media|larga|tercer|segundo"
     r"|nivel|la ciudad|mi pueblo|zona|guardia|noche)\b)[a-záéíóúñü]+|cl[ií]nico"
     r"(?:\s+(?:san|santa|universitario)(?:\s+[a-záéíóúñü]+)?)?)\b"
@@ -1880,7 +1912,7 @@ _SMALL_OPENING = re.compile(r"(?:^|(?<=[.!?]\s))(?P<name>[a-z][a-z'\u2019\-]+)\b
 # preposition: "técnico de ambulancia en cádiz".)
 _SMALL_SPANISH_PLACE = re.compile(
     r"\b(?:desde|en|hasta|hacia|para|de)\s+(?=(?P<place>[a-záéíóúñü][a-záéíóúñü'\-]+"
-    r"(?:\s+[a-záéíóúñü]+){0,2})\b)"
+    r"(?:\s+[a-záéíóúñü]+){0,4})\b)"  # "en san cristóbal de las casas" (round 54)
 )
 # A clinic in Spanish by its kind written small and its name: "el centro de salud Casco Viejo",
 # "el consultorio de Villanueva del Fresno", "la posta de Chañaral Alto".
@@ -2098,6 +2130,17 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
                 start = text.rindex(article, 0, start)
             kind_after = _PLACE_WORD_AFTER.match(text, match.end("word"))
             yield kind, start, kind_after.end() if kind_after else match.end("word")
+    for match in _SMALL_AT_NAMED_KIND.finditer(text):
+        if not _is_stop_word(match.group("name")) and match.group("name") not in _DESCRIBED_ROAD:
+            yield "ORG", match.start("org"), match.end("org")
+    for match in _SMALL_AT_LETTERS_PLACE.finditer(text):
+        if (
+            _a_small_place(match.group("place"))
+            and not _is_stop_word(match.group("org"))
+            and max(_zipf_in(match.group("org"), "en"), _zipf_in(match.group("org"), "es")) < 3.5
+        ):
+            yield "ORG", match.start("org"), match.end("org")
+            yield "CITY", match.start("place"), match.end("place")
     for match in _SMALL_PLACE_HOSPITAL.finditer(text):
         before = match.group("before").rstrip()
         words = before.split()
@@ -2190,7 +2233,12 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
                     and not _is(place, "generic_places.txt")
                     and not _is_stop_word(words[0])
                     and _zipf(place) < 4.6
-                    and (not spanish or _zipf_in(place, "es") < 3.5 or _an_accented_place(place))
+                    and (
+                        not spanish
+                        or _zipf_in(place, "es") < 3.5
+                        or _an_accented_place(place)
+                        or n >= 3  # "en san cristóbal de las casas" (round 54)
+                    )
                 )
                 or (spanish and _a_spanish_town(place))
                 or _a_small_town(
@@ -2225,12 +2273,15 @@ _PLACE_KIND_AFTER = frozenset(
 )
 
 
+_UNKNOWN_BELOW = 2.3
+
+
 def _unknown_after_a_place(word: str) -> bool:
     """A word that neither English nor Spanish writes (Zipf under 2.0), and no word of the ward,
     drug or condition: a name, where a word that places it comes before it (round 53)."""
     folded = word.casefold()
     return (
-        max(_zipf_in(folded, "en"), _zipf_in(folded, "es")) < 2.0
+        max(_zipf_in(folded, "en"), _zipf_in(folded, "es")) < _UNKNOWN_BELOW
         and "-" not in folded
         and sum(c in "aeiouáéíóúü" for c in folded) >= 2  # not letters: "hfno", "bipap"
         and not _CLINICAL_ENDING.search(folded)
@@ -2325,11 +2376,13 @@ def _in_small_spanish(text: str) -> Iterator[tuple[str, int, int]]:
         # "señora" and "señor" are also a wife and a man: "su señora traía un termo" (not "la
         # señora gómez", "el señor ramiro").
         plain = _without_accents(name)
-        if match.group("title").startswith("señ") and not (
+        # … and "seu", Portuguese, also Catalan for "his" ("el seu fill"): a name only.
+        if (match.group("title").startswith("señ") or match.group("title") == "seu") and not (
             _is(plain, "first_names.txt")
             or _is(plain, "surnames.txt")
             or _spanish_name(name, 4.5)
             or _zipf_in(name, "es") < 3.0
+            or (match.group("title") == "seu" and re.search("[ãõ]", name))  # "seu joão"
         ):
             continue
         end = match.end()
@@ -2438,6 +2491,10 @@ def _in_small_spanish(text: str) -> Iterator[tuple[str, int, int]]:
                 or _zipf_in(last, "es") < 3.0
             )
         ):
+            yield "ORG", match.start("org"), match.end("org")
+    for match in _SMALL_SPANISH_HOSPITAL_RARE.finditer(text):
+        name = match.group("name")
+        if name not in SPANISH and max(_zipf_in(name, "es"), _zipf_in(name, "en")) < 2.5:
             yield "ORG", match.start("org"), match.end("org")
     for match in _SMALL_SPANISH_KIND_NAMED.finditer(text):
         yield "CITY", match.start("place"), match.end("place")
@@ -2865,12 +2922,16 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
         letters = match.group("letters")
         if not _is(letters, "organisations.txt"):
             continue
+        article = bool(re.search(r"\s(?:the|la|el)\s+$", text[: match.start("letters")]))
         if letters.isupper() or (
             small
             and letters.islower()
             and match.group("before")
             and (
-                max(_zipf_in(letters, "en"), _zipf_in(letters, "es"))
+                # "with the nas in ballina": the article makes the letters a name (round 54; not
+                # "a baby with nas").
+                (article and match.group("before") in {"with", "at", "for", "joined"})
+                or max(_zipf_in(letters, "en"), _zipf_in(letters, "es"))
                 < (3.0 if match.group("before") in {"with", "at"} else 2.5)  # "with yas", "at uwe"
                 # A named emergency service is one after "del" or "con", whatever else its
                 # letters spell: "técnico del sem" (round 43; not "36 sem").

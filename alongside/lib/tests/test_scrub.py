@@ -782,6 +782,27 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
          "CITY"),
         ("a farm out past waipukurau bridge. the dogs wouldn't leave him",
          "waipukurau bridge", "CITY"),
+        # Round 54, from the misses of held-out 58 and es_29 (read after their measurement).
+        ("crewed with gary out of alnwick. an old man in the byre", "gary", "NAME"),
+        ("my practice assessor kirsty showed me how to do last offices", "kirsty", "NAME"),
+        ("2nd yr nursing at chester uni, placement on a stroke ward", "chester uni", "ORG"),
+        ("paramedic with the nas in tuam. a man collapsed at the mart", "nas", "ORG"),
+        ("icu rn at sutter memorial in sacramento. my patient died", "sutter memorial", "ORG"),
+        ("intern at jipmer puducherry. a girl died of a snakebite", "jipmer", "ORG"),
+        ("Firefighter-paramedic with LAFD in Van Nuys. A man in arrest.", "LAFD", "ORG"),
+        ("prácticas en el hospital lagomarsino. murió un señor de 80 en la planta",
+         "hospital lagomarsino", "ORG"),
+        ("enfermero en el hospital san juan de lurigancho, en lima. un señor",
+         "hospital san juan de lurigancho", "ORG"),
+        ("enfermera en el hospital militar de caracas. el señor se nos fue",
+         "hospital militar de caracas", "ORG"),
+        ("comadrona en san cristóbal de las casas. una muchacha murió", "san cristóbal de las"
+         " casas", "CITY"),
+        ("murió en su comunidad. llegó la ambulancia de protección civil", "protección civil",
+         "ORG"),
+        ("médico rural en la frontera. un señor de 79, seu joão, hablaba portuñol. murió en su"
+         " rancho", "seu joão", "NAME"),
+        ("se fue esa noche, en plenas fallas. sonaban los petardos", "fallas", "DATE"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -1063,6 +1084,13 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "back in resus at 3am. moved him to paeds hdu after, then to picu. in asystole by 4",
         "la pasamos a reanimación con entonox y luego con midazolam. estaba en asistolia",
         "she went into hyperkalaemia. we started him on bumetanide and then with tenecteplase",
+        # Round 54: a drink by its brand, a prayer recited, a Virgin on an image, a syndrome
+        # after "with", the Catalan "his".
+        "He asked for a Coke and died with the can in his hand.",
+        "His grandchildren recited Yasin together at the bedside.",
+        "Nos esperaba con una imagen de la Virgen de Zapopan en la puerta.",
+        "a baby with nas, weaned off morphine on the unit",
+        "el seu fill va arribar tard. ningú va dir res",
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
@@ -1284,7 +1312,12 @@ def test_the_learnt_tagger_never_learnt_from_the_sets_that_measure_it() -> None:
         # Hospitals by a nickname in small letters, typed on a phone: no rule can list them.
         # ("at the vic" was one until round 47, when the rules learnt world first names: Vic.)
         ("celadora en el virgen macarena. se nos fue un señor a las 5", "virgen macarena"),
-        ("nights on ccu at wythenshawe again. lost a man i'd looked after all week", "wythenshawe"),
+        # ("at wythenshawe" was another until round 53, when the rules learnt that a word no
+        # dictionary knows after "at" is a place.)
+        (
+            "nights on ccu at royal oldham again. lost a man i'd looked after all week",
+            "royal oldham",
+        ),
     ],
 )
 def test_the_learnt_tagger_finds_what_no_rule_names(
