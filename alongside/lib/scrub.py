@@ -118,7 +118,7 @@ def _find(text: str) -> list[Span]:
         ]
         spans = _joined(text, clinics, spans)
     spans = _with_elided(text, _with_surnames(text, _with_repeats(text, _with_tagged(text, spans))))
-    spans = _with_corrected_ages(text, spans)
+    spans = _with_corrected_ages(text, _with_towns_of_organisations(text, spans))
     kept = _phrases_not_names(text) + _titles_of_works(text) + _worn_and_prayed_to(text)
     # A country's name is no person's, whatever words it has: "Sri Lanka", "Costa Rica" (Hong
     # Kong and the Isle of Man stay places).
@@ -274,6 +274,31 @@ _CORRECTED_AGE = re.compile(
     r"(?:[:\u2014\u2013]|\.\.\.|\u2026|\b(?:no|sorry|actually|or|make that|wait))[,:]?\s*"
     r"(?P<age>9\d|1[01]\d)(?=\s*[.,;!?)]|\s*$)"
 )
+
+
+# A hospital's town after it, capitalised: "el Hospital del IESS de Manta" (round 55).
+_OF_A_TOWN = re.compile(
+    r"\s+(?:de|del|of)\s+(?P<place>[A-ZÁÉÍÓÚÑ][\w'\-]+(?:\s+[A-ZÁÉÍÓÚÑ][\w'\-]+)?)"
+)
+
+
+def _with_towns_of_organisations(text: str, spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        town = _OF_A_TOWN.match(text, span.end) if span.type == "ORG" else None
+        if town and _a_listed_place(town.group("place")):
+            end = town.end()
+            out.append(Span(span.start, end, "ORG", text[span.start : end]))
+            continue
+        if (
+            out
+            and out[-1].type == "ORG"
+            and out[-1].start <= span.start
+            and span.end <= out[-1].end
+        ):
+            continue  # the town, now inside its hospital
+        out.append(span)
+    return out
 
 
 def _with_corrected_ages(text: str, spans: list[Span]) -> list[Span]:
@@ -690,6 +715,8 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
     ("IP", re.compile(r"\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b")),
     ("IP", re.compile(r"\b(?:[0-9a-f]{1,4}:){3,7}[0-9a-f]{1,4}\b", re.IGNORECASE)),
     ("ID", re.compile(r"\b\d{3}-\d{2}-\d{4}\b")),  # SSN
+    # A register's letters, year and number: "LDH/2025/118823", a death certificate (round 55).
+    ("ID", re.compile(r"\b[A-Z]{2,5}/(?:19|20)\d{2}/\d{3,8}\b")),
     (
         "PHONE",
         re.compile(
@@ -1211,6 +1238,14 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"(?P<v>(?:[ma]\d{1,4}|b\d{3,4})(?:\(m\))?)(?![\w(])"
         ),
     ),
+    # … and written small where someone is on them or off them: "a farm off route 100" (round 55).
+    (
+        "ADDRESS",
+        re.compile(
+            r"\b(?:on|off|along|down|up|onto|near|from|via)\s+(?:the\s+)?"
+            r"(?P<v>(?:route|highway|hwy|state route|county road|ruta)\s+\d{1,4})\b"
+        ),
+    ),
     # … and the highways known by a name alone, where someone is on them: "jackknifed on the
     # QEII", "a rollover on the coquihalla" (round 50).
     (
@@ -1646,6 +1681,7 @@ _SMALL_TITLED = re.compile(
     r"\b(?P<title>(?:mr|mrs|ms|dr)\.?|miss|nurse|sister)\s+"
     r"(?!(?:mr|mrs|ms|miss|dr)\b)(?P<name>[a-z][a-z'\u2019\-]*)\b"  # not "agency nurse. mr …"
 )
+_SURNAME_PARTICLES = frozenset({"van", "von", "de", "del", "della", "di", "da", "du", "le", "ten"})
 _SMALL_RELATION = re.compile(  # a lookahead, so that "lad called tom" is read twice
     r"(?=\b(?:(?:called|named) (?:him|her|them|the baby)|son|daughter|wife|husband|mum|mom"
     r"|dad|brother|sister|grandson|granddaughter"
@@ -1718,6 +1754,21 @@ _SMALL_LA_PAZ = re.compile(r"\b(?:en|de|desde|a)\s+(?P<place>la\s+paz)(?=\s*[,.;
 _SMALL_RED_CROSS = re.compile(
     r"\b(?:de|con|en|a)\s+(?:la\s+)?(?P<org>cruz\s+roja|protecci[oó]n\s+civil|defensa\s+civil)\b"
 )
+# A nickname with its article after an age: "un petrolero de 38, el gringo," (round 55).
+_SMALL_SPANISH_NICKNAME = re.compile(
+    r"\b(?:de\s+\d{1,2}|años),\s+(?P<name>(?:el|la)\s+(?P<nick>[a-záéíóúñü]+))(?=\s*,)"
+)
+_SPANISH_NICKNAMES = frozenset(
+    {"gringo", "gringa", "flaco", "flaca", "negro", "negra", "chino", "china", "gordo", "gorda"}
+    | {"tano", "turco", "turca", "ruso", "rusa", "rubio", "rubia", "colo", "pelado", "mono"}
+    | {"gallego", "gallega", "petiso", "petisa", "cholo", "chola", "chueco", "güero", "güera"}
+    | {"loco", "pibe", "chato", "chata", "guapo", "cabezón", "tuerto", "manco", "zurdo"}
+)
+# A clinic written small by its code or a name no dictionary has: "la clínica t1 de mérida"
+# (round 55).
+_SMALL_SPANISH_CLINIC_CODE = re.compile(
+    r"\b(?P<org>cl[ií]nica\s+(?P<name>[a-z]{1,3}\d{1,3}|[a-záéíóúñü]+))\b"
+)
 # The name a baby was given, written small: "la mamá le puso candela", "lo llamaron thiago".
 _SMALL_SPANISH_GIVEN = re.compile(
     r"\b(?:le|la|lo)\s+(?:puso|pusieron|pusimos|llamaron|llamamos)\s+"
@@ -1744,7 +1795,8 @@ _SMALL_SPANISH_NAMED_FOR = re.compile(
 _SMALL_SPANISH_STREET = re.compile(
     r"\b(?:calle|avenida|av\.|paseo|plaza|carretera|barrio|colonia|urbanización|camino"
     # … and Catalan, Galician and Valencian streets: "la carrer de la força 14" (round 52).
-    r"|carrer|passeig|plaça|avinguda|rúa|travessera|travesía|travesia)\s+"
+    r"|carrer|passeig|plaça|avinguda|rúa|travessera|travesía|travesia"
+    r"|reparto)\s+"  # … and a Cuban neighbourhood: "el reparto sueño" (round 55)
     r"(?:(?:de|del|dels)\s+(?:la\s+|las\s+|los\s+|l['\u2019])?)?[a-záéíóúñüçàèòï]"
     r"[a-záéíóúñüçàèòï'\-]+(?:\s+[a-záéíóúñüçàèòï][a-záéíóúñüçàèòï'\-]+)?"
     r"(?:,?\s+\d{1,4}[a-z]?\b)?"  # … and its number
@@ -1824,6 +1876,13 @@ _SMALL_PERSON_NAMED = re.compile(
     r"\b(?:baby|man|woman|lady|lad|boy|girl|child|kid|bloke|gentleman|chap|patient|teenager"
     r"|toddler|son|daughter|wife|husband|mum|mom|dad|mother|father|grandad|grandma|nan|granny)"
     r",\s+(?P<name>[a-zà-ÿ][a-zà-ÿ'\u2019]+(?:-[a-zà-ÿ]+)?)(?=\s*,)"
+)
+_DOES_NEXT = re.compile(
+    r",\s+(?:never|didn't|did not|died|was|had|lived|came|weighed|wasn't|passed|is|went)\b"
+)
+# Anyone, by a word for them, a name and an age: "a stockman, macca, 58," (round 55).
+_SMALL_SOMEONE_NAMED_AGED = re.compile(
+    r"\b(?:a|an|the|our|my)\s+[a-z]+,\s+(?P<name>[a-z][a-z'\u2019]+),\s+\d{1,2}\b(?![:.]\d)"
 )
 _ADJECTIVE_ENDING = re.compile(r"(?:ic|ed|ous|ive|al|ing|less|ful|ish|ose|ent|ant|y)$")
 # A station named for its town, set apart by a comma or after "at" or "from": "paramedic
@@ -2042,6 +2101,13 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
         ):
             continue
         end = match.end()
+        # … a surname of particles: "mrs van der berg", "mr de souza" (round 55).
+        if name in _SURNAME_PARTICLES:
+            rest = re.match(
+                r"(?:\s+(?:der|den|de|la|le|du|da|dos|del))?\s+[a-z][a-z'\u2019\-]+", text[end:]
+            )
+            if rest:
+                end += rest.end()
         # … with the surname after a first name: "mrs doreen platt" (round 47).
         after = re.match(r"\s+([a-z][a-z'\u2019\-]+)\b", text[end:])
         if (
@@ -2103,8 +2169,20 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
         plain = name.replace("-", " ").split()
         if _is_stop_word(name) or _is(name, "not_names.txt"):
             continue
+        # A name that is also a word, when what follows is what a person does: "the baby,
+        # hazel, never breathed" (round 55).
+        if _is(name, "word_names.txt") and _DOES_NEXT.match(text, match.end("name")):
+            yield "NAME", match.start("name"), match.end("name")
+            continue
         if all(_a_plain_first_name(p) for p in plain) or (
             _zipf_in(name, "en") < 2.5 and not _ADJECTIVE_ENDING.search(name)
+        ):
+            yield "NAME", match.start("name"), match.end("name")
+    for match in _SMALL_SOMEONE_NAMED_AGED.finditer(text):
+        name = match.group("name")
+        if not (_is_stop_word(name) or _is(name, "not_names.txt")) and (
+            _a_plain_first_name(name)
+            or (_zipf_in(name, "en") < 3.0 and not _ADJECTIVE_ENDING.search(name))
         ):
             yield "NAME", match.start("name"), match.end("name")
     # A lake, loch or mountain written small by a name no word shares: "on lake nipissing".
@@ -2326,17 +2404,22 @@ def _a_small_town(place: str, first: str, *, after: str, spanish: bool) -> bool:
         and not _is(place, "not_places.txt")
         and not _is(place, "generic_places.txt")
         and not _is_stop_word(first)
-        and max(_zipf_in(place, "en"), _zipf_in(place, "es"))
+        # A town of three words or more is one whatever its words ("villafranca del bierzo":
+        # round 55).
+        and (len(place.split()) >= 3 or _rare_enough_for_a_town(place, spanish=spanish))
+    )
+
+
+def _rare_enough_for_a_town(place: str, *, spanish: bool) -> bool:
+    return max(_zipf_in(place, "en"), _zipf_in(place, "es")) < (
         # A saint's town is a town: "incendio forestal en santa juana" (round 48).
-        < (
-            4.5
-            if re.match(r"(?:san|santa|santo|são|st)\s", place)
-            else 2.0
-            if spanish
-            else 3.2
-            if _is(place, "surnames.txt") and place.casefold() not in _EVERYDAY_SURNAME_TOWNS
-            else 3.0
-        )
+        4.5
+        if re.match(r"(?:san|santa|santo|são|st)\s", place)
+        else 2.0
+        if spanish
+        else 3.2
+        if _is(place, "surnames.txt") and place.casefold() not in _EVERYDAY_SURNAME_TOWNS
+        else 3.0
     )
 
 
@@ -2393,7 +2476,8 @@ def _in_small_spanish(text: str) -> Iterator[tuple[str, int, int]]:
             and after.group(1) not in SPANISH
             and (
                 _is(_without_accents(after.group(1)), "surnames.txt")
-                or max(_zipf_in(after.group(1), "es"), _zipf_in(after.group(1), "en")) < 1.5
+                # … or rare in both languages: "don felipe pech" (round 55; was 1.5)
+                or max(_zipf_in(after.group(1), "es"), _zipf_in(after.group(1), "en")) < 2.5
             )
         ):
             end += after.end()
@@ -2490,6 +2574,15 @@ def _in_small_spanish(text: str) -> Iterator[tuple[str, int, int]]:
                 or _is(_without_accents(last), "first_names.txt")
                 or _zipf_in(last, "es") < 3.0
             )
+        ):
+            yield "ORG", match.start("org"), match.end("org")
+    for match in _SMALL_SPANISH_NICKNAME.finditer(text):
+        if match.group("nick") in _SPANISH_NICKNAMES:
+            yield "NAME", match.start("name"), match.end("name")
+    for match in _SMALL_SPANISH_CLINIC_CODE.finditer(text):
+        name = match.group("name")
+        if any(c.isdigit() for c in name) or (
+            name not in SPANISH and max(_zipf_in(name, "es"), _zipf_in(name, "en")) < 2.0
         ):
             yield "ORG", match.start("org"), match.end("org")
     for match in _SMALL_SPANISH_HOSPITAL_RARE.finditer(text):

@@ -803,6 +803,28 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
         ("médico rural en la frontera. un señor de 79, seu joão, hablaba portuñol. murió en su"
          " rancho", "seu joão", "NAME"),
         ("se fue esa noche, en plenas fallas. sonaban los petardos", "fallas", "DATE"),
+        # Round 55, from the misses of held-out 59 and es_30 (read after their measurement).
+        ("second year nursing at sheffield hallam, placement on a stroke ward",
+         "sheffield hallam", "ORG"),
+        ("nurse at mulago in kampala. a boda rider died on the ward", "mulago", "ORG"),
+        ("mrs van der merwe, 90, died on my late shift. her son came", "mrs van der merwe",
+         "NAME"),
+        ("I signed the certificate, number KAR/2024/004417, with shaking hands.",
+         "KAR/2024/004417", "ID"),
+        ("a home birth at a farm off route 7. the baby never breathed", "route 7", "ADDRESS"),
+        ("the baby, ivy, never breathed. her dad held her on the porch", "ivy", "NAME"),
+        ("a shearer, robbo, 44, came off his quad. we worked on him", "robbo", "NAME"),
+        ("aviso a una casa en cacabelos del bierzo. no, en villafranca del bierzo. una señora",
+         "villafranca del bierzo", "CITY"),
+        ("médica de familia en santiago, consultorio del reparto vista alegre. una señora de 80"
+         " murió mientras dormía la siesta",
+         "reparto vista alegre", "ADDRESS"),
+        ("Interna en el Hospital del IESS de Portoviejo. Un pescador de 45 murió.",
+         "Hospital del IESS de Portoviejo", "ORG"),
+        ("un petrolero de 38, el flaco, accidente en un pozo", "el flaco", "NAME"),
+        ("enfermera en la clínica c4 de mérida. un señor murió", "clínica c4", "ORG"),
+        ("un señor maya de 84, don felipe chan, de tekax. su esposa cantó",
+         "don felipe chan", "NAME"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -1091,6 +1113,11 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "Nos esperaba con una imagen de la Virgen de Zapopan en la puerta.",
         "a baby with nas, weaned off morphine on the unit",
         "el seu fill va arribar tard. ningú va dir res",
+        # Round 55: a name of God, a role after an age, a clinic of everyday words.
+        "Her great-grandson said Waheguru under his breath at the foot of the bed.",
+        "un conductor de 38, el motorista, se quedó con él hasta que llegamos",
+        "la llevamos a la clínica privada de la esquina. no llegó",
+        "a man, hypothermic, 45, found in the snow by the bins",
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
