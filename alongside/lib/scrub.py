@@ -2518,16 +2518,12 @@ def _in_small_spanish(text: str) -> Iterator[tuple[str, int, int]]:
             first not in SPANISH
             and second not in SPANISH
             and _spanish_name(first, 4.5)
-            and (_is(_without_accents(second), "surnames.txt") or _zipf_in(second, "es") < 3.0)
+            and _a_spanish_surname(second)
             and not _spanish_name(second, 4.5)  # "al juan carlos": a person, two names
         ):
             third = match.group("third")
             # … with a second surname: "el vicente corral moscoso" (not "al honorio delgado y")
-            surname = (
-                third
-                and third not in SPANISH
-                and (_is(_without_accents(third), "surnames.txt") or _zipf_in(third, "es") < 3.0)
-            )
+            surname = third and third not in SPANISH and _a_spanish_surname(third)
             end = match.end("org") if not third or surname else match.start("third") - 1
             yield "ORG", match.start("org"), end
     for match in _SMALL_SPANISH_GIVEN.finditer(text):
@@ -2593,17 +2589,18 @@ def _in_small_spanish(text: str) -> Iterator[tuple[str, int, int]]:
         yield "CITY", match.start("place"), match.end("place")
     for match in _SMALL_SPANISH_HOSPITAL_OF.finditer(text):
         first, second, third = match.group("first", "second", "third")
-        person = (_is(_without_accents(first), "first_names.txt") or _is_world_first(first)) and (
-            _is(_without_accents(second), "surnames.txt") or _zipf_in(second, "es") < 3.0
-        )
+        person = (
+            _is(_without_accents(first), "first_names.txt") or _is_world_first(first)
+        ) and _a_spanish_surname(second)
         if first not in SPANISH and second not in SPANISH and person:
             end = match.end("second")
             if third and third not in SPANISH and _is(_without_accents(third), "surnames.txt"):
                 end = match.end("third")
             yield "ORG", match.start("org"), end
-    for match in itertools.chain(_SMALL_LA_PAZ.finditer(text), _SMALL_RED_CROSS.finditer(text)):
-        group = "place" if "place" in match.groupdict() else "org"
-        yield ("CITY" if group == "place" else "ORG"), match.start(group), match.end(group)
+    for match in _SMALL_LA_PAZ.finditer(text):
+        yield "CITY", match.start("place"), match.end("place")
+    for match in _SMALL_RED_CROSS.finditer(text):
+        yield "ORG", match.start("org"), match.end("org")
     for match in _SMALL_SPANISH_SAINT.finditer(text):
         saint = _without_accents(match.group("saint"))
         # … by any saint's name the world gives: "prácticas en el san cecilio" (round 50).
@@ -2955,6 +2952,12 @@ def _a_title(word: str) -> bool:
 
 # An age after a word: "Jordi, de 31 años", "Lola (82)".
 _AGE_AFTER = re.compile(r"\s*(?:,\s*(?:de\s+)?\d{1,3}\s+años\b|\(\d{1,3}\))")
+
+
+def _a_spanish_surname(word: str) -> bool:
+    """A surname of the lists, or a word Spanish rarely writes: "delgado" is listed, "contreras"
+    too, "tobón" is rare."""
+    return _is(_without_accents(word), "surnames.txt") or _zipf_in(word, "es") < 3.0
 
 
 def _spanish_name(word: str, rarer_than: float) -> bool:
