@@ -628,6 +628,9 @@ _SHOWN_OR_PERFORMING = re.compile(
     # … the image carried in a procession: "la procesión del Abuelo" (round 52).
     r"|\b(?:procesión|procesion|procesiones|paso)\s+(?:del|de\s+la|de)\s+"
     rf"(?P<procession>{CAP}(?:\s+(?:de\s+)?{CAP}){{0,2}})"
+    # … a kind of fruit or flower: "a box of Ambrosia apples" (round 56).
+    rf"|\b(?P<variety>{CAP})\s+(?:apples?|pears?|plums?|potatoes|tomatoes|roses?|tulips?"
+    r"|grapes|cherries|peaches)\b"
     # … and what was poured: "a pint of Guinness", "a glass of Baileys" (round 43).
     r"|\b(?:pint|pints|glass|glasses|can|cans|bottle|bottles|sip|sips|drop|tot|shot|dram|nip)"
     rf"\s+of\s+(?P<drink>{CAP}(?:\s+{CAP})?)"
@@ -638,6 +641,7 @@ _SHOWN_OR_PERFORMING = re.compile(
 _KEPT_GROUPS = (
     *("after", "team", "club", "gig", "music", "club_es", "fan_of", "sung", "drink"),
     *("scores", "heard", "costume", "team_fan", "virgin", "quoted", "shirt", "procession"),
+    "variety",
 )
 
 
@@ -829,6 +833,34 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             rf"){{0,3}}\s+(?!(?:Trust|Foundation|Group|Board|Authority|Network|Service|at|for)\b)"
             rf"{CAP}(?:\s+(?:{CAP}|de|del|la|di|i|y|\d{{1,3}}\b|(?:I{{1,3}}|IV|V|VI{{1,3}}|IX|X|XI{{1,3}})\b)"
             r"(?=[\s.,;:!?)]|$))*"
+        ),
+    ),
+    # An emergency service by its number and its city: "Médico del 107 de Córdoba", "el 061
+    # de Galicia" (round 56).
+    (
+        "ORG",
+        re.compile(
+            r"\b(?:del|el|al)\s+(?P<v>(?:0\d{2}|1\d{2}|911)\s+de\s+"
+            rf"{CAP}(?:\s+(?:de\s+|del\s+)?{CAP}){{0,2}})"
+        ),
+    ),
+    # A home for the elderly by its name: "la residencia Los Robles", "residencia Santa Teresa"
+    # (round 56).
+    (
+        "ORG",
+        re.compile(
+            r"(?<=[Rr]esidencia )(?:de\s+(?:ancianos|mayores)\s+)?"
+            rf"(?:(?:Los|Las|La|El|Nuestra Señora de|Virgen de(?:l| la)?)\s+)?{CAP}"
+            rf"(?:\s+{CAP}){{0,2}}"
+        ),
+    ),
+    # A town by its kind and its saint or its name: "cerca de Villa del Rosario", "Ciudad de
+    # la Costa", "Puerto de la Cruz" (round 56).
+    (
+        "CITY",
+        re.compile(
+            r"\b(?:en|de|desde|hasta|hacia|in|near|from)\s+(?P<v>(?:Villa|Ciudad|Puerto)\s+"
+            rf"(?:del|de la|de las|de los|de)\s+{CAP}(?:\s+{CAP})?)"
         ),
     ),
     # Hospitals named for a day: "Hospital 28 de Agosto", "Hospital 12 de Octubre".
@@ -1713,7 +1745,8 @@ _SMALL_STREET = re.compile(
 # … and in Spanish: "doña pilar", "su hija marisa", "se llamaba adrián", "la avenida de la
 # constitución".
 _SMALL_SPANISH_TITLED = re.compile(
-    r"\b(?:(?:la|el)\s+)?(?P<title>doña|don|señora|señor|sra|sr|dña|seu)\.?\s+"
+    # … a nun's "sor" and Galician "dona" ("sor maría jesús", "dona carme": round 56)
+    r"\b(?:(?:la|el)\s+)?(?P<title>doña|don|señora|señor|sra|sr|dña|seu|sor|dona)\.?\s+"
     r"(?P<name>[a-záéíóúñüãõçâêô][a-záéíóúñüãõçâêô'\-]+)\b"
 )
 _SMALL_SPANISH_RELATION = re.compile(
@@ -1769,6 +1802,20 @@ _SPANISH_NICKNAMES = frozenset(
 _SMALL_SPANISH_CLINIC_CODE = re.compile(
     r"\b(?P<org>cl[ií]nica\s+(?P<name>[a-z]{1,3}\d{1,3}|[a-záéíóúñü]+))\b"
 )
+# A home for the elderly written small by its saint or its name, and a private ambulance
+# company by its owner's surname: "la residencia santa teresa", "técnica de ambulancias
+# tenorio" (round 56).
+_SMALL_SPANISH_RESIDENCE = re.compile(
+    r"\bresidencia\s+(?:de\s+(?:ancianos|mayores)\s+)?(?P<org>(?:san|santa|santo|virgen|los|las)"
+    r"\s+[a-záéíóúñü]{3,}(?:\s+(?:del|de)\s+[a-záéíóúñü]{3,})?)\b"
+    r"|\bambulancias\s+(?P<owner>[a-záéíóúñü]{3,})\b"
+)
+# A place the crew is sent or taken to: "aviso a vinuesa", "la lancha a panajachel" (round 56).
+_SMALL_SPANISH_SENT_TO = re.compile(
+    r"\b(?:aviso|avisos|salida|salimos|llamada|traslado|trasladamos|lancha|bote|fuimos"
+    r"|íbamos|ibamos|subimos|bajamos)\s+(?:a|hacia|para)\s+"
+    r"(?P<place>[a-záéíóúñü][a-záéíóúñü'\-]+(?:\s+[a-záéíóúñü]+)?)\b"
+)
 # The name a baby was given, written small: "la mamá le puso candela", "lo llamaron thiago".
 _SMALL_SPANISH_GIVEN = re.compile(
     r"\b(?:le|la|lo)\s+(?:puso|pusieron|pusimos|llamaron|llamamos)\s+"
@@ -1797,7 +1844,9 @@ _SMALL_SPANISH_STREET = re.compile(
     # … and Catalan, Galician and Valencian streets: "la carrer de la força 14" (round 52).
     r"|carrer|passeig|plaça|avinguda|rúa|travessera|travesía|travesia"
     r"|reparto)\s+"  # … and a Cuban neighbourhood: "el reparto sueño" (round 55)
-    r"(?:(?:de|del|dels)\s+(?:la\s+|las\s+|los\s+|l['\u2019])?)?[a-záéíóúñüçàèòï]"
+    # (… with Galician articles: "o barrio de o couto": round 56)
+    r"(?:(?:de|del|dels)\s+(?:la\s+|las\s+|los\s+|l['\u2019]|o\s+|a\s+|os\s+|as\s+)?)?"
+    r"[a-záéíóúñüçàèòï]"
     r"[a-záéíóúñüçàèòï'\-]+(?:\s+[a-záéíóúñüçàèòï][a-záéíóúñüçàèòï'\-]+)?"
     r"(?:,?\s+\d{1,4}[a-z]?\b)?"  # … and its number
 )
@@ -1875,14 +1924,16 @@ _SMALL_HOLIDAY = re.compile(
 _SMALL_PERSON_NAMED = re.compile(
     r"\b(?:baby|man|woman|lady|lad|boy|girl|child|kid|bloke|gentleman|chap|patient|teenager"
     r"|toddler|son|daughter|wife|husband|mum|mom|dad|mother|father|grandad|grandma|nan|granny)"
-    r",\s+(?P<name>[a-zà-ÿ][a-zà-ÿ'\u2019]+(?:-[a-zà-ÿ]+)?)(?=\s*,)"
+    r",\s+(?P<name>[a-zà-ÿ][a-zà-ÿ'\u2019]+(?:-[a-zà-ÿ]+)?)(?=\s*(?P<stop>[,.;]))"
 )
 _DOES_NEXT = re.compile(
     r",\s+(?:never|didn't|did not|died|was|had|lived|came|weighed|wasn't|passed|is|went)\b"
 )
 # Anyone, by a word for them, a name and an age: "a stockman, macca, 58," (round 55).
 _SMALL_SOMEONE_NAMED_AGED = re.compile(
-    r"\b(?:a|an|the|our|my)\s+[a-z]+,\s+(?P<name>[a-z][a-z'\u2019]+),\s+\d{1,2}\b(?![:.]\d)"
+    # … described first: "an old fisherman, shekhar, 77," (round 56)
+    r"\b(?:a|an|the|our|my)\s+(?:[a-z]+\s+)?[a-z]+,\s+(?P<name>[a-z][a-z'\u2019]+),\s+\d{1,2}\b"
+    r"(?![:.]\d)"
 )
 _ADJECTIVE_ENDING = re.compile(r"(?:ic|ed|ous|ive|al|ing|less|ful|ish|ose|ent|ant|y)$")
 # A station named for its town, set apart by a comma or after "at" or "from": "paramedic
@@ -1897,11 +1948,14 @@ _SMALL_SERVICE_OF_PLACE = re.compile(
     r"\b(?P<before>(?:[a-z][a-z'\-]*\s+){1,4})"
     r"(?:ems|fire\s+(?:rescue|department|service)|ambulance\s+service|rescue\s+squad)\b"
 )
+# Small letters of any Latin alphabet: "ō", "ā", "ł" as well as "é" (round 56).
+_SMALL_LETTERS = "a-zß-öø-ÿā-ž"
 # A word no dictionary knows after a word that places it, in a note typed small: a place or a
 # hospital whatever list lacks it ("from ruatoria", "desde la ceibita", "at meriter": round 53).
 _SMALL_UNKNOWN_AFTER = re.compile(
     r"\b(?P<before>in|from|near|past|outside|at|with|into|to|en|de|desde|hacia|del|al|con)"
-    r"\s+(?:(?:the|el|la|los|las)\s+)?(?P<word>[a-záéíóúñüçàèòï][a-záéíóúñüçàèòï'\-]{3,})\b"
+    # (… in any Latin letters: "from ōpōtiki", "at whakatāne hospital": round 56)
+    rf"\s+(?:(?:the|el|la|los|las)\s+)?(?P<word>[{_SMALL_LETTERS}][{_SMALL_LETTERS}'\-]{{3,}})\b"
 )
 _PLACE_WORD_AFTER = re.compile(
     r"\s+(?:head|bay|bridge|green|end|point|heights|beach|falls|creek|cove|valley|hill|harbour"
@@ -1930,7 +1984,8 @@ _SMALL_AT_LETTERS_PLACE = re.compile(
 )
 # A hospital written small by its town: "house officer at gisborne hospital" (round 52).
 _SMALL_PLACE_HOSPITAL = re.compile(
-    r"\b(?P<before>(?:[a-z][a-z'\-]*\s+){1,2}?)(?:(?:base|district|general|university"
+    rf"\b(?P<before>(?:[{_SMALL_LETTERS}][{_SMALL_LETTERS}'\-]*\s+){{1,2}}?)"
+    r"(?:(?:base|district|general|university"
     r"|community|regional)\s+)?(?:hospital|infirmary|uni|university|college|hospice)\b"
 )
 _COMPASS = frozenset({"east", "west", "north", "south", "northeast", "northwest", "southeast"})
@@ -1942,6 +1997,16 @@ _SMALL_WORKED_AT = re.compile(
     r"|placement|placements|clinical|clinicals|rotation|rotating|elective|based)\s+at\s+(?:the\s+)?"
     r"(?P<org>[a-z][a-z'\-]{2,})\b"
 )
+# Where a crew works out of, after the crew or its service: "paramedic with emas out of
+# lincoln" (round 56): a town of the lists, even one a person shares a name with.
+_SMALL_CREW_OUT_OF = re.compile(
+    r"\b(?:paramedics?|medics?|emts?|crews?|crewed|ambulances?|ems|rrv|hems|station|stations"
+    r"|based|working|work|works|volunteers?|techs?"
+    r"|(?!(?:was|has|as)\b)[a-z]{0,4}(?:ems|as|asft))\s+"  # "emas", "nwas", "swasft"
+    r"(?:[a-z]+\s+){0,3}?out\s+of\s+(?P<place>[a-z][a-z'\-]+(?:\s+[a-z]+)?)\b"
+)
+# Two to four letters before "ems", a service no word names: "ils with wc ems" (round 56).
+_SMALL_LETTERS_EMS = re.compile(r"\b(?P<org>(?P<letters>[a-z]{2,4})\s+ems)\b")
 _SMALL_LAKE = re.compile(r"\b(?:lake|loch|lough|mount|mt)\s+(?P<name>[a-z][a-z'\-]+)\b")
 # … or after their years, between commas: "a man of 58, hemi, pinned under a quad bike" (round
 # 45; not "a woman of 80, confused, ...").
@@ -1959,12 +2024,23 @@ _SMALL_SPANISH_HOSPITAL = re.compile(
     # caracas" (not "el hospital universitario", one in every city).
     r"(?:(?:universitario|general|regional|provincial|central|comarcal|infantil|pediátrico"
     r"|pediatrico|materno infantil|clínico|clinico|militar|naval|psiquiátrico|psiquiatrico"
-    r"|oncológico|oncologico)\s+)?(?:del|de la|de los|de las|de)\s+"
+    r"|oncológico|oncologico|de especialidades)\s+)?(?:del|de la|de los|de las|de)\s+"
     r"(?!(?:día|dia|agudos|campaña|referencia|crónicos|cronicos|media|larga|tercer|segundo"
     r"|nivel|la ciudad|mi pueblo|zona|guardia|noche)\b)[a-záéíóúñü]+|cl[ií]nico"
     r"(?:\s+(?:san|santa|universitario)(?:\s+[a-záéíóúñü]+)?)?)\b"
 )
 _SMALL_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
+# A day of the month written small: "died on the 5th of march", "on june 3rd", "12 may 2025"
+# (round 56). "May" and "March" before a day want its ordinal or a stop: not "may 5 of us go".
+_SMALL_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
+)
+_SMALL_DATE = re.compile(
+    rf"\b{DAY}\s+(?:of\s+)?{_SMALL_MONTH}\b(?:,?\s+\d{{4}}\b)?"
+    rf"|\b(?!(?:may|march)\s+(?:[12]\d|3[01]|0?[1-9])\b(?!\s*[,.;]|\s*$))"
+    rf"{_SMALL_MONTH}\s+{DAY}\b(?!:)(?:,?\s+\d{{4}}\b)?"
+)
 # A first name opening a sentence in small letters: "sharon on ward 9 died".
 _SMALL_OPENING = re.compile(r"(?:^|(?<=[.!?]\s))(?P<name>[a-z][a-z'\u2019\-]+)\b")
 # (The place is looked ahead for, so that one match's second word may be the next one's
@@ -2174,6 +2250,12 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
         if _is(name, "word_names.txt") and _DOES_NEXT.match(text, match.end("name")):
             yield "NAME", match.start("name"), match.end("name")
             continue
+        # … and one that ends a sentence is a first name of the lists: "a stillborn boy,
+        # josiah." (round 56; not "the patient, unresponsive.").
+        if match.group("stop") != ",":
+            if all(_a_plain_first_name(p) for p in plain):
+                yield "NAME", match.start("name"), match.end("name")
+            continue
         if all(_a_plain_first_name(p) for p in plain) or (
             _zipf_in(name, "en") < 2.5 and not _ADJECTIVE_ENDING.search(name)
         ):
@@ -2185,6 +2267,26 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
             or (_zipf_in(name, "en") < 3.0 and not _ADJECTIVE_ENDING.search(name))
         ):
             yield "NAME", match.start("name"), match.end("name")
+    for match in _SMALL_CREW_OUT_OF.finditer(text):
+        words = match.group("place").split()
+        for n in range(len(words), 0, -1):
+            place = " ".join(words[:n])
+            if (
+                (_a_listed_place(place) or _without_accents(place) in _towns())
+                and not _is(place, "generic_places.txt")
+                and not _is_stop_word(words[0])
+                and _zipf(place) < 4.6
+            ):
+                yield "CITY", match.start("place"), match.start("place") + len(place)
+                break
+    for match in _SMALL_LETTERS_EMS.finditer(text):
+        letters = match.group("letters")
+        if not (
+            _is_stop_word(letters)
+            or _is(letters, "clinical_words.txt")
+            or letters in {"als", "bls", "ils", "fire", "city", "town", "rural", "local", "our"}
+        ) and (not re.search("[aeiouy]", letters) or _zipf_in(letters, "en") < 3.0):
+            yield "ORG", match.start("org"), match.end("org")
     # A lake, loch or mountain written small by a name no word shares: "on lake nipissing".
     for match in _SMALL_LAKE.finditer(text):
         if _zipf_in(match.group("name"), "en") < 2.5:
@@ -2280,6 +2382,8 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
             yield "ADDRESS", start, match.end()
     for match in _SMALL_WEEKDAY.finditer(text):
         yield "DATE", match.start(), match.end()
+    for match in _SMALL_DATE.finditer(text):
+        yield "DATE", match.start(), match.end()
     if spanish:
         yield from _in_small_spanish(text)
     for match in _SMALL_OPENING.finditer(text):
@@ -2310,7 +2414,9 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
                     and not _is(place, "not_places.txt")
                     and not _is(place, "generic_places.txt")
                     and not _is_stop_word(words[0])
-                    and _zipf(place) < 4.6
+                    # (two words together are rarer than either: "from spanish town", 4.61,
+                    # round 56)
+                    and _zipf(place) < (4.8 if n > 1 else 4.6)
                     and (
                         not spanish
                         or _zipf_in(place, "es") < 3.5
@@ -2445,6 +2551,9 @@ def _an_accented_place(place: str) -> bool:
     )
 
 
+_FIRST_OF_TWO_NAMES = frozenset({"maria", "jose", "juan", "ana", "luis", "rosa", "mari", "josep"})
+
+
 def _in_small_spanish(text: str) -> Iterator[tuple[str, int, int]]:
     from spacy.lang.es.stop_words import STOP_WORDS as SPANISH
     from wordfreq import zipf_frequency
@@ -2459,6 +2568,11 @@ def _in_small_spanish(text: str) -> Iterator[tuple[str, int, int]]:
         # "señora" and "señor" are also a wife and a man: "su señora traía un termo" (not "la
         # señora gómez", "el señor ramiro").
         plain = _without_accents(name)
+        # … and "dona" gives ("dona sangre"): a name after it is one of the lists.
+        if match.group("title") == "dona" and not (
+            _is(plain, "first_names.txt") or _is_world_first(plain)
+        ):
+            continue
         # … and "seu", Portuguese, also Catalan for "his" ("el seu fill"): a name only.
         if (match.group("title").startswith("señ") or match.group("title") == "seu") and not (
             _is(plain, "first_names.txt")
@@ -2476,6 +2590,11 @@ def _in_small_spanish(text: str) -> Iterator[tuple[str, int, int]]:
             and after.group(1) not in SPANISH
             and (
                 _is(_without_accents(after.group(1)), "surnames.txt")
+                # … or a second first name after María or José: "sor maría jesús" (round 56)
+                or (
+                    plain in _FIRST_OF_TWO_NAMES
+                    and _is(_without_accents(after.group(1)), "first_names.txt")
+                )
                 # … or rare in both languages: "don felipe pech" (round 55; was 1.5)
                 or max(_zipf_in(after.group(1), "es"), _zipf_in(after.group(1), "en")) < 2.5
             )
@@ -2590,13 +2709,34 @@ def _in_small_spanish(text: str) -> Iterator[tuple[str, int, int]]:
     for match in _SMALL_SPANISH_HOSPITAL_OF.finditer(text):
         first, second, third = match.group("first", "second", "third")
         person = (
-            _is(_without_accents(first), "first_names.txt") or _is_world_first(first)
+            _is(_without_accents(first), "first_names.txt")
+            or _is_world_first(_without_accents(first))  # "hospital leónidas lucero" (round 56)
         ) and _a_spanish_surname(second)
         if first not in SPANISH and second not in SPANISH and person:
             end = match.end("second")
             if third and third not in SPANISH and _is(_without_accents(third), "surnames.txt"):
                 end = match.end("third")
             yield "ORG", match.start("org"), end
+    for match in _SMALL_SPANISH_RESIDENCE.finditer(text):
+        if match.group("org"):
+            yield "ORG", match.start("org"), match.end("org")
+        elif match.group("owner") not in SPANISH and (
+            _a_spanish_surname(match.group("owner")) or _zipf_in(match.group("owner"), "es") < 2.5
+        ):
+            yield "ORG", match.start(), match.end()
+    for match in _SMALL_SPANISH_SENT_TO.finditer(text):
+        words = match.group("place").split()
+        for n in range(len(words), 0, -1):
+            place = " ".join(words[:n])
+            if (
+                words[0] not in SPANISH
+                and (_a_listed_place(place) or _without_accents(place) in _towns())
+                and not _is(place, "generic_places.txt")
+                and not _is(place, "not_places.txt")
+                and max(_zipf_in(place, "es"), _zipf_in(place, "en")) < 3.0
+            ):
+                yield "CITY", match.start("place"), match.start("place") + len(place)
+                break
     for match in _SMALL_LA_PAZ.finditer(text):
         yield "CITY", match.start("place"), match.end("place")
     for match in _SMALL_RED_CROSS.finditer(text):
@@ -3255,6 +3395,7 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
             yield "ORG", match.start("org"), match.end("org")
     # A company or service named alone (Walgreens, Blue Shield), with the word after its name
     # when it is part of it (Tesco Extra).
+    # (… and joined by "de": "Manejo de Emergencias", round 56)
     for match in re.finditer(rf"\b{CAP}(?:\s+{CAP}){{0,2}}", text):
         words = match.group(0).split()
         for n in (2, 1):
@@ -3262,6 +3403,10 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
                 taken = words[: n + 1] if len(words) > n else words[:n]
                 yield "ORG", match.start(), match.start() + len(" ".join(taken))
                 break
+    # … and joined by "de": "Paramédica de Manejo de Emergencias de Mayagüez" (round 56).
+    for match in re.finditer(rf"(?=\b({CAP}\s+(?:de|del)\s+{CAP}))", text):
+        if _is(match.group(1), "organisations.txt"):
+            yield "ORG", match.start(1), match.end(1)
     # … or by its letters alone (KFC, the ISSSTE), which are no capitalised word.
     for match in re.finditer(r"\b[A-Z]{2,8}(?:\d{1,3})?\b", text):  # … and ER24 (round 52)
         if _is(match.group(), "organisations.txt"):

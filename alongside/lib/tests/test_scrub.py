@@ -825,6 +825,39 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
         ("enfermera en la clínica c4 de mérida. un señor murió", "clínica c4", "ORG"),
         ("un señor maya de 84, don felipe chan, de tekax. su esposa cantó",
          "don felipe chan", "NAME"),
+        # Round 56, from the misses of held-out 60 and es_31 (read after their measurement).
+        ("paramedic with nwas out of bolton. a man in his chair", "bolton", "CITY"),
+        ("night shift at hāwera hospital. a man died at 4", "hāwera hospital", "ORG"),
+        ("a kuia from ōtaki, 80, died with her mokopuna there", "ōtaki", "CITY"),
+        ("an elderly farmer, tavita, 70, collapsed in the shed", "tavita", "NAME"),
+        ("a stillborn girl, matilda. her mum held her all night", "matilda", "NAME"),
+        ("bls with kz ems in durban. a man died in the taxi", "kz ems", "ORG"),
+        ("he died on the 14th of june. his wife sat with him", "14th of june", "DATE"),
+        ("she went on june 3rd in the end. nobody was there", "june 3rd", "DATE"),
+        ("3rd year at bsms, placement in brighton. a man died", "bsms", "ORG"),
+        ("she came up from jersey city that night. he was gone", "jersey city", "CITY"),
+        ("técnico en segovia. aviso a riaza. un señor de 80 en el suelo", "riaza", "CITY"),
+        ("estudiante, prácticas en el hospital teófilo dávila. una señora de 80 murió en la"
+         " cama de al lado", "hospital teófilo dávila", "ORG"),
+        ("técnico de ambulancias pardiñas en lugo. un señor de 90", "ambulancias pardiñas",
+         "ORG"),
+        ("aviso en el barrio de a gándara. una señora de 88 en la cama", "barrio de a gándara",
+         "ADDRESS"),
+        ("una señora de 91, dona pilar, caída en la huerta", "dona pilar", "NAME"),
+        ("interno en el hospital de especialidades de quevedo. un señor", "hospital de"
+         " especialidades de quevedo", "ORG"),
+        ("Médica del 061 de Galicia. Un señor de 70 murió en casa.", "061 de Galicia", "ORG"),
+        ("Un motorista de 22, accidente cerca de Villa de Leyva. Murió.", "Villa de Leyva",
+         "CITY"),
+        ("Técnico de Manejo de Emergencias de Ponce. Un señor de 80.", "Manejo de Emergencias",
+         "ORG"),
+        ("auxiliar en la residencia san josé de calasanz. una señora de 90", "san josé de"
+         " calasanz", "ORG"),
+        ("Auxiliar en la residencia Los Almendros. Murió una señora de 95.", "Los Almendros",
+         "ORG"),
+        ("en el convento murió sor maría josé, 97, monja de clausura. las hermanas cantaron",
+         "sor maría josé", "NAME"),
+        ("médico en ocotepeque. un niño de 5 murió de dengue", "ocotepeque", "CITY"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -1118,6 +1151,15 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "un conductor de 38, el motorista, se quedó con él hasta que llegamos",
         "la llevamos a la clínica privada de la esquina. no llegó",
         "a man, hypothermic, 45, found in the snow by the bins",
+        # Round 56: a hymn, a kind of apple, being out of something, "dona" as a verb, a
+        # month before a count, going out to eat.
+        "Her son sang Blessed Assurance at the bedside. Then nobody spoke.",
+        "He brought her a bag of Gala apples and she smiled at them.",
+        "the crew was out of hope by then and we had run out of adrenaline",
+        "the patient, unresponsive. we started compressions at once",
+        "cada mes dona sangre en el hospital y yo nunca he podido",
+        "salimos a cenar después de la guardia y nadie habló de él",
+        "in march 2 of us left the unit and i stayed on nights",
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
