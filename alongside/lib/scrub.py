@@ -887,8 +887,8 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     # "don" and "doña" written small before a capitalised name, without an article: "a una
-    # abuelita, doña Eulogia, 81".
-    ("NAME", re.compile(rf"\b(?:don|doña|dña\.)\s+{NAMEWORD}(?:\s+{NAMEWORD})?")),
+    # abuelita, doña Eulogia, 81", and Paraguay's "ña" ("ña Petrona": round 57).
+    ("NAME", re.compile(rf"\b(?:don|doña|dña\.|[Ññ]a)\s+{NAMEWORD}(?:\s+{NAMEWORD})?")),
     # A document's letters and long number: a passport "GB 553118204".
     ("ID", re.compile(r"\b(?!(?:MRN|NHS|ID|NI|SSN|NPI|DEA|DOB|CHI|PPS)\b)[A-Z]{1,3} \d{6,10}\b")),
     # Hospitals by their number: "Hospital No. 1", "Polyclinic Number 3", "Maternity Home No 5".
@@ -1654,6 +1654,9 @@ _HOLIDAY = re.compile(
     r"|[Dd][ií]a (?:de|del|das|dos|da|de la|de las|de los) [A-ZÀ-Ý][\w\-]+"
     r"(?:(?: (?:los|las|la|el|de|del))? [A-ZÀ-Ý][\w\-]+)*"  # "Día de Todos los Santos"
     r"|Feast of (?:the |St\.? |Saint |Our )?[A-Z][\w\-]+(?: [A-Z][\w\-]+)?"
+    # … written small before its saint: "the feast of Santa Marija" (round 57; not "a feast of
+    # Italian food").
+    r"|feast of (?:St\.? |Saint |Santa |San |Sant |Our Lady of |the )[A-Z][\w\-]+(?: [A-Z][\w\-]+)?"
     r"|Lunar New Year|Chinese New Year|Passover|Pentecost|Whitsun|Remembrance Sunday"
     r"|All (?:Saints|Souls)['\u2019]? (?:Day|Eve)|(?:St\.?|Saint) [A-Z][a-z]+['\u2019]s (?:Day|Eve)"
     r"|Australia Day|Anzac Day|Canada Day|Waitangi Day|Bastille Day|Juneteenth|Guy Fawkes Night"
@@ -1746,7 +1749,7 @@ _SMALL_STREET = re.compile(
 # constitución".
 _SMALL_SPANISH_TITLED = re.compile(
     # … a nun's "sor" and Galician "dona" ("sor maría jesús", "dona carme": round 56)
-    r"\b(?:(?:la|el)\s+)?(?P<title>doña|don|señora|señor|sra|sr|dña|seu|sor|dona)\.?\s+"
+    r"\b(?:(?:la|el)\s+)?(?P<title>doña|don|señora|señor|sra|sr|dña|seu|sor|dona|ña)\.?\s+"
     r"(?P<name>[a-záéíóúñüãõçâêô][a-záéíóúñüãõçâêô'\-]+)\b"
 )
 _SMALL_SPANISH_RELATION = re.compile(
@@ -1785,7 +1788,9 @@ _SPANISH_CITY_SIDE = re.compile(r"\s+(?:este|oeste|norte|sur)(?=\s*[,.;]|\s*$)")
 # La Paz where it ends a phrase, which peace does not ("en la paz de la capilla").
 _SMALL_LA_PAZ = re.compile(r"\b(?:en|de|desde|a)\s+(?P<place>la\s+paz)(?=\s*[,.;]|\s*$)")
 _SMALL_RED_CROSS = re.compile(
-    r"\b(?:de|con|en|a)\s+(?:la\s+)?(?P<org>cruz\s+roja|protecci[oó]n\s+civil|defensa\s+civil)\b"
+    r"\b(?:de|con|en|a)\s+(?:la\s+)?(?P<org>(?:cruz\s+roja|protecci[oó]n\s+civil|defensa\s+civil)"
+    # … with its country: "la cruz roja boliviana" (round 57)
+    r"(?:\s+[a-záéíóúñü]+(?:ana|ena|eña|ina|esa|ense|ola|eca|aya))?)\b"
 )
 # A nickname with its article after an age: "un petrolero de 38, el gringo," (round 55).
 _SMALL_SPANISH_NICKNAME = re.compile(
@@ -1809,6 +1814,12 @@ _SMALL_SPANISH_RESIDENCE = re.compile(
     r"\bresidencia\s+(?:de\s+(?:ancianos|mayores)\s+)?(?P<org>(?:san|santa|santo|virgen|los|las)"
     r"\s+[a-záéíóúñü]{3,}(?:\s+(?:del|de)\s+[a-záéíóúñü]{3,})?)\b"
     r"|\bambulancias\s+(?P<owner>[a-záéíóúñü]{3,})\b"
+)
+# A clinic written small by its town: "partera en el centro de salud de chichicastenango"
+# (round 57; not "el centro de salud de mi barrio").
+_SMALL_SPANISH_CLINIC_OF = re.compile(
+    r"\b(?P<kind>centro de salud|consultorio|ambulatorio|dispensario|posta|cesfam|puesto de salud)"
+    r"\s+(?:de|del|de la)\s+(?=(?P<place>[a-záéíóúñü][a-záéíóúñü'\-]+(?:\s+[a-záéíóúñü]+){0,2})\b)"
 )
 # A place the crew is sent or taken to: "aviso a vinuesa", "la lancha a panajachel" (round 56).
 _SMALL_SPANISH_SENT_TO = re.compile(
@@ -2005,6 +2016,17 @@ _SMALL_CREW_OUT_OF = re.compile(
     r"|(?!(?:was|has|as)\b)[a-z]{0,4}(?:ems|as|asft))\s+"  # "emas", "nwas", "swasft"
     r"(?:[a-z]+\s+){0,3}?out\s+of\s+(?P<place>[a-z][a-z'\-]+(?:\s+[a-z]+)?)\b"
 )
+# An organisation's letters written small, after a word that places someone in it or a
+# comma after their role: "student nurse, tcd.", "placement with scas" (round 57).
+_SMALL_LISTED_LETTERS = re.compile(
+    r"(?:\b(?:at|with|from|for|joined|in)\s+(?:the\s+)?|[a-z],\s+)(?P<letters>[a-z]{3,6})\b"
+    r"(?=\s*[,.;:]|\s+(?:in|at|as|and|on|for|placement|student|nursing|medicine)\b|\s*$)"
+)
+# A name no word shares, between commas and before an age: "a farmer from gadag, basappa,
+# 45," (round 57).
+_SMALL_UNKNOWN_NAME_AGED = re.compile(
+    r",\s+(?P<name>[a-z][a-z'\u2019]{2,}),\s+\d{1,2}\b(?![:.]\d)(?=\s*[,.;])"
+)
 # Two to four letters before "ems", a service no word names: "ils with wc ems" (round 56).
 _SMALL_LETTERS_EMS = re.compile(r"\b(?P<org>(?P<letters>[a-z]{2,4})\s+ems)\b")
 _SMALL_LAKE = re.compile(r"\b(?:lake|loch|lough|mount|mt)\s+(?P<name>[a-z][a-z'\-]+)\b")
@@ -2125,6 +2147,14 @@ def _hospitals_by_name(text: str) -> Iterator[tuple[str, int, int]]:
                     )
                 )
                 or re.match(r"\s+(?:hospital|infirmary)\b", text[match.end() :], re.IGNORECASE)
+                # … or after "the", by a word a little less common than the rest: "a stroke
+                # ward in the mater", "transferred to the rotunda" (round 57; not "the heath").
+                or (
+                    article == "the"
+                    and match.group("before").casefold() in {"at", "in", "to", "from", "into"}
+                    and max(_zipf_in(name, "en"), _zipf_in(name, "es")) < 3.5
+                    and name not in {"cardio", "foothills", "parkland", "causeway"}
+                )
             )
         ):
             continue
@@ -2279,6 +2309,27 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
             ):
                 yield "CITY", match.start("place"), match.start("place") + len(place)
                 break
+    for match in _SMALL_LISTED_LETTERS.finditer(text):
+        letters = match.group("letters")
+        if (
+            letters.upper() in _listed_letters()
+            and not _is_stop_word(letters)
+            and not _is(letters, "clinical_words.txt")
+            and _zipf_in(letters, "en") < 3.5
+        ):
+            yield "ORG", match.start("letters"), match.end("letters")
+    for match in _SMALL_UNKNOWN_NAME_AGED.finditer(text):
+        name = match.group("name")
+        if (
+            max(_zipf_in(name, "en"), _zipf_in(name, "es")) < 1.5
+            and sum(c in "aeiou" for c in name) >= 2
+            and not _CLINICAL_ENDING.search(name)
+            and not _is(name, "clinical_words.txt")
+            and not _is(name, "organisations.txt")
+            and not _a_listed_place(name)
+            and _without_accents(name) not in _towns()
+        ):
+            yield "NAME", match.start("name"), match.end("name")
     for match in _SMALL_LETTERS_EMS.finditer(text):
         letters = match.group("letters")
         if not (
@@ -2443,6 +2494,13 @@ _EVERYDAY_ACCENTED = frozenset(
 
 
 @cache
+def _listed_letters() -> frozenset[str]:
+    """The organisations of organisations.txt known by their capital letters: "TCD", "SCAS"."""
+    lines = (DATA / "organisations.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if re.fullmatch("[A-Z]{3,6}", w.strip()))
+
+
+@cache
 def _towns() -> frozenset[str]:
     return frozenset(_without_accents(t) for t in _words("towns.txt"))
 
@@ -2562,7 +2620,7 @@ def _in_small_spanish(text: str) -> Iterator[tuple[str, int, int]]:
         name = match.group("name")
         # "don" and "doña" make a name of an everyday word: "don segundo", "doña pura" (round
         # 46), not of a word that only joins ("un don de", "doña y").
-        titled = match.group("title") in {"don", "doña", "dña"} and len(name) > 3
+        titled = match.group("title") in {"don", "doña", "dña", "ña"} and len(name) > 3
         if name in SPANISH and not titled:
             continue
         # "señora" and "señor" are also a wife and a man: "su señora traía un termo" (not "la
@@ -2724,6 +2782,22 @@ def _in_small_spanish(text: str) -> Iterator[tuple[str, int, int]]:
             _a_spanish_surname(match.group("owner")) or _zipf_in(match.group("owner"), "es") < 2.5
         ):
             yield "ORG", match.start(), match.end()
+    for match in _SMALL_SPANISH_CLINIC_OF.finditer(text):
+        words = match.group("place").split()
+        for n in range(len(words), 0, -1):
+            place = " ".join(words[:n])
+            if words[0] not in SPANISH and (
+                _a_spanish_town(place)
+                or _an_accented_place(place)
+                or (
+                    (_a_listed_place(place) or _without_accents(place) in _towns())
+                    and not _is(place, "not_places.txt")
+                    and _zipf_in(place, "es") < 3.5
+                )
+                or max(_zipf_in(place, "es"), _zipf_in(place, "en")) < 2.0
+            ):
+                yield "ORG", match.start("kind"), match.start("place") + len(place)
+                break
     for match in _SMALL_SPANISH_SENT_TO.finditer(text):
         words = match.group("place").split()
         for n in range(len(words), 0, -1):
@@ -2968,7 +3042,17 @@ def _misread(kind: str, found: str, *, learnt: bool) -> bool:
         return True
     if kind == "CITY" and (_is(found, "countries.txt") or _is(found, "not_places.txt")):
         return True
+    # A state of the body opening a sentence: "Hypothermic, then asystole." (round 57).
+    if len(words) == 1 and _BODY_STATE.search(words[0].casefold()):
+        return True
     return len(words) == 1 and _is(words[0], "ambiguous_names.txt")
+
+
+_BODY_STATE = re.compile(
+    r"^(?:hypo|hyper|brady|tachy|a|an|non|un|semi)?[a-z]*(?:thermic|glyc(?:a)?emic|tensive"
+    r"|toxic|oxic|kal(?:a)?emic|natr(?:a)?emic|cardic|pn(?:o)?eic|cyanotic|systolic|septic"
+    r"|febrile|responsive|conscious|ventilated|intubated|perfused|volaemic|volemic)$"
+)
 
 
 @lru_cache(maxsize=1)
@@ -3554,7 +3638,10 @@ def _places(text: str) -> Iterator[tuple[str, int, int]]:
         if match.group("stop") == ",":
             known = known and _zipf(place.casefold()) < 4.6
         opens_text = not text[:start].strip()
-        rare = all(_rare(w) and not _DRUG_ENDING.search(w) for w in place.split())
+        rare = all(
+            _rare(w) and not _DRUG_ENDING.search(w) and not _BODY_STATE.search(w.casefold())
+            for w in place.split()
+        )  # (not a state of the body: "Tachycardic, then nothing": round 57)
         if known or (opens_text and rare and match.group("stop") == "."):
             yield "CITY", start, match.end("place")
         elif opens_text and rare and len(place.split()) == 1:

@@ -858,6 +858,20 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
         ("en el convento murió sor maría josé, 97, monja de clausura. las hermanas cantaron",
          "sor maría josé", "NAME"),
         ("médico en ocotepeque. un niño de 5 murió de dengue", "ocotepeque", "CITY"),
+        # Round 57, from the misses of held-out 61 and es_32 (read after their measurement).
+        ("second year, dcu. placement on a ward in the rotunda. a baby died", "dcu", "ORG"),
+        ("second year, dcu. placement on a ward in the rotunda. a baby died", "rotunda", "ORG"),
+        ("She went to the Mater. We never heard how it ended.", "Mater", "ORG"),
+        ("a fisherman from karwar, manjunath, 52, drowned off the jetty", "manjunath", "NAME"),
+        ("final year at kmc in mangalore. a man died of snakebite", "mangalore", "CITY"),
+        ("He grew up in Bombay and died here, far from it.", "Bombay", "CITY"),
+        ("He died on the feast of San Lorenzo, with the band playing outside.",
+         "feast of San Lorenzo", "DATE"),
+        ("voluntaria de la cruz roja hondureña en la costa. un señor murió",
+         "cruz roja hondureña", "ORG"),
+        ("Una señora, ña Ramona, se cayó en el patio.", "ña Ramona", "NAME"),
+        ("enfermera en el centro de salud de momostenango. un bebé murió de diarrea",
+         "centro de salud de momostenango", "ORG"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -1160,6 +1174,14 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "cada mes dona sangre en el hospital y yo nunca he podido",
         "salimos a cenar después de la guardia y nadie habló de él",
         "in march 2 of us left the unit and i stayed on nights",
+        # Round 57: states of the body opening a sentence, a feast of food, everyday words
+        # after "the", letters of a syndrome.
+        "Tachycardic, then bradycardic. We called it at 4.",
+        "Hypothermic, then asystole. We warmed him for hours.",
+        "A feast of Italian food after the funeral. We ate in silence.",
+        "in the foothills above the town a man died in his car",
+        "my alma mater was in the city. she died at 4 am. i cried in the car",
+        "a baby with nas, weaned off morphine on the unit, 6 weeks",
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
