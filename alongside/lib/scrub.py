@@ -631,6 +631,16 @@ _SHOWN_OR_PERFORMING = re.compile(
     # … a kind of fruit or flower: "a box of Ambrosia apples" (round 56).
     rf"|\b(?P<variety>{CAP})\s+(?:apples?|pears?|plums?|potatoes|tomatoes|roses?|tulips?"
     r"|grapes|cherries|peaches)\b"
+    # … a team by its last word alone, playing: "City scored in the 89th minute" (round 58).
+    r"|\b(?P<team_alone>City|United|Rovers|Villa|Spurs|Rangers|Celtic|Town|County|Athletic"
+    r"|Wanderers|Albion|Argyle|Thistle|Hearts|Hibs|Saints|Wolves|Blues|Reds)"
+    r"(?=\s+(?:had\s+|have\s+)?(?:lost|won|drew|beat|scored|equalised|equalized|were\s+winning"
+    r"|were\s+losing|went\s+down|went\s+up)\b)"
+    # … and whom a song was put on for: "Pidió que le pusieran a Juanito Valderrama." (round
+    # 58; not "puso a María en la cama").
+    r"|\b(?:pusieran|pusiera|pusimos|pusieron|puso|poner|ponerle|ponle|pongan|pon)\s+a\s+"
+    rf"(?P<put_on>{CAP}(?:\s+{CAP}){{0,2}})(?=\s*[.,;]|\s+(?:en\s+(?:la\s+radio|el\s+m[óo]vil"
+    r"|el\s+tel[ée]fono|la\s+tele)|de\s+fondo|bajito|otra\s+vez)\b)"
     # … and what was poured: "a pint of Guinness", "a glass of Baileys" (round 43).
     r"|\b(?:pint|pints|glass|glasses|can|cans|bottle|bottles|sip|sips|drop|tot|shot|dram|nip)"
     rf"\s+of\s+(?P<drink>{CAP}(?:\s+{CAP})?)"
@@ -641,7 +651,7 @@ _SHOWN_OR_PERFORMING = re.compile(
 _KEPT_GROUPS = (
     *("after", "team", "club", "gig", "music", "club_es", "fan_of", "sung", "drink"),
     *("scores", "heard", "costume", "team_fan", "virgin", "quoted", "shirt", "procession"),
-    "variety",
+    *("variety", "team_alone", "put_on"),
 )
 
 
@@ -1743,7 +1753,8 @@ _SMALL_STREET = re.compile(
     r"\b(?:(?P<number>\d{1,4}[a-z]?)\s+|(?:on|in|at|off|down|up|from|to|along)\s+)"
     r"(?P<street>[a-z][a-z'\u2019\-]+(?:\s+[a-z][a-z'\u2019\-]+)?)\s+(?:street|road|avenue|lane"
     r"|close|drive|way|crescent|terrace|grove|place|court|gardens|row|walk|hill|green|gate"
-    r"|boulevard|blvd|parkway|highway|square|quay|parade)\b"  # "el cajon boulevard" (round 49)
+    r"|boulevard|blvd|parkway|highway|square|quay|parade"  # "el cajon boulevard" (round 49)
+    r"|st|rd|ave|ln)\b(?!['\u2019])"  # … and short: "on castle st" (round 58)
 )
 # … and in Spanish: "doña pilar", "su hija marisa", "se llamaba adrián", "la avenida de la
 # constitución".
@@ -1909,6 +1920,19 @@ _SMALL_SPANISH_SAINT = re.compile(
 # notti" (round 54).
 _SMALL_SPANISH_HOSPITAL_RARE = re.compile(
     r"\b(?:en el|al|del|el)\s+(?P<org>hospital\s+(?P<name>[a-záéíóúñü]+))\b"
+    r"(?P<stop>(?=\s*[,.;]|\s+(?:de|en|a|y|con|donde)\b|\s*$))?"
+)
+# A village by its name after its kind and a comma, article and all: "aviso en una pedanía,
+# la paca." (round 58).
+_SMALL_SPANISH_VILLAGE_NAMED = re.compile(
+    r"\b(?:aldea|caserío|caserio|vereda|corregimiento|pedanía|pedania|paraje|anexo|parroquia"
+    r"|barriada|cantón|canton),\s+(?P<place>(?:(?:el|la|los|las)\s+)?(?P<word>[a-záéíóúñü]+)"
+    r"(?:\s+[a-záéíóúñü]+)?)(?=\s*[,.;]|\s*$)"
+)
+# An elder called uncle or aunt by the village, with the article: "un señor de 76, el tío
+# blas," (round 58).
+_SMALL_SPANISH_UNCLE = re.compile(
+    r"\b(?:el|la)\s+(?P<name>t[ií][oa]\s+(?P<word>[a-záéíóúñü]{3,}))\b"
 )
 # "mum was kerry", "his wife is maureen": a first name after them, and nothing rarer.
 _SMALL_RELATION_WAS = re.compile(
@@ -2026,6 +2050,12 @@ _SMALL_LISTED_LETTERS = re.compile(
 # 45," (round 57).
 _SMALL_UNKNOWN_NAME_AGED = re.compile(
     r",\s+(?P<name>[a-z][a-z'\u2019]{2,}),\s+\d{1,2}\b(?![:.]\d)(?=\s*[,.;])"
+)
+# Letters no word shares before the kind of works they name: "fell off a tank at the cnrl
+# site" (round 58).
+_SMALL_WORKS = re.compile(
+    r"\b(?:at|from|in|on|to)\s+(?:the\s+)?(?P<org>[a-z]{2,6})\s+(?:site|plant|mine|yard|depot"
+    r"|camp|refinery|mill|factory|warehouse|works|rig|pit|quarry|smelter)\b"
 )
 # Two to four letters before "ems", a service no word names: "ils with wc ems" (round 56).
 _SMALL_LETTERS_EMS = re.compile(r"\b(?P<org>(?P<letters>[a-z]{2,4})\s+ems)\b")
@@ -2330,6 +2360,14 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
             and _without_accents(name) not in _towns()
         ):
             yield "NAME", match.start("name"), match.end("name")
+    for match in _SMALL_WORKS.finditer(text):
+        org = match.group("org")
+        if not (
+            _is_stop_word(org) or _is(org, "clinical_words.txt") or _is(org, "generic_places.txt")
+        ) and (
+            not re.search("[aeiouy]", org) or max(_zipf_in(org, "en"), _zipf_in(org, "es")) < 2.0
+        ):
+            yield "ORG", match.start("org"), match.end("org")
     for match in _SMALL_LETTERS_EMS.finditer(text):
         letters = match.group("letters")
         if not (
@@ -2760,8 +2798,28 @@ def _in_small_spanish(text: str) -> Iterator[tuple[str, int, int]]:
             yield "ORG", match.start("org"), match.end("org")
     for match in _SMALL_SPANISH_HOSPITAL_RARE.finditer(text):
         name = match.group("name")
-        if name not in SPANISH and max(_zipf_in(name, "es"), _zipf_in(name, "en")) < 2.5:
+        if name not in SPANISH and (
+            max(_zipf_in(name, "es"), _zipf_in(name, "en")) < 2.5
+            # … or a surname alone, where the name ends: "prácticas en el hospital padilla."
+            # (round 58; not "el hospital central", nor "el hospital juan ...").
+            or (
+                match.group("stop") is not None
+                and _a_spanish_surname(name)
+                and not _spanish_name(name, 4.5)
+                and not _is(_without_accents(name), "first_names.txt")
+                and _zipf_in(name, "es") < 4.0
+            )
+        ):
             yield "ORG", match.start("org"), match.end("org")
+    for match in _SMALL_SPANISH_VILLAGE_NAMED.finditer(text):
+        if match.group("word") not in SPANISH:
+            yield "CITY", match.start("place"), match.end("place")
+    for match in _SMALL_SPANISH_UNCLE.finditer(text):
+        word = match.group("word")
+        if word not in SPANISH and (
+            _is(_without_accents(word), "first_names.txt") or _spanish_name(word, 4.3)
+        ):
+            yield "NAME", match.start("name"), match.end("name")
     for match in _SMALL_SPANISH_KIND_NAMED.finditer(text):
         yield "CITY", match.start("place"), match.end("place")
     for match in _SMALL_SPANISH_HOSPITAL_OF.finditer(text):

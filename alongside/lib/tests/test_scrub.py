@@ -872,6 +872,16 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
         ("Una señora, ña Ramona, se cayó en el patio.", "ña Ramona", "NAME"),
         ("enfermera en el centro de salud de momostenango. un bebé murió de diarrea",
          "centro de salud de momostenango", "ORG"),
+        # Round 58, from the misses of held-out 62 and es_33 (read after their measurement).
+        ("a welder fell from a ladder at the nrg site. his crew sat in the car park", "nrg",
+         "ORG"),
+        ("he lived on tregenna rd, alone with his cat. he died at 4", "tregenna rd", "ADDRESS"),
+        ("técnico en murcia. aviso en un caserío, el sabinar. una señora de 80 en el suelo",
+         "el sabinar", "CITY"),
+        ("un señor de 80, la tía encarna, se cayó en la cocina y su hija llamó", "tía encarna",
+         "NAME"),
+        ("estudiante, prácticas en el hospital ferrer. una señora de 80 murió en la cama de al"
+         " lado", "hospital ferrer", "ORG"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -1182,10 +1192,24 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "in the foothills above the town a man died in his car",
         "my alma mater was in the city. she died at 4 am. i cried in the car",
         "a baby with nas, weaned off morphine on the unit, 6 weeks",
+        # Round 58: a singer put on, a team by its last word, a country by its short name, a
+        # language and a people.
+        "Pidió que le pusieran a Rocío Jurado. Se fue escuchándola, con su hija al lado de la"
+        " cama.",
+        "Rovers had lost again and he smiled about it.",
+        "He was a Korea veteran and a quiet man.",
+        "Her daughter sang to her in Kikuyu all night.",
+        "A Yolŋu elder died on the ward at dawn.",
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
     assert find(text) == [], find(text)
+
+
+def test_a_person_put_somewhere_is_no_singer_put_on() -> None:
+    """Round 58: "le pusieran a Rocío Jurado." is music; "puso a Carmen en la cama" is a
+    person."""
+    assert [s.text for s in find("Su hija puso a Carmen en la cama y se sentó.")] == ["Carmen"]
 
 
 def test_a_name_given_in_spanish_is_no_title_of_a_song() -> None:
