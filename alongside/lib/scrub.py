@@ -631,6 +631,10 @@ _SHOWN_OR_PERFORMING = re.compile(
     # … a kind of fruit or flower: "a box of Ambrosia apples" (round 56).
     rf"|\b(?P<variety>{CAP})\s+(?:apples?|pears?|plums?|potatoes|tomatoes|roses?|tulips?"
     r"|grapes|cherries|peaches)\b"
+    # … a team's man or woman: "a Bradford City man" (round 59).
+    rf"|\ban?\s+(?P<team_man>{CAP}\s+(?:City|United|Rovers|Town|County|Athletic|Wanderers"
+    r"|Albion|Rangers|Villa|Argyle|Thistle|Hotspur|Forest|Wednesday))\s+(?:man|woman|lad|girl"
+    r"|fan|supporter|through and through)\b"
     # … a team by its last word alone, playing: "City scored in the 89th minute" (round 58).
     r"|\b(?P<team_alone>City|United|Rovers|Villa|Spurs|Rangers|Celtic|Town|County|Athletic"
     r"|Wanderers|Albion|Argyle|Thistle|Hearts|Hibs|Saints|Wolves|Blues|Reds)"
@@ -651,7 +655,7 @@ _SHOWN_OR_PERFORMING = re.compile(
 _KEPT_GROUPS = (
     *("after", "team", "club", "gig", "music", "club_es", "fan_of", "sung", "drink"),
     *("scores", "heard", "costume", "team_fan", "virgin", "quoted", "shirt", "procession"),
-    *("variety", "team_alone", "put_on"),
+    *("variety", "team_alone", "put_on", "team_man"),
 )
 
 
@@ -843,6 +847,17 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             rf"){{0,3}}\s+(?!(?:Trust|Foundation|Group|Board|Authority|Network|Service|at|for)\b)"
             rf"{CAP}(?:\s+(?:{CAP}|de|del|la|di|i|y|\d{{1,3}}\b|(?:I{{1,3}}|IV|V|VI{{1,3}}|IX|X|XI{{1,3}})\b)"
             r"(?=[\s.,;:!?)]|$))*"
+        ),
+    ),
+    # A hospital by its kind and then its town, as Sri Lanka, India and Ghana name them:
+    # "Teaching Hospital Peradeniya", "District Hospital Kalutara" (round 59).
+    (
+        "ORG",
+        re.compile(
+            r"\b(?:[Tt]eaching|[Bb]ase|[Gg]eneral|[Dd]istrict|[Pp]rovincial|[Rr]egional)\s+"
+            r"[Hh]ospital,?\s+(?!(?:The|Trust|Foundation|Emergency|Department|Intensive|Maternity"
+            r"|Children|Hospital|In|At|On|And|But|I|We|He|She|They|It|A|An|My|His|Her)\b)"
+            r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
         ),
     ),
     # An emergency service by its number and its city: "Médico del 107 de Córdoba", "el 061
@@ -1673,6 +1688,8 @@ _HOLIDAY = re.compile(
     r"|Mid-Autumn Festival|Chung Yeung(?: Festival)?|Ching Ming(?: Festival)?|Vesak|Holi|Navratri"
     r"|Ghost Month|(?:Hungry )?Ghost Festival|Obon|Corpus Christi|Corpus|Up Helly Aa"
     r"|Queima das Fitas|Fallas|Sanfermines|Semana Santa|Feria de Abril|Mardi Gras|Carnival"
+    # … and the Caribbean's (round 59: "on the Crop Over weekend")
+    r"|Crop Over|Kadooment(?: Day)?|Junkanoo|J['\u2019]?[Oo]uvert|Emancipation Day|Phagwah"
     r"|Carnaval|Karneval|Fasching|Shrove Tuesday|Pancake Day|Ash Wednesday|Palm Sunday"
     r"|(?:Señor|Virgen|Nuestra Señora)(?: y Virgen)? (?:del|de la|de) [A-ZÀ-Ý][\w\-]+"
     # A feast by its own language's word: "la Fête des Lumières", "la Festa di San Gennaro".
@@ -1760,7 +1777,9 @@ _SMALL_STREET = re.compile(
 # constitución".
 _SMALL_SPANISH_TITLED = re.compile(
     # … a nun's "sor" and Galician "dona" ("sor maría jesús", "dona carme": round 56)
-    r"\b(?:(?:la|el)\s+)?(?P<title>doña|don|señora|señor|sra|sr|dña|seu|sor|dona|ña)\.?\s+"
+    # … and Catalan's "senyor" ("el senyor josep": round 59)
+    r"\b(?:(?:la|el)\s+)?(?P<title>doña|don|señora|señor|sra|sr|dña|seu|sor|dona|ña|senyora|senyor)"
+    r"\.?\s+"
     r"(?P<name>[a-záéíóúñüãõçâêô][a-záéíóúñüãõçâêô'\-]+)\b"
 )
 _SMALL_SPANISH_RELATION = re.compile(
@@ -1922,6 +1941,21 @@ _SMALL_SPANISH_HOSPITAL_RARE = re.compile(
     r"\b(?:en el|al|del|el)\s+(?P<org>hospital\s+(?P<name>[a-záéíóúñü]+))\b"
     r"(?P<stop>(?=\s*[,.;]|\s+(?:de|en|a|y|con|donde)\b|\s*$))?"
 )
+# A hospital written small by its kind alone, where a phrase ends: "prácticas en el hospital
+# central." (round 59): in a story with its city, one hospital.
+_SMALL_SPANISH_HOSPITAL_KIND = re.compile(
+    r"\b(?:en el|al|del|el)\s+(?P<org>hospital\s+(?:central|general|regional|provincial"
+    r"|universitario|militar|naval|italiano|alemán|aleman|británico|britanico|español|espanol"
+    r"|francés|frances|inglés|ingles|obrero|del niño|de niños|de clínicas|de clinicas))"
+    r"(?=\s*[,.;]|\s*$)"
+)
+# A town named for its saint, with what follows "de", written small: "aviso a un mas en sant
+# pere de torelló" (round 59; not "san juan de dios", a hospital).
+_SMALL_SAINT_TOWN = re.compile(
+    r"\b(?:en|de|desde|a|hasta|hacia)\s+(?P<place>(?:sant|san|santa|santo|são)\s+"
+    r"(?P<saint>[a-záéíóúñüàèòç]+)\s+(?:de|del|de la|d['\u2019])\s*"
+    r"(?P<last>[a-záéíóúñüàèòç][a-záéíóúñüàèòç'\-]+))\b"
+)
 # A village by its name after its kind and a comma, article and all: "aviso en una pedanía,
 # la paca." (round 58).
 _SMALL_SPANISH_VILLAGE_NAMED = re.compile(
@@ -2050,6 +2084,24 @@ _SMALL_LISTED_LETTERS = re.compile(
 # 45," (round 57).
 _SMALL_UNKNOWN_NAME_AGED = re.compile(
     r",\s+(?P<name>[a-z][a-z'\u2019]{2,}),\s+\d{1,2}\b(?![:.]\d)(?=\s*[,.;])"
+)
+# A hospital by its kind and then its town, written small: "reg at teaching hospital
+# peradeniya" (round 59).
+_SMALL_KIND_HOSPITAL_PLACE = re.compile(
+    r"\b(?P<org>(?:teaching|base|general|district|provincial|regional)\s+hospital,?\s+"
+    r"(?P<place>[a-z][a-z'\-]+(?:\s+[a-z]+)?))\b"
+)
+# A name opening a sentence before an age, or before "her name was": "selvi was 34, a tea
+# plucker", "shondell her name was." (round 59).
+_SMALL_NAME_WAS_AGED = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=[,;]\s))(?P<name>[a-z][a-z'\u2019\-]{2,})\s+(?:was|is)\s+\d{1,2}\b"
+    r"(?![:.]\d)|\b(?P<named>[a-z][a-z'\u2019\-]{2,})\s+(?:her|his|their)\s+name\s+(?:was|is)\b"
+)
+# A county, a parish or a township written small after a word that places it: "medic in
+# mingo county" (round 59).
+_SMALL_COUNTY = re.compile(
+    r"\b(?:in|from|near|across|outside|into|of)\s+(?P<place>[a-z]+(?:\s+[a-z]+)?\s+"
+    r"(?:county|parish|township|borough))\b"
 )
 # Letters no word shares before the kind of works they name: "fell off a tank at the cnrl
 # site" (round 58).
@@ -2360,6 +2412,31 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
             and _without_accents(name) not in _towns()
         ):
             yield "NAME", match.start("name"), match.end("name")
+    for match in _SMALL_KIND_HOSPITAL_PLACE.finditer(text):
+        words = match.group("place").split()
+        for n in range(len(words), 0, -1):
+            place = " ".join(words[:n])
+            if not _is_stop_word(words[0]) and (
+                _a_listed_place(place)
+                or _without_accents(place) in _towns()
+                or max(_zipf_in(place, "en"), _zipf_in(place, "es")) < 2.5
+            ):
+                yield "ORG", match.start("org"), match.start("place") + len(place)
+                break
+    for match in _SMALL_NAME_WAS_AGED.finditer(text):
+        group = "name" if match.group("name") else "named"
+        name = match.group(group)
+        if not (
+            _is_stop_word(name)
+            or _is(name, "not_names.txt")
+            or _is(name, "clinical_words.txt")
+            or _CLINICAL_ENDING.search(name)
+        ) and (_a_plain_first_name(name) or max(_zipf_in(name, "en"), _zipf_in(name, "es")) < 2.5):
+            yield "NAME", match.start(group), match.end(group)
+    for match in _SMALL_COUNTY.finditer(text):
+        words = match.group("place").split()[:-1]
+        if not any(_is_stop_word(w) or _zipf_in(w, "en") >= 4.5 for w in words):
+            yield "CITY", match.start("place"), match.end("place")
     for match in _SMALL_WORKS.finditer(text):
         org = match.group("org")
         if not (
@@ -2670,7 +2747,9 @@ def _in_small_spanish(text: str) -> Iterator[tuple[str, int, int]]:
         ):
             continue
         # … and "seu", Portuguese, also Catalan for "his" ("el seu fill"): a name only.
-        if (match.group("title").startswith("señ") or match.group("title") == "seu") and not (
+        if (
+            match.group("title").startswith(("señ", "seny")) or match.group("title") == "seu"
+        ) and not (
             _is(plain, "first_names.txt")
             or _is(plain, "surnames.txt")
             or _spanish_name(name, 4.5)
@@ -2724,7 +2803,25 @@ def _in_small_spanish(text: str) -> Iterator[tuple[str, int, int]]:
         ):
             yield "NAME", match.start("name"), match.end("name")
     for match in _SMALL_SPANISH_HOSPITAL.finditer(text):
+        end = match.end("org")
+        # … with its town's second word: "el hospital de puerto montt" (round 59).
+        more = re.match(r"\s+([a-záéíóúñü]+)\b", text[end:])
+        last = match.group("org").split()[-1]
+        if more and (
+            _a_spanish_town(f"{last} {more.group(1)}") or _a_listed_place(f"{last} {more.group(1)}")
+        ):
+            end += more.end()
+        yield "ORG", match.start("org"), end
+    for match in _SMALL_SPANISH_HOSPITAL_KIND.finditer(text):
         yield "ORG", match.start("org"), match.end("org")
+    for match in _SMALL_SAINT_TOWN.finditer(text):
+        saint, last = match.group("saint"), match.group("last")
+        if (
+            last not in SPANISH
+            and last != "dios"
+            and (_is(_without_accents(saint), "first_names.txt") or _is_world_first(saint))
+        ):
+            yield "CITY", match.start("place"), match.end("place")
     for match in _SMALL_SPANISH_HOSPITAL_WORD.finditer(text):
         yield "ORG", match.start("org"), match.end("org")
     for match in _SMALL_SPANISH_NAMED_FOR.finditer(text):

@@ -882,6 +882,22 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
          "NAME"),
         ("estudiante, prácticas en el hospital ferrer. una señora de 80 murió en la cama de al"
          " lado", "hospital ferrer", "ORG"),
+        # Round 59, from the misses of held-out 63 and es_34 (read after their measurement).
+        ("She collapsed at the market on Kadooment Day.", "Kadooment Day", "DATE"),
+        ("intern at base hospital kalutara. a boy died", "base hospital kalutara", "ORG"),
+        ("I was the registrar at District Hospital Kalutara when a boy died.",
+         "District Hospital Kalutara", "ORG"),
+        ("anjali was 29, a nurse on my ward. she died", "anjali", "NAME"),
+        ("a little boy, tavish his name was. he didn't wake", "tavish", "NAME"),
+        ("a farmer in lancaster county. he died in his barn", "lancaster county", "CITY"),
+        ("matrona en el hospital de villa maría. una señora de 30 murió", "hospital de villa"
+         " maría", "ORG"),
+        ("aviso en sant joan de vilatorrada. un señor de 80 en el suelo de la cocina",
+         "sant joan de vilatorrada", "CITY"),
+        ("una señora, la senyora montse, se cayó en la cocina y su hija llamó", "montse",
+         "NAME"),
+        ("prácticas en el hospital militar. un chico de 20 murió de un golpe de calor",
+         "hospital militar", "ORG"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -1200,6 +1216,11 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "He was a Korea veteran and a quiet man.",
         "Her daughter sang to her in Kikuyu all night.",
         "A Yolŋu elder died on the ward at dawn.",
+        # Round 59: weather that is also a first name, a team's man, ages of family.
+        "stood in the gale at the door, then went back in",
+        "a Huddersfield Town man to the end, he asked for the score",
+        "mum was 60 and dad was 62. he was 40. it was 3 am",
+        "he lived in the county and in our county all his life",
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
