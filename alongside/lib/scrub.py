@@ -118,7 +118,9 @@ def _find(text: str) -> list[Span]:
         ]
         spans = _joined(text, clinics, spans)
     spans = _with_elided(text, _with_surnames(text, _with_repeats(text, _with_tagged(text, spans))))
-    spans = _with_corrected_ages(text, _with_towns_of_organisations(text, spans))
+    spans = _with_corrected_ages(
+        text, _with_towns_of_organisations(text, _with_whole_places(text, spans))
+    )
     kept = _phrases_not_names(text) + _titles_of_works(text) + _worn_and_prayed_to(text)
     # A country's name is no person's, whatever words it has: "Sri Lanka", "Costa Rica" (Hong
     # Kong and the Isle of Man stay places).
@@ -280,6 +282,30 @@ _CORRECTED_AGE = re.compile(
 _OF_A_TOWN = re.compile(
     r"\s+(?:de|del|of)\s+(?P<place>[A-ZÁÉÍÓÚÑ][\w'\-]+(?:\s+[A-ZÁÉÍÓÚÑ][\w'\-]+)?)"
 )
+
+
+_REST_OF_A_PLACE = re.compile(
+    r"\s+(?:del|de la|de los|de las|de)\s+[A-ZÁÉÍÓÚÑ][\w'\-]+(?:\s+[A-ZÁÉÍÓÚÑ][\w'\-]+)?"
+)
+
+
+def _with_whole_places(text: str, spans: list[Span]) -> list[Span]:
+    """A span that stops inside a place's name takes the rest of it: "la Quinta Compañía de
+    Viña" becomes "… de Viña del Mar" (round 60)."""
+    out = []
+    for span in spans:
+        rest = _REST_OF_A_PLACE.match(text, span.end)
+        last = re.search(r"[\w'\-]+$", span.text)
+        if rest and last:
+            for end in sorted(
+                {rest.end(), rest.start() + len(rest.group().rsplit(" ", 1)[0])}, reverse=True
+            ):
+                place = last.group() + text[span.end : end]
+                if " " in place.strip() and _a_listed_place(re.sub(r"\s+", " ", place)):
+                    span = Span(span.start, end, span.type, text[span.start : end])
+                    break
+        out.append(span)
+    return out
 
 
 def _with_towns_of_organisations(text: str, spans: list[Span]) -> list[Span]:
@@ -536,7 +562,12 @@ def _is(word: str, name: str) -> bool:
 
 @cache
 def _places_without_accents() -> frozenset[str]:
-    return frozenset(_without_accents(p) for p in _words("places.txt"))
+    # … and without their hyphens, as people write them: "de puente genil" (round 60).
+    return frozenset(
+        form
+        for p in _words("places.txt")
+        for form in {_without_accents(p), _without_accents(p).replace("-", " ")}
+    )
 
 
 def _a_listed_place(place: str) -> bool:
@@ -599,7 +630,9 @@ _SHOWN_OR_PERFORMING = re.compile(
     # voice sang, named alone ("Tocó Camarón hasta el final").
     r"|\b(?:hincha|hinchas|aficionado|aficionada|forofo|forofa|fan|fans|supporter|supporters)"
     rf"\s+(?:de|del|of)\s+(?:the\s+)?(?P<fan_of>{CAP}(?:\s+{CAP})?)"
-    r"|\b(?:[Tt]ocó|[Tt]ocaba|[Tt]ocaron|[Cc]antó|[Cc]antaba|[Cc]antaron|[Cc]antamos)"
+    r"|\b(?:[Tt]ocó|[Tt]ocaba|[Tt]ocaron|[Cc]antó|[Cc]antaba|[Cc]antaron|[Cc]antamos"
+    # … and asked for: "Pidió que le cantáramos Volver." (round 60)
+    r"|[Cc]antáramos|[Cc]antaran|[Cc]antara|[Cc]antemos|[Tt]ocáramos|[Tt]ocaran|[Tt]ocara)"
     rf"\s+(?P<sung>{CAP})\b(?!\s+{CAP})"
     # … a team's scores read out ("read him the Dodgers scores"), whom someone listened to
     # ("escuchando a Enrique Morente", "le subía el volumen a la Pantoja") and whom a costume
@@ -935,6 +968,9 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"|[Aa]utopista|[Aa]utovía|[Pp]eriférico|[Cc]alzada|[Vv]iaducto|[Bb]ulevar|[Cc]allejón"
             r"|[Pp]asaje|[Gg]lorieta|[Tt]ravesía|[Rr]ambla|[Mm]alecón|[Cc]ostanera|[Cc]aleta|[Cc]erro"
             r"|[Pp]oblación(?=\s+[A-Z])"
+            # … and Colombia's and Peru's kinds of street (round 60: "la carrera Séptima")
+            r"|[Cc]arrera(?=\s+[A-Z])|[Dd]iagonal(?=\s+[A-Z])|[Tt]ransversal(?=\s+[A-Z])"
+            r"|[Jj]irón"
             r"|[Uu]lica|[Uu]l\.|[Aa]leja|[Aa]l\.|[Pp]lac|[Uu]lice|[Vv]ia|[Pp]iazza|[Cc]arrer"
             r"|Ffordd|Heol|Stryd|Lôn|Rhodfa|Sráid|Bóthar)\s+"
             r"(?:(?:(?:de|du|des|de la|del|da|do|dos|dei|della|di|y|yr|a|al)\s+)?"
@@ -1740,8 +1776,9 @@ def _small_letters(text: str) -> bool:
 
 
 _SMALL_TITLED = re.compile(
-    r"\b(?P<title>(?:mr|mrs|ms|dr)\.?|miss|nurse|sister)\s+"
-    r"(?!(?:mr|mrs|ms|miss|dr)\b)(?P<name>[a-z][a-z'\u2019\-]*)\b"  # not "agency nurse. mr …"
+    # … and Spanish titles in an English note ("señor garza": round 60)
+    r"\b(?P<title>(?:mr|mrs|ms|dr)\.?|miss|nurse|sister|señor|señora|senor|senora)\s+"
+    r"(?!(?:mr|mrs|ms|miss|dr)\b)(?P<name>[a-zà-ÿ][a-zà-ÿ'\u2019\-]*)\b"  # not "agency nurse. mr …"
 )
 _SURNAME_PARTICLES = frozenset({"van", "von", "de", "del", "della", "di", "da", "du", "le", "ten"})
 _SMALL_RELATION = re.compile(  # a lookahead, so that "lad called tom" is read twice
@@ -1767,11 +1804,12 @@ _DESCRIBED_ROAD = frozenset(
     | {"narrow", "steep", "muddy", "main", "long", "short", "straight", "winding", "empty"}
 )
 _SMALL_STREET = re.compile(
-    r"\b(?:(?P<number>\d{1,4}[a-z]?)\s+|(?:on|in|at|off|down|up|from|to|along)\s+)"
+    r"\b(?:(?P<number>\d{1,4}[a-z]?)\s+|(?:on|in|at|off|down|up|from|to|along)\s+"
+    r"(?:the\s+(?=[a-z]+\s+[a-z]+\s+(?:highway|hwy)\b))?)"  # "on the new england hwy" (round 60)
     r"(?P<street>[a-z][a-z'\u2019\-]+(?:\s+[a-z][a-z'\u2019\-]+)?)\s+(?:street|road|avenue|lane"
     r"|close|drive|way|crescent|terrace|grove|place|court|gardens|row|walk|hill|green|gate"
     r"|boulevard|blvd|parkway|highway|square|quay|parade"  # "el cajon boulevard" (round 49)
-    r"|st|rd|ave|ln)\b(?!['\u2019])"  # … and short: "on castle st" (round 58)
+    r"|st|rd|ave|ln|hwy)\b(?!['\u2019])"  # … and short: "on castle st" (round 58)
 )
 # … and in Spanish: "doña pilar", "su hija marisa", "se llamaba adrián", "la avenida de la
 # constitución".
@@ -1886,7 +1924,8 @@ _SMALL_SPANISH_STREET = re.compile(
     r"|carrer|passeig|plaça|avinguda|rúa|travessera|travesía|travesia"
     r"|reparto)\s+"  # … and a Cuban neighbourhood: "el reparto sueño" (round 55)
     # (… with Galician articles: "o barrio de o couto": round 56)
-    r"(?:(?:de|del|dels)\s+(?:la\s+|las\s+|los\s+|l['\u2019]|o\s+|a\s+|os\s+|as\s+)?)?"
+    r"(?:(?:de|del|dels)\s+(?:la\s+|las\s+|los\s+|l['\u2019]|o\s+|a\s+|os\s+|as\s+)?"
+    r"|(?:el|la|los|las)\s+)?"  # … or its article alone: "la colonia el florido" (round 60)
     r"[a-záéíóúñüçàèòï]"
     r"[a-záéíóúñüçàèòï'\-]+(?:\s+[a-záéíóúñüçàèòï][a-záéíóúñüçàèòï'\-]+)?"
     r"(?:,?\s+\d{1,4}[a-z]?\b)?"  # … and its number
@@ -1955,6 +1994,11 @@ _SMALL_SAINT_TOWN = re.compile(
     r"\b(?:en|de|desde|a|hasta|hacia)\s+(?P<place>(?:sant|san|santa|santo|são)\s+"
     r"(?P<saint>[a-záéíóúñüàèòç]+)\s+(?:de|del|de la|d['\u2019])\s*"
     r"(?P<last>[a-záéíóúñüàèòç][a-záéíóúñüàèòç'\-]+))\b"
+)
+# A first name between commas before an age: "un migrante haitiano, jean-baptiste, de 35,"
+# (round 60).
+_SMALL_SPANISH_NAME_BEFORE_AGE = re.compile(
+    r",\s+(?P<name>[a-záéíóúñüç]+(?:-[a-záéíóúñüç]+)?),\s+de\s+\d{1,2}\b(?!\s*(?:semanas|meses|días))"
 )
 # A village by its name after its kind and a comma, article and all: "aviso en una pedanía,
 # la paca." (round 58).
@@ -2077,8 +2121,9 @@ _SMALL_CREW_OUT_OF = re.compile(
 # An organisation's letters written small, after a word that places someone in it or a
 # comma after their role: "student nurse, tcd.", "placement with scas" (round 57).
 _SMALL_LISTED_LETTERS = re.compile(
-    r"(?:\b(?:at|with|from|for|joined|in)\s+(?:the\s+)?|[a-z],\s+)(?P<letters>[a-z]{3,6})\b"
-    r"(?=\s*[,.;:]|\s+(?:in|at|as|and|on|for|placement|student|nursing|medicine)\b|\s*$)"
+    r"(?:\b(?:at|with|from|for|joined|in)\s+(?:the\s+)?|[a-z],\s+"
+    r"|\b(?:de la|en la|del|en el)\s+)(?P<letters>[a-z]{3,6})\b"  # "de la unan" (round 60)
+    r"(?=\s*[,.;:]|\s+(?:in|at|as|and|on|for|placement|student|nursing|medicine|en|de|y)\b|\s*$)"
 )
 # A name no word shares, between commas and before an age: "a farmer from gadag, basappa,
 # 45," (round 57).
@@ -2102,6 +2147,13 @@ _SMALL_NAME_WAS_AGED = re.compile(
 _SMALL_COUNTY = re.compile(
     r"\b(?:in|from|near|across|outside|into|of)\s+(?P<place>[a-z]+(?:\s+[a-z]+)?\s+"
     r"(?:county|parish|township|borough))\b"
+)
+# A care home by its name, written small: "hca at a care home in scunthorpe, ashby lodge.",
+# "nights at oakwood manor" (round 60).
+_SMALL_CARE_HOME = re.compile(
+    r"\b(?:care|nursing|residential|rest)\s+home\b[^.;]{0,40}?,\s+(?P<named>[a-z]+\s+(?:lodge|manor"
+    r"|grange|court|house|view|gardens|hall|park))\b"
+    r"|\b(?:at|in|to|from|into)\s+(?P<at>[a-z]+\s+(?:lodge|manor|grange))\b"
 )
 # Letters no word shares before the kind of works they name: "fell off a tank at the cnrl
 # site" (round 58).
@@ -2160,7 +2212,8 @@ _SPANISH_CLINIC = re.compile(
     rf"(?:(?:de|del|de la)\s+)?{CAP}(?:\s+(?:(?:de|del|de la)\s+)?{CAP}){{0,3}}"
 )
 _SMALL_PLACE = re.compile(
-    r"\b(?:at|in|from|to|near|outside|into|out of|past|by)\s+"
+    # (… and where a crew covers: "rrv medic covering padstow": round 60)
+    r"\b(?:at|in|from|to|near|outside|into|out of|past|by|covering|serving)\s+"
     r"(?=(?P<place>[a-z][a-z'\u2019\-]+(?:\s+[a-z]+)?)\b)"
 )
 
@@ -2277,6 +2330,9 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
     for match in _SMALL_TITLED.finditer(text):
         name = match.group("name")
         if _is_stop_word(name):
+            continue
+        # A Spanish title in a Spanish note is the Spanish rules' to read ("un señor de 55").
+        if match.group("title").startswith(("señ", "sen")) and _in_spanish(text):
             continue
         # "nurse" and "sister" are also a job and a relative: "with her sister holding her
         # hand" (round 47), not "sister maggie".
@@ -2437,6 +2493,11 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
         words = match.group("place").split()[:-1]
         if not any(_is_stop_word(w) or _zipf_in(w, "en") >= 4.5 for w in words):
             yield "CITY", match.start("place"), match.end("place")
+    for match in _SMALL_CARE_HOME.finditer(text):
+        group = "named" if match.group("named") else "at"
+        first = match.group(group).split()[0]
+        if not _is_stop_word(first) and first not in _DESCRIBED_ROAD and _zipf(first) < 5.0:
+            yield "ORG", match.start(group), match.end(group)
     for match in _SMALL_WORKS.finditer(text):
         org = match.group("org")
         if not (
@@ -2541,8 +2602,11 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
         words = match.group("street").split()
         # A street named by an everyday noun is a street too ("on lord street", "off church
         # road": round 47), not a road described ("a busy road", "the back lane").
+        highway = match.group().endswith(("highway", "hwy"))  # "the new england hwy"
         if not any(_is_stop_word(w) for w in words) and (
-            match.group("number") or (_zipf(words[0]) < 5.2 and words[0] not in _DESCRIBED_ROAD)
+            match.group("number")
+            or (_zipf(words[0]) < 5.2 and words[0] not in _DESCRIBED_ROAD)
+            or (highway and words[-1] not in _DESCRIBED_ROAD)
         ):
             start = match.start("number") if match.group("number") else match.start("street")
             yield "ADDRESS", start, match.end()
@@ -2605,6 +2669,7 @@ _EVERYDAY_ACCENTED = frozenset(
     {"constitución", "fundación", "pacífico", "paraíso", "diré", "tomé", "limón", "águilas"}
     | {"apóstoles", "tías", "piñas", "cañas", "embarcación", "cofradía", "andalucía", "líbano"}
     | {"concepción", "asunción", "encarnación", "belén"}  # also feasts and women's names
+    | {"pérez", "garcía"}  # surnames before towns
 )
 
 
@@ -2720,7 +2785,8 @@ def _an_accented_place(place: str) -> bool:
         " " not in folded
         and any(c in "áéíóúñü" for c in folded)
         and folded not in _EVERYDAY_ACCENTED
-        and _zipf_in(folded, "es") < 4.5
+        # (… "estudiante en león", "de córdoba": round 60; was 4.5)
+        and _zipf_in(folded, "es") < 4.8
     )
 
 
@@ -2801,6 +2867,21 @@ def _in_small_spanish(text: str) -> Iterator[tuple[str, int, int]]:
         if name not in SPANISH and (
             _is(_without_accents(name), "first_names.txt") or _spanish_name(name, 4.3) or unknown
         ):
+            end = match.end("name")
+            # … with the surname after it: "de 58, paco jiménez," (round 60).
+            after = re.match(r"\s+([a-záéíóúñü]+)(?=\s*[,.;])", text[end:])
+            if after and after.group(1) not in SPANISH and _a_spanish_surname(after.group(1)):
+                end += after.end()
+            yield "NAME", match.start("name"), end
+    for match in _SMALL_SPANISH_NAME_BEFORE_AGE.finditer(text):
+        parts = match.group("name").split("-")
+        if match.group("name") not in SPANISH and all(
+            p not in SPANISH
+            and (
+                _is(_without_accents(p), "first_names.txt") or _is_world_first(_without_accents(p))
+            )
+            for p in parts
+        ):
             yield "NAME", match.start("name"), match.end("name")
     for match in _SMALL_SPANISH_HOSPITAL.finditer(text):
         end = match.end("org")
@@ -2857,7 +2938,12 @@ def _in_small_spanish(text: str) -> Iterator[tuple[str, int, int]]:
     for match in _SMALL_SPANISH_STREET.finditer(text):
         words = [w for w in match.group().rstrip(",").split() if not w[0].isdigit()]
         # … not "a la calle para esperar" (round 47): a name, not a word that joins, follows.
-        if words[-1] not in SPANISH and (words[1] not in SPANISH or words[1] in {"de", "del"}):
+        articled = words[1] in {"el", "la", "los", "las"}  # "la colonia el florido"
+        if (
+            words[-1] not in SPANISH
+            and (words[1] not in SPANISH or words[1] in {"de", "del"} or articled)
+            and not (articled and (len(words) < 3 or words[2] in SPANISH))
+        ):
             yield "ADDRESS", match.start(), match.end()
     for match in _SMALL_SPANISH_FEAST.finditer(text):
         yield "DATE", match.start(), match.end()

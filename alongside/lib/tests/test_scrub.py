@@ -898,6 +898,29 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
          "NAME"),
         ("prácticas en el hospital militar. un chico de 20 murió de un golpe de calor",
          "hospital militar", "ORG"),
+        # Round 60, from the misses of held-out 64 and es_35 (read after their measurement).
+        ("rrv medic covering bude. mrs jago, 80, found on the floor", "bude", "CITY"),
+        ("emt in laredo. señora treviño, 90, in her bed with the rosary", "señora treviño",
+         "NAME"),
+        ("a roo hit a motorbike on the new england hwy, the rider was gone", "new england hwy",
+         "ADDRESS"),
+        ("nights at oakwood manor. a lady died at 3", "oakwood manor", "ORG"),
+        ("Tercer año en Hull York, placement in Scarborough.", "Hull York", "ORG"),
+        ("Un señor murió en la carrera Quinta, frente a la panadería.", "carrera Quinta",
+         "ADDRESS"),
+        ("un migrante hondureño, jean-pierre, de 40, infarto en el albergue", "jean-pierre",
+         "NAME"),
+        ("un camionero de 58, manolo gutiérrez, de écija. su mujer llamó", "manolo gutiérrez",
+         "NAME"),
+        ("estudiante de medicina de la unmsm, rotando en el hospital. un señor murió", "unmsm",
+         "ORG"),
+        ("estudiante en león, rotando en el hospital. un señor de 55 murió de noche", "león",
+         "CITY"),
+        ("un camionero de 58, de puente genil, murió en la cabina", "puente genil", "CITY"),
+        ("aviso en la colonia el florido, una señora de 80 en el suelo", "colonia el florido",
+         "ADDRESS"),
+        ("Bombero de la Quinta Compañía de Viña del Mar. Incendio en una casa.", "Viña del Mar",
+         "ORG"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -1221,6 +1244,12 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "a Huddersfield Town man to the end, he asked for the score",
         "mum was 60 and dad was 62. he was 40. it was 3 am",
         "he lived in the county and in our county all his life",
+        # Round 60: a song asked for, a street described by its article, a lodge, a highway
+        # described.
+        "Pidió que le cantáramos Volver. Cantamos mal, pero cantamos.",
+        "vivía en el barrio el que está detrás de la iglesia, solo",
+        "we went up to his hunting lodge after the funeral",
+        "we drove on the main highway and on the old highway home",
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
