@@ -921,6 +921,20 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
          "ADDRESS"),
         ("Bombero de la Quinta Compañía de Viña del Mar. Incendio en una casa.", "Viña del Mar",
          "ORG"),
+        # Round 61, from the misses of held-out 65 and es_36 (read after their measurement).
+        ("we flew tuyuk in from kwethluk after the storm. he was 12", "tuyuk", "NAME"),
+        ("we flew tuyuk in from kwethluk after the storm. he was 12", "kwethluk", "CITY"),
+        ("a miner collapsed at the royal oak hotel. the barmaid did cpr", "royal oak hotel",
+         "ORG"),
+        ("call to a cabin on hornby island. he was gone", "hornby island", "CITY"),
+        ("placement in the royal victoria infirmary. a man died", "royal victoria infirmary",
+         "ORG"),
+        ("estudiante, prácticas en el hospital municipal. un señor de 80 murió en la cama de al"
+         " lado", "hospital municipal", "ORG"),
+        ("estudiante de enfermería, prácticas en la clínica santa ana. una señora de 80 murió",
+         "clínica santa ana", "ORG"),
+        ("técnico de ambulancias en ribadeo. una señora de 90 murió en la cocina de su casa",
+         "ribadeo", "CITY"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -1250,6 +1264,12 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "vivía en el barrio el que está detrás de la iglesia, solo",
         "we went up to his hunting lodge after the funeral",
         "we drove on the main highway and on the old highway home",
+        # Round 61: a prayer read, someone carried by a pronoun, the local pub, a language,
+        # a word of a service's name.
+        "His wife read Yasin by the bed and then sat quietly.",
+        "we brought him in from the car and then went to the local pub after the shift",
+        "she prayed in yup'ik all night by the bed",
+        "Flight nurse with the air ambulance. A long night.",
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
