@@ -2007,7 +2007,7 @@ _SMALL_SPANISH_HOSPITAL_KIND = re.compile(
     r"\b(?:en el|al|del|el)\s+(?P<org>hospital\s+(?:central|general|regional|provincial"
     r"|universitario|militar|naval|italiano|alemán|aleman|británico|britanico|español|espanol"
     r"|francés|frances|inglés|ingles|obrero|del niño|de niños|de clínicas|de clinicas"
-    r"|departamental|municipal|distrital|cantonal|zonal))"  # "el hospital departamental" (61)
+    r"|departamental|municipal|distrital|cantonal|zonal|base))"  # "el hospital departamental" (61)
     r"(?=\s*[,.;]|\s*$)"
 )
 # A clinic written small by its article and name: "prácticas en la clínica la estancia" (round
@@ -2028,6 +2028,12 @@ _SMALL_SAINT_TOWN = re.compile(
 _SMALL_SPANISH_NAME_BEFORE_AGE = re.compile(
     r",\s+(?P<name>[a-záéíóúñüç]+(?:-[a-záéíóúñüç]+)?),\s+de\s+\d{1,2}\b(?!\s*(?:semanas|meses|días))"
 )
+# A beach, a hill or a port by its article, kind and side: "se ahogó en la playa norte"
+# (round 62; not "la playa grande", any big beach).
+_SMALL_SPANISH_KIND_SIDE = re.compile(
+    r"\b(?:en|de|desde|hasta|hacia|a)\s+(?:la|el)\s+(?P<place>(?:playa|isla|cerro|puerto|caleta"
+    r"|bahía|bahia)\s+(?:norte|sur|este|oeste))\b"
+)
 # A village by its name after its kind and a comma, article and all: "aviso en una pedanía,
 # la paca." (round 58).
 _SMALL_SPANISH_VILLAGE_NAMED = re.compile(
@@ -2045,7 +2051,7 @@ _SMALL_RELATION_WAS = re.compile(
     r"\b(?:mum|mom|dad|wife|husband|son|daughter|partner|brother|sister|name)\s+(?:was|is)\s+"
     r"(?P<name>[a-z][a-z'\u2019\-]+)\b"
 )
-_SMALL_NAME_AGED = re.compile(r"\b(?P<name>[a-z][a-z'\u2019\-]+),\s+\d{1,2}\b(?![:.]\d)")
+_SMALL_NAME_AGED = re.compile(r"\b(?P<name>[a-zà-ÿ][a-zà-ÿ'\u2019\-]+),\s+\d{1,2}\b(?![:.]\d)")
 # A hospital, a school or a service written small by a word no dictionary has, before its
 # city: "rotating at bara in soweto", "placement at the qe2 in halifax" (round 45).
 _SMALL_AT_IN_CITY = re.compile(
@@ -2189,7 +2195,8 @@ _SMALL_CARE_HOME = re.compile(
 # (round 61).
 _SMALL_CARRIED = re.compile(
     r"\b(?:flew|brought|took|pulled|carried|drove|winched|lifted|airlifted|transferred|moved"
-    r"|wheeled|rushed)\s+(?P<name>[a-z][a-z'\u2019\-]{2,})\s+(?:in|out|to|from|back|home|up|down"
+    r"|wheeled|rushed)\s+(?P<name>[a-z][a-z'\u2019\-]{2,})(?:\s+(?P<surname>[a-z][a-z'\u2019\-]{2,}))?"
+    r"\s+(?:in|out|to|from|back|home|up|down"
     r"|over|across|into|onto)\b"
 )
 # A hotel, a pub or a club by its name, written small: "collapsed at the great western hotel"
@@ -2198,8 +2205,14 @@ _SMALL_HOTEL = re.compile(
     r"\b(?:at|in|outside|from|to|into)\s+the\s+(?P<org>(?:[a-z]+\s+){1,3}(?:hotel|pub|inn|arms"
     r"|tavern|motel|casino|rsl|social club|working men's club|legion))\b"
 )
-# An island by its name after "on": "a cabin on latham island" (round 61).
-_SMALL_ON_ISLAND = re.compile(r"\bon\s+(?P<place>[a-z]+\s+(?:island|isle|key|cay))\b")
+# An island by its name after "on": "a cabin on latham island" (round 61); a creek, a lake, a
+# bay by theirs after a word that places them: "from cannons creek", "out of portage lake"
+# (round 62).
+_SMALL_ON_ISLAND = re.compile(
+    r"\bon\s+(?P<place>[a-z]+\s+(?:island|isle|key|cay))\b"
+    r"|\b(?:in|from|near|at|to|into|out of|off)\s+(?P<water>[a-z]+\s+(?:creek|lake|bay|cove|falls"
+    r"|springs|heights|beach|harbour|harbor|point|sound|inlet))\b"
+)
 # Letters no word shares before the kind of works they name: "fell off a tank at the cnrl
 # site" (round 58).
 _SMALL_WORKS = re.compile(
@@ -2551,7 +2564,10 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
             and not _CLINICAL_ENDING.search(name)
             and (_a_plain_first_name(name) or max(_zipf_in(name, "en"), _zipf_in(name, "es")) < 2.0)
         ):
-            yield "NAME", match.start("name"), match.end("name")
+            last = match.group("surname")
+            # … with a surname no everyday word shares: "we pulled travis koski out" (round 62)
+            whole = last is not None and not _is_stop_word(last) and _zipf_in(last, "en") < 3.0
+            yield "NAME", match.start("name"), match.end("surname" if whole else "name")
     for match in _SMALL_HOTEL.finditer(text):
         words = match.group("org").split()[:-1]
         if not any(
@@ -2560,9 +2576,15 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
         ):
             yield "ORG", match.start("org"), match.end("org")
     for match in _SMALL_ON_ISLAND.finditer(text):
-        word = match.group("place").split()[0]
-        if not _is_stop_word(word) and word not in _DESCRIBED_ROAD and _zipf(word) < 4.5:
-            yield "CITY", match.start("place"), match.end("place")
+        group = "place" if match.group("place") else "water"
+        word = match.group(group).split()[0]
+        if (
+            not _is_stop_word(word)
+            and word not in _DESCRIBED_ROAD
+            and word not in {"local", "little", "big", "nearest", "same", "hotel", "swimming"}
+            and _zipf(word) < 4.5
+        ):
+            yield "CITY", match.start(group), match.end(group)
     for match in _SMALL_WORKS.finditer(text):
         org = match.group("org")
         if not (
@@ -2653,9 +2675,10 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
     spanish = _in_spanish(text)
     for match in _SMALL_NAME_AGED.finditer(text):  # "a young lad, ryan, 19."
         name = match.group("name")
-        if (_is(name, "first_names.txt") or (spanish and _spanish_name(name, 4.3))) and not (
-            _is_stop_word(name) or _is(name, "not_names.txt")
-        ):
+        if (
+            _is(_without_accents(name), "first_names.txt")  # "iñigo, 34" (round 62)
+            or (spanish and _spanish_name(name, 4.3))
+        ) and not (_is_stop_word(name) or _is(name, "not_names.txt")):
             yield "NAME", match.start("name"), match.end("name")  # "se fue anselmo, 56"
     for match in _SMALL_HOSPITAL.finditer(text):
         name = match.group("name")
@@ -2770,7 +2793,8 @@ def _unknown_after_a_place(word: str) -> bool:
     return (
         max(_zipf_in(folded, "en"), _zipf_in(folded, "es")) < _UNKNOWN_BELOW
         and "-" not in folded
-        and sum(c in "aeiouáéíóúü" for c in folded) >= 2  # not letters: "hfno", "bipap"
+        # (… Welsh writes its vowels with y and w: "at glyndŵr": round 62)
+        and sum(c in "aeiouyáéíóúüŵŷâêîôû" for c in folded) >= 2  # not letters: "hfno", "bipap"
         and not _CLINICAL_ENDING.search(folded)
         and not _is(folded, "clinical_words.txt")
         and not _is(folded, "organisations.txt")  # letters read as the organisation they are
@@ -2960,6 +2984,8 @@ def _in_small_spanish(text: str) -> Iterator[tuple[str, int, int]]:
         yield "ORG", match.start("org"), end
     for match in _SMALL_SPANISH_HOSPITAL_KIND.finditer(text):
         yield "ORG", match.start("org"), match.end("org")
+    for match in _SMALL_SPANISH_KIND_SIDE.finditer(text):
+        yield "CITY", match.start("place"), match.end("place")
     for match in _SMALL_SPANISH_CLINIC_NAMED.finditer(text):
         if match.group("name") not in SPANISH:
             yield "ORG", match.start("org"), match.end("org")
@@ -3315,7 +3341,10 @@ def _a_spanish_word_opening(text: str, start: int, found: str) -> bool:
     plain = _without_accents(found)
     # A first person plural or a third person past is a verb however rare: "Desafinamos todas"
     # (round 49).
-    verb = re.search(r"(?:amos|emos|imos|aron|ieron)$", found.casefold()) is not None
+    # … and an imperfect one ("Tejía ñandutí hasta el último día": round 62).
+    verb = (
+        re.search(r"(?:amos|emos|imos|aron|ieron|aba|aban|ía|ían)$", found.casefold()) is not None
+    )
     return (
         (_zipf_in(found.casefold(), "es") >= 3.0 or verb)
         and not any(_is(plain, f) for f in ("first_names.txt", "surnames.txt", "places.txt"))
@@ -3351,12 +3380,20 @@ def _misread(kind: str, found: str, *, learnt: bool) -> bool:
         return True
     if kind == "CITY" and (_is(found, "countries.txt") or _is(found, "not_places.txt")):
         return True
+    # A role alone, opening a note: "Registrar at Bugando in Mwanza." (round 62).
+    if len(words) == 1 and words[0].casefold() in _ROLES_ALONE:
+        return True
     # A state of the body opening a sentence: "Hypothermic, then asystole." (round 57).
     if len(words) == 1 and _BODY_STATE.search(words[0].casefold()):
         return True
     return len(words) == 1 and _is(words[0], "ambiguous_names.txt")
 
 
+_ROLES_ALONE = frozenset(
+    {"registrar", "consultant", "resident", "intern", "nurse", "midwife", "paramedic", "medic"}
+    | {"sister", "matron", "houseman", "physician", "surgeon", "doctor", "student", "porter"}
+    | {"chaplain", "hca", "emt", "fellow", "attending", "hospitalist", "intensivist", "sho"}
+)
 _BODY_STATE = re.compile(
     r"^(?:hypo|hyper|brady|tachy|a|an|non|un|semi)?[a-z]*(?:thermic|glyc(?:a)?emic|tensive"
     r"|toxic|oxic|kal(?:a)?emic|natr(?:a)?emic|cardic|pn(?:o)?eic|cyanotic|systolic|septic"

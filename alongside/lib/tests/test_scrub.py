@@ -935,6 +935,19 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
          "clínica santa ana", "ORG"),
         ("técnico de ambulancias en ribadeo. una señora de 90 murió en la cocina de su casa",
          "ribadeo", "CITY"),
+        # Round 62, from the misses of held-out 66 and es_37 (read after their measurement).
+        ("student nurse at bangor, then at glyndŵr. a man died on my shift", "glyndŵr", "ORG"),
+        ("emt in houghton. we pulled jarkko lahti out of the river. he was 22", "jarkko lahti",
+         "NAME"),
+        ("a cabin from cedar creek, then out of crystal lake, near the local beach",
+         "cedar creek", "CITY"),
+        ("a cabin from cedar creek, then out of crystal lake, near the local beach",
+         "crystal lake", "CITY"),
+        ("se ahogó en la playa norte, frente a la caleta sur. en la playa grande no había nadie",
+         "playa norte", "CITY"),
+        ("un corredor de los encierros, iñigo, 34, cornada en la calle. su cuadrilla vino",
+         "iñigo", "NAME"),
+        ("Paramédico del SAME. Un motoquero de 21 murió en la autopista.", "SAME", "ORG"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -1270,6 +1283,11 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "we brought him in from the car and then went to the local pub after the shift",
         "she prayed in yup'ik all night by the bed",
         "Flight nurse with the air ambulance. A long night.",
+        # Round 62: a role opening a note, parts of the body, a boat, a big beach.
+        "Registrar on nights. A man died at 4 and I sat with his wife.",
+        "cáncer de páncreas y de cérvix, con metástasis en el fémur",
+        "sus compañeros de la panga no se querían ir del muelle",
+        "en la playa grande no había nadie esa mañana",
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
