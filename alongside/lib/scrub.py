@@ -3829,6 +3829,10 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
     for match in re.finditer(rf"\b{CAP}(?:\s+{CAP}){{0,2}}", text):
         words = match.group(0).split()
         for n in (2, 1):
+            # Letters the list holds in capitals are read in capitals only: "SAME", not "Same
+            # for me" (round 62).
+            if n == 1 and words[0].upper() in _listed_letters() and not words[0].isupper():
+                continue
             if len(words) >= n and _is(" ".join(words[:n]), "organisations.txt"):
                 taken = words[: n + 1] if len(words) > n else words[:n]
                 yield "ORG", match.start(), match.start() + len(" ".join(taken))

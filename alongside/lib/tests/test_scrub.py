@@ -1288,6 +1288,9 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "cáncer de páncreas y de cérvix, con metástasis en el fémur",
         "sus compañeros de la panga no se querían ir del muelle",
         "en la playa grande no había nadie esa mañana",
+        # Letters the list holds in capitals (SAME, CVS, UST) written as a word.
+        "Same for me. You are not alone.",
+        "Ust a moment, he said, and then he was gone. Cvs and all.",
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
