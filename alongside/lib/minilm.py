@@ -55,6 +55,14 @@ class MiniLM:
             for name, array in load_file(str(folder / "model.safetensors")).items()
         }
 
+    def with_weights(self, arrays: dict[str, Vectors]) -> MiniLM:
+        """The same model with some of its weights replaced (lib/risk_data/reader.npz holds the
+        risk reader's fine-tuned top layers); the rest are shared, not copied."""
+        model = MiniLM.__new__(MiniLM)
+        model.tokenizer = self.tokenizer
+        model.w = {**self.w, **{k: v.astype(np.float32) for k, v in arrays.items()}}
+        return model
+
     def _norm(self, x: Vectors, name: str) -> Vectors:
         mean = x.mean(-1, keepdims=True)
         var = ((x - mean) ** 2).mean(-1, keepdims=True)

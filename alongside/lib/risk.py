@@ -11,9 +11,9 @@ Two readers, either of which is enough for acute risk:
 - rules: the phrases people use, in the writer's own voice (below);
 - a sentence model (lib/risk_model.py, when the `risk-model` extra is installed, as `dev.py`
   does): each sentence, and each pair of neighbouring sentences, is embedded with
-  all-MiniLM-L6-v2 (lib/minilm.py) and compared with the labelled examples in lib/risk_data/;
-  each sentence is read in its unit (alone or paired) nearest an example, and when its five
-  nearest examples and a regression learnt from all of them lean to acute risk, it is. This
+  all-MiniLM-L6-v2 (lib/minilm.py), its top layers fine-tuned on the labelled examples in
+  lib/risk_data/; each sentence is read alone and with its neighbours, and when its five
+  nearest examples and the fine-tuned reader's head lean to acute risk, it is. This
   catches what no rule names
   ("I'm not going to be here by Christmas"). Sentences about someone else, idioms and plain
   negations are left to the rules. Where neither reader sees acute risk, the model reads

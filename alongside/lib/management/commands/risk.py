@@ -1,7 +1,7 @@
 """`manage.py risk`: text on stdin, one JSON object on stdout (lib/risk.py).
 
 `manage.py risk --rebuild-examples` stores the sentence model's vectors of the labelled examples
-in lib/risk_data/ again, after they change.
+in lib/risk_data/ again (read by the fine-tuned reader), after they change.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from alongside.lib import minilm, risk, risk_model
+from alongside.lib import risk, risk_model
 
 
 class Command(BaseCommand):
@@ -27,7 +27,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["rebuild_examples"]:
-            model = minilm.load()
+            model = risk_model._encoder()
             if model is None:
                 raise CommandError("The risk-model extra is not installed (see pyproject.toml).")
             risk_model.build_example_vectors(model)
