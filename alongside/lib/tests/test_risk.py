@@ -5,8 +5,9 @@ import json
 import logging
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 import pytest
@@ -17,6 +18,7 @@ from alongside.lib import minilm, risk_model
 from alongside.lib.risk import assess
 
 DATA = Path(__file__).resolve().parents[3] / "tests" / "data"
+T = TypeVar("T")
 # Held-out sets 9 to 13 became the model's examples_7.json once measured and read, 16 and 17
 # its examples_8.json, and 19 to 24 its examples_10.json.
 HELD_OUT = (
@@ -362,16 +364,22 @@ def test_the_reader_shares_the_packages_weights_it_does_not_change() -> None:
     assert encoder.tokenizer is base.tokenizer
 
 
+def _loaded_afresh(load: Callable[[], T], caplog: pytest.LogCaptureFixture) -> T:
+    """What a cached loader returns when it loads again, with its warnings captured; the cache
+    is emptied after, so that later tests load what is really stored."""
+    load.cache_clear()  # type: ignore[attr-defined]
+    try:
+        with caplog.at_level(logging.WARNING, logger="alongside.lib.risk_model"):
+            return load()
+    finally:
+        load.cache_clear()  # type: ignore[attr-defined]
+
+
 def test_a_reader_trained_on_other_examples_is_used_and_said(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     monkeypatch.setattr(risk_model, "examples_digest", lambda cases: "other examples")
-    risk_model._reader.cache_clear()
-    try:
-        with caplog.at_level(logging.WARNING, logger="alongside.lib.risk_model"):
-            reader = risk_model._reader()
-    finally:
-        risk_model._reader.cache_clear()
+    reader = _loaded_afresh(risk_model._reader, caplog)
 
     assert reader is not None
     assert "train_risk_reader" in caplog.text
@@ -452,12 +460,7 @@ def test_examples_changed_since_their_vectors_were_stored_are_embedded_on_load(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     monkeypatch.setattr(risk_model, "EXAMPLE_VECTORS", tmp_path / "missing.npz")
-    risk_model._examples.cache_clear()
-    try:
-        with caplog.at_level(logging.WARNING, logger="alongside.lib.risk_model"):
-            examples = risk_model._examples()
-    finally:
-        risk_model._examples.cache_clear()
+    examples = _loaded_afresh(risk_model._examples, caplog)
 
     assert examples is not None
     assert examples.vectors.shape == (len(risk_model._example_cases()), minilm.DIM)
