@@ -108,8 +108,7 @@ def cross_validate(folds: int = 10) -> None:
         test = order[k::folds]
         train = np.setdiff1d(np.arange(len(every)), test)
         arrays = risk_reader.train([texts[i] for i in train], list(levels[train]))
-        encoder = model.with_weights({n: a for n, a in arrays.items() if n.startswith("encoder.")})
-        head = np.hstack([arrays["head.weight"], arrays["head.bias"][:, None]]).astype(np.float32)
+        encoder, head = risk_model.reader_from(model, arrays)
         vectors = encoder.encode([texts[i] for i in train]).astype(np.float16).astype(np.float32)
         fold = risk_model._Examples(vectors, levels[train], head)
         calm = [int(i) for i in test if levels[i] == NONE]

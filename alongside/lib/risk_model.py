@@ -27,6 +27,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -153,8 +154,15 @@ def _reader() -> tuple[minilm.MiniLM, Vectors] | None:
             "The risk examples changed since the reader learnt from them: run "
             "`manage.py train_risk_reader` (it needs the risk-training extra)."
         )
-    layers = {k: stored[k] for k in stored.files if k.startswith("encoder.")}
-    head = np.hstack([stored["head.weight"], stored["head.bias"][:, None]]).astype(np.float32)
+    return reader_from(base, {k: stored[k] for k in stored.files})
+
+
+def reader_from(
+    base: minilm.MiniLM, arrays: dict[str, npt.NDArray[Any]]
+) -> tuple[minilm.MiniLM, Vectors]:
+    """The encoder and head that a reader's arrays (reader.npz, or a fold's) make of the model."""
+    layers = {k: v for k, v in arrays.items() if k.startswith("encoder.")}
+    head = np.hstack([arrays["head.weight"], arrays["head.bias"][:, None]]).astype(np.float32)
     return base.with_weights(layers), head
 
 
