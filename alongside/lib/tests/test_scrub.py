@@ -1592,3 +1592,23 @@ def test_the_command_reads_stdin_and_prints_spans_and_the_redacted_text(
         ],
         "redacted": "[name] called it at 14:32 on [date].",
     }
+
+
+@pytest.mark.parametrize(
+    ("kind", "found", "language", "everyday"),
+    [
+        ("CITY", "bici", "es", True),  # "desde casa en bici"
+        ("ORG", "foothills", "en", True),  # a landscape, though a hospital is called so
+        ("ADDRESS", "barrio el", "es", True),  # run on into the next words' article
+        ("ORG", "hospital y yo nunca he podido", "es", True),
+        ("NAME", "liam", "en", False),  # a person's name is left to the tagger
+        ("CITY", "león", "es", False),  # a listed town, though an everyday word too
+        ("ORG", "ninewells", "en", False),  # no everyday word
+    ],
+)
+def test_tagged_spans_of_everyday_words_in_small_letters(
+    kind: str, found: str, language: str, everyday: bool
+) -> None:
+    from alongside.lib.scrub import _tagged_everyday
+
+    assert _tagged_everyday(kind, found, language) is everyday
