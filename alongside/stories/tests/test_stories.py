@@ -66,23 +66,23 @@ def test_what_the_author_adds_is_replaced_wherever_it_stands_and_never_recorded(
     author: Membership,
 ) -> None:
     body = (
-        "We drove out to yura after the call. The road back from YURA was dark. "
-        "Our yurahouse joke stayed."
+        "We drove out to the old mill after the call. The road back from the OLD MILL was "
+        "dark. Our old millhouse joke stayed."
     )
     story = draft(author, body=body)
     assert actions.also_phrases(" yura ,\n\nYURA;  road  to ") == ["yura", "road to"]
 
-    actions.submit_story(by=author, story=story, also=["yura"])
+    actions.submit_story(by=author, story=story, also=["old mill"])
 
     story.refresh_from_db()
     assert story.status == Status.SUBMITTED
     assert story.body == (
-        "We drove out to [detail] after the call. The road back from [detail] was dark. "
-        "Our yurahouse joke stayed."
+        "We drove out to the [detail] after the call. The road back from the [detail] was "
+        "dark. Our old millhouse joke stayed."
     )
     event = AuditEvent.objects.get(action=AuditAction.STORY_SUBMITTED)
     assert event.detail == {"kept": 0, "replaced": 0, "added": 2}
-    assert "yura" not in str(event.detail).casefold()
+    assert "mill" not in str(event.detail).casefold()
 
 
 def test_what_the_author_adds_wins_over_keeping_and_joins_what_it_overlaps(
