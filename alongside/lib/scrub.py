@@ -3274,10 +3274,10 @@ def _tagged(text: str) -> Iterator[tuple[str, int, int]]:
     """What the learnt tagger marks in `text`, less what statistical models misread (as for
     spaCy's small model, `_misread`), the writer's own name in a sign-off, a span with a
     digit (`_TAGGED_TYPES`), everyday words without a capital where the writer uses them
-    (not "kunanyi", written so), capitals running on into small words ("Sister's request"),
-    and a single everyday word or drug opening a sentence ("Consultant at …", "Enfermera en
-    …", "Amiodarone."), which stories so often open with a hospital's name that the tagger
-    takes it for one."""
+    (not "kunanyi", written so) and in notes in small letters (`_tagged_everyday`),
+    capitals running on into small words ("Sister's request"), and a single everyday word or
+    drug opening a sentence ("Consultant at …", "Enfermera en …", "Amiodarone."), which
+    stories so often open with a hospital's name that the tagger takes it for one."""
     from wordfreq import zipf_frequency
 
     own = _own_name(text)
