@@ -2,8 +2,8 @@
 """How lib/risk.py does on writing it never saw, and how fast.
 
 Reads tests/data/risk_heldout_33.json, 32, 31, 30, 29, 28 and 27 (whole entries of four to eight
-sentences: 33 written in session 37 and measured with the detector as shipped, not yet read; 32
-written in session 36, measured with the detectors of sessions 35 and 36, read in session 37; 31
+sentences: 33 written in session 37, measured with the detector as shipped and a trial, and read;
+32 written in session 36, measured with the detectors of sessions 35 and 36, read in session 37; 31
 written in session 31, measured with the detectors of sessions 28 and 35, read in session 36;
 27 to 29 written in session 28, 27 measured once before the change it then shaped,
 28 and 29 once after it, all three read since; 30 written in session 30 and measured once with
