@@ -968,6 +968,8 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "Adrenaline every four minutes, amiodarone twice, then midazolam and morphine.",
         "Her Foley bag was half full and his Glasgow score was 3; Apgar zero at one minute.",
         "The notes were on Epic, and I had looked it up on Dr. Google.",
+        'She called herself "Dr. Google\'s favourite patient".',  # a title's possessive (round 64)
+        "She'd met the Beatles, and asked for a cup of Red Rose tea.",  # a band, a tea
         "We all kept faith, and grace, and hope until the very end.",
         "He had Parkinson's, and later Alzheimer's, like his father.",
         "I'm a Jehovah's Witness nurse on the Intensive Care Unit.",
