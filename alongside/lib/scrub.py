@@ -1246,8 +1246,11 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
     (
         "LOCATION",
         re.compile(
-            r"(?:\b(?:ICU|ITU|HDU|CCU|NICU|PICU|SCBU|CDU|MAU|AMU|ED|ER|A&E|Resus|Majors|Minors)"
-            r"\s+(?=(?i:bed|bay|cubicle|room|side room|pod)\b))?"
+            r"(?:\b(?:ICU|ITU|HDU|CCU|NICU|PICU|SCBU|CDU|MAU|AMU|ED|ER|A&E|Resus|Majors|Minors"
+            # … or what the room is for: "Birthing Room 6", "Delivery Suite 3".
+            r"|(?i:birthing|delivery|labou?r|family|quiet|relatives'?|treatment|procedure"
+            r"|isolation|recovery|trauma|assessment|consulting|triage|bereavement|seclusion))"
+            r"\s+(?=(?i:bed|bay|cubicle|room|side room|pod|suite)\s+[A-Z]?-?\d))?"
             r"\b(?i:bed[ -]?space|ward|wards|room|rooms|bed|beds|bay|bays|cubicle|pod|resus"
             r"|side room|theatre|cot|trolley|chair|incubator|cell"
             r"|station|floor|suite|cubicles|pier|gate|platform|dock|terminal|berth|lot|level"

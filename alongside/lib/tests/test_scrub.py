@@ -67,6 +67,9 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
         ("His brother, Marcus Bell, punched the wall.", "Marcus Bell", "NAME"),
         ("The lecturer used her real initials, K.M. I kept thinking of her.", "K.M", "NAME"),
         ("I told them in the quiet room on 4B.", "4B", "LOCATION"),
+        # A numbered room with what it is for, and a regional air ambulance (round 65).
+        ("She lived an hour in her mum's arms in Birthing Room 6.", "Birthing Room 6", "LOCATION"),
+        ("Critical care paramedic with STARS out of Grande Prairie.", "STARS", "ORG"),
         ("The ventilator in ICU bed 6 alarmed all night.", "ICU bed 6", "LOCATION"),
         ("She died on Unit 4 North.", "Unit 4 North", "LOCATION"),
         ("The hospice bed came to Ann Arbor, MI 48104.", "MI 48104", "ZIP"),
@@ -970,6 +973,8 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "The notes were on Epic, and I had looked it up on Dr. Google.",
         'She called herself "Dr. Google\'s favourite patient".',  # a title's possessive (round 64)
         "She'd met the Beatles, and asked for a cup of Red Rose tea.",  # a band, a tea
+        "His grandson played his old Beach Boys records.",  # a band (round 65)
+        "Flown down from the outback by the RFDS, and the stars were out.",  # a national service
         "We all kept faith, and grace, and hope until the very end.",
         "He had Parkinson's, and later Alzheimer's, like his father.",
         "I'm a Jehovah's Witness nurse on the Intensive Care Unit.",
