@@ -1250,7 +1250,7 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             # … or what the room is for: "Birthing Room 6", "Delivery Suite 3".
             r"|(?i:birthing|delivery|labou?r|family|quiet|relatives'?|treatment|procedure"
             r"|isolation|recovery|trauma|assessment|consulting|triage|bereavement|seclusion))"
-            r"\s+(?=(?i:bed|bay|cubicle|room|side room|pod|suite)\s+[A-Z]?-?\d))?"
+            r"\s+(?=(?i:bed|bay|cubicle|room|side room|pod|suite)\b))?"
             r"\b(?i:bed[ -]?space|ward|wards|room|rooms|bed|beds|bay|bays|cubicle|pod|resus"
             r"|side room|theatre|cot|trolley|chair|incubator|cell"
             r"|station|floor|suite|cubicles|pier|gate|platform|dock|terminal|berth|lot|level"
@@ -3922,8 +3922,15 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
     for match in re.finditer(
         rf"\b(?:the\s+)?(?P<ward>{CAP}(?:\s+{CAP})?)\s+(?:Ward|Wing|Suite|Room|Unit|Lounge)\b", text
     ):
-        if not all(_is(w, "generic_places.txt") for w in match.group("ward").split()):
-            yield "LOCATION", match.start("ward"), match.end()
+        words = match.group("ward").split()
+        start = match.start("ward")
+        # A small word opening a sentence is no part of the name: "Then Room 6 was free" (round
+        # 65), "The Snowdrop Room".
+        if _is_stop_word(words[0]):
+            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else -1
+            words = words[1:]
+        if start >= 0 and not all(_is(w, "generic_places.txt") for w in words):
+            yield "LOCATION", start, match.end()
 
 
 _NAMED_WARD = re.compile(

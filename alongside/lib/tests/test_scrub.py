@@ -71,6 +71,8 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
         ("She lived an hour in her mum's arms in Birthing Room 6.", "Birthing Room 6", "LOCATION"),
         ("Critical care paramedic with STARS out of Grande Prairie.", "STARS", "ORG"),
         ("The ventilator in ICU bed 6 alarmed all night.", "ICU bed 6", "LOCATION"),
+        ("He was in ICU bed A all week.", "ICU bed A", "LOCATION"),  # a bed by its letter
+        ("Then Room 6 was free, and we moved her in.", "Room 6", "LOCATION"),  # not "Then Room"
         ("She died on Unit 4 North.", "Unit 4 North", "LOCATION"),
         ("The hospice bed came to Ann Arbor, MI 48104.", "MI 48104", "ZIP"),
         ("By December there were forty-one candles.", "December", "DATE"),
