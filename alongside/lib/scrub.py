@@ -3927,9 +3927,11 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
         # A small word opening a sentence is no part of the name: "Then Room 6 was free" (round
         # 65), "The Snowdrop Room".
         if _is_stop_word(words[0]):
-            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else -1
+            if len(words) == 1:
+                continue
+            start = text.index(words[1], start + len(words[0]))
             words = words[1:]
-        if start >= 0 and not all(_is(w, "generic_places.txt") for w in words):
+        if not all(_is(w, "generic_places.txt") for w in words):
             yield "LOCATION", start, match.end()
 
 
