@@ -271,10 +271,12 @@ def _a_contraction(span: Span) -> bool:
 
 
 # A number over 89 standing alone just after an age over 89 was found: the writer correcting
-# it ("Agnes, 91... she'd have hated me getting it wrong: 92.": round 50).
+# it ("Agnes, 91... she'd have hated me getting it wrong: 92.": round 50), in Spanish too, with
+# the verb or the "de" of an age before it ("91... perdón, tenía 94": round 66).
 _CORRECTED_AGE = re.compile(
-    r"(?:[:\u2014\u2013]|\.\.\.|\u2026|\b(?:no|sorry|actually|or|make that|wait))[,:]?\s*"
-    r"(?P<age>9\d|1[01]\d)(?=\s*[.,;!?)]|\s*$)"
+    r"(?:[:\u2014\u2013]|\.\.\.|\u2026|\b(?:no|sorry|actually|or|make that|wait|perdón|perdon"
+    r"|perdona|digo|mejor dicho|bueno))[,:]?\s*(?:(?:tenía|tenia|tiene|tendría|tendria|era de"
+    r"|de)\s+)?(?P<age>9\d|1[01]\d)(?=\s*[.,;!?)]|\s*$)"
 )
 
 
@@ -1736,6 +1738,9 @@ _HOLIDAY = re.compile(
     r"|Mother['\u2019]s Day|Father['\u2019]s Day|Valentine['\u2019]s Day"
     r"|Diwali|Eid(?: al-Fitr| al-Adha)?|Hanukkah|Ramadan|Rosh Hashanah|Yom Kippur|Bonfire Night"
     r"|St\.? Patrick['\u2019]s Day|Burns Night|Nochebuena|Nochevieja|Día de (?:los )?Muertos"
+    # … and feasts written small: "murió la noche de las velitas" (round 66, es 39).
+    r"|(?:[Nn]oche|[Dd][ií]a) de (?:las )?[Vv]elitas|[Nn]oche de [Ss]an [Jj]uan"
+    r"|(?:[Nn]oche|[Dd][ií]a) de [Rr]eyes"
     r"|[Dd][ií]a (?:de|del|das|dos|da|de la|de las|de los) [A-ZÀ-Ý][\w\-]+"
     r"(?:(?: (?:los|las|la|el|de|del))? [A-ZÀ-Ý][\w\-]+)*"  # "Día de Todos los Santos"
     r"|Feast of (?:the |St\.? |Saint |Our )?[A-Z][\w\-]+(?: [A-Z][\w\-]+)?"
@@ -1883,6 +1888,11 @@ _SMALL_RED_CROSS = re.compile(
     r"\b(?:de|con|en|a)\s+(?:la\s+)?(?P<org>(?:cruz\s+roja|protecci[oó]n\s+civil|defensa\s+civil)"
     # … with its country: "la cruz roja boliviana" (round 57)
     r"(?:\s+[a-záéíóúñü]+(?:ana|ena|eña|ina|esa|ense|ola|eca|aya))?)\b"
+)
+# A town's fire brigade, written small: "paramédico de bomberos de tonalá" (round 66).
+_SMALL_TOWNS_BRIGADE = re.compile(
+    r"\b(?P<org>bomberos\s+(?:voluntarios\s+|municipales\s+)?de\s+"
+    r"(?P<place>[a-záéíóúñü]+(?:\s+[a-záéíóúñü]+)?))\b"
 )
 # A nickname with its article after an age: "un petrolero de 38, el gringo," (round 55).
 _SMALL_SPANISH_NICKNAME = re.compile(
@@ -2226,14 +2236,35 @@ _SMALL_WORKS = re.compile(
 _SMALL_LETTERS_EMS = re.compile(r"\b(?P<org>(?P<letters>[a-z]{2,4})\s+ems)\b")
 _SMALL_LAKE = re.compile(r"\b(?:lake|loch|lough|mount|mt)\s+(?P<name>[a-z][a-z'\-]+)\b")
 # … or after their years, between commas: "a man of 58, hemi, pinned under a quad bike" (round
-# 45; not "a woman of 80, confused, ...").
+# 45; not "a woman of 80, confused, ..."), in Spanish too and with a second name: "un chavo de
+# 20, kevin ulises, atropellado" (round 66).
 _SMALL_AGED_NAME = re.compile(
-    r"\b(?:of|aged)\s+\d{1,2},\s+(?P<name>[a-z][a-z'\u2019\-]+)(?=\s*[,.;])"
+    r"\b(?:of|aged|de)\s+\d{1,2},\s+(?P<name>[a-z][a-z'\u2019\-]+)"
+    r"(?:\s+(?P<second>[a-z][a-z'\u2019\-]+))?(?=\s*[,.;])"
 )
 # A hospital written small: "icu at st james", "midwife at the rosie".
 _SMALL_HOSPITAL = re.compile(
     r"\b(?:at|in|to|from|into|outside)\s+(?P<org>(?:(?P<saint>st\.?|saint)|the)\s+"
     r"(?P<name>[a-z][a-z'\u2019\-]+)(?:['\u2019]s)?)\b"
+)
+# A hospice or hospital by its own name, written small, where someone is: "my palliative block
+# at trinity hospice", "placement at st margaret of scotland hospice" (round 66). Not a kind of
+# one ("the tertiary hospital", "a children's hospice"): an everyday word is left alone.
+_SMALL_NAMED_KIND = re.compile(
+    r"\b(?:at|in|to|from|into|outside)\s+(?:the\s+)?(?P<org>(?:(?P<saint>st\.?|saint)\s+)?"
+    r"(?P<name>[a-z][a-z'\u2019\-]+)(?:\s+of\s+(?P<of>[a-z][a-z\-]+))?"
+    r"\s+(?:hospice|hospital|infirmary))\b"
+)
+# An Irish surname written small, with the name before it: "mossie o'connell" (round 66).
+_SMALL_O_SURNAME = re.compile(
+    r"\b(?:(?P<first>[a-z]{3,})\s+)?(?P<surname>o['\u2019](?!clock\b)[a-z]{3,})\b"
+)
+_SMALL_KINDS_OF_HOSPITAL = frozenset(
+    {"tertiary", "cottage", "field", "rural", "military", "army", "mission", "cancer", "eye"}
+    | {"dental", "county", "state", "children's", "childrens", "women's", "womens", "maternity"}
+    | {"psychiatric", "inpatient", "day", "specialist", "referral", "receiving", "trauma"}
+    | {"public", "nearest", "other", "paediatric", "pediatric", "teaching", "private", "base"}
+    | {"veterans", "veterans'", "mental", "isolation", "fever", "leprosy", "geriatric", "respite"}
 )
 _SMALL_SPANISH_HOSPITAL = re.compile(
     r"\b(?:del|en el|al|el)\s+(?P<org>hospital\s+"
@@ -2369,6 +2400,20 @@ def _hospitals_by_name(text: str) -> Iterator[tuple[str, int, int]]:
         if town and _is(place, "places.txt") and not _is(place, "not_places.txt"):
             end = town.end()
         yield "ORG", start, end
+
+
+def _a_listed_name(word: str, *, surname: bool = False) -> bool:
+    """A first name of the lists (or, where asked, a surname), not a word of the sentence."""
+    return (
+        (
+            _is(word, "first_names.txt")
+            or _is_world_first(word)
+            or (surname and _is(word, "surnames.txt"))
+        )
+        and not _is_stop_word(word)
+        and not _is(word, "not_names.txt")
+        and not _is(word, "word_names.txt")
+    )
 
 
 def _a_plain_first_name(word: str) -> bool:
@@ -2672,9 +2717,11 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
     for match in itertools.chain(
         _SMALL_RELATION_WAS.finditer(text), _SMALL_AGED_NAME.finditer(text)
     ):
-        name = match.group("name")
-        if _a_plain_first_name(name):
-            yield "NAME", match.start("name"), match.end("name")
+        name, second = match.group("name"), match.groupdict().get("second")
+        # A second name makes a first name of a common one: "kevin ulises".
+        named = bool(second and _a_listed_name(name) and _a_listed_name(second, surname=True))
+        if named or _a_plain_first_name(name):
+            yield "NAME", match.start("name"), match.end("second" if named else "name")
     spanish = _in_spanish(text)
     for match in _SMALL_NAME_AGED.finditer(text):  # "a young lad, ryan, 19."
         name = match.group("name")
@@ -2689,6 +2736,26 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
             yield "ORG", match.start("org"), match.end("org")
         elif not match.group("saint") and _a_plain_first_name(name):
             yield "ORG", match.start("name"), match.end("org")  # "midwife at the rosie"
+    for match in _SMALL_NAMED_KIND.finditer(text):
+        name, of = match.group("name"), match.group("of")
+        if _is_stop_word(name) or (of and _is_stop_word(of)):
+            continue
+        if match.group("saint") or (
+            not of
+            and name not in _SMALL_KINDS_OF_HOSPITAL
+            and not _is(name, "generic_places.txt")
+            and not _is(name, "clinical_words.txt")
+            and _zipf(name) < 4.2
+        ):
+            yield "ORG", match.start("org"), match.end("org")
+    for match in _SMALL_O_SURNAME.finditer(text):
+        first = match.group("first")
+        named = bool(
+            first
+            and not _is_stop_word(first)
+            and (_a_plain_first_name(first) or _zipf(first) < 3.0)
+        )
+        yield "NAME", match.start("first" if named else "surname"), match.end()
     for match in _SMALL_STREET.finditer(text):
         words = match.group("street").split()
         # A street named by an everyday noun is a street too ("on lord street", "off church
@@ -3153,6 +3220,13 @@ def _in_small_spanish(text: str) -> Iterator[tuple[str, int, int]]:
         yield "CITY", match.start("place"), match.end("place")
     for match in _SMALL_RED_CROSS.finditer(text):
         yield "ORG", match.start("org"), match.end("org")
+    for match in _SMALL_TOWNS_BRIGADE.finditer(text):
+        place = match.group("place")
+        for town in (place, place.split()[0]):  # "de tonalá" or "de puerto montt"
+            if _a_small_place(town):
+                end = match.start("place") + len(town)
+                yield "ORG", match.start("org"), end
+                break
     for match in _SMALL_SPANISH_SAINT.finditer(text):
         saint = _without_accents(match.group("saint"))
         # … by any saint's name the world gives: "prácticas en el san cecilio" (round 50).
@@ -3693,7 +3767,16 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
                 or w in _NOT_A_HOSPITAL
                 for w, b in zip(words, bare, strict=True)
             )
-            and not all(_is(b, "generic_places.txt") for b in bare)
+            and (
+                not all(_is(b, "generic_places.txt") for b in bare)
+                # A region's hospital by its compass and kind: "at North West Regional" (round
+                # 66), though every word of it is generic.
+                or (
+                    len(bare) > 1
+                    and bare[-1] in {"Regional", "General"}
+                    and bare[0] in {"North", "South", "East", "West", "Mid", "Central"}
+                )
+            )
         ):
             # "a nurse at The Alfred": a capital The after "at" is part of the name.
             yield "ORG", match.start("org"), match.end()

@@ -74,6 +74,21 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
         ("He was in ICU bed A all week.", "ICU bed A", "LOCATION"),  # a bed by its letter
         ("Then Room 6 was free, and we moved her in.", "Room 6", "LOCATION"),  # not "Then Room"
         ("She died on Unit 4 North.", "Unit 4 North", "LOCATION"),
+        # Round 66 (sets 69, 70 and es 39): a hospice by its own name written small, an Irish
+        # surname written small, a region's hospital by its compass, an age corrected in
+        # Spanish, a feast written small, a town's fire brigade and two names after an age.
+        ("my palliative block at trinity hospice. she died at six.", "trinity hospice", "ORG"),
+        (
+            "placement at st margaret of scotland hospice in clydebank. my first death.",
+            "st margaret of scotland hospice",
+            "ORG",
+        ),
+        ("a man under a tractor. mossie o'connell. his son ran.", "mossie o'connell", "NAME"),
+        ("Registrar in geriatrics at North West Regional. She died.", "North West Regional", "ORG"),
+        ("Don Anselmo Rojo, 91... perdón, tenía 94. Fue pastor.", "94", "AGE"),
+        ("Murió la noche de las velitas, con su hija.", "noche de las velitas", "DATE"),
+        ("paramédico de bomberos de tonalá. su mamá llegó.", "bomberos de tonalá", "ORG"),
+        ("un chavo de 20, kevin ulises, atropellado en la avenida.", "kevin ulises", "NAME"),
         ("The hospice bed came to Ann Arbor, MI 48104.", "MI 48104", "ZIP"),
         ("By December there were forty-one candles.", "December", "DATE"),
         # Names that are also words: in the middle of a sentence, after a role, before what
@@ -976,6 +991,11 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         'She called herself "Dr. Google\'s favourite patient".',  # a title's possessive (round 64)
         "She'd met the Beatles, and asked for a cup of Red Rose tea.",  # a band, a tea
         "His grandson played his old Beach Boys records.",  # a band (round 65)
+        # Round 66: a band, a saying, an aunt by what the family called her, kinds of hospital
+        # and a clock written small.
+        "He liked the Proclaimers, and we played them.",
+        'Her niece said, "Grace under fire, that was Aunty."',
+        "we sent her to the tertiary hospital, then the cottage hospital. at six o'clock she died.",
         "Flown down from the outback by the RFDS, and the stars were out.",  # a national service
         "We all kept faith, and grace, and hope until the very end.",
         "He had Parkinson's, and later Alzheimer's, like his father.",
