@@ -1748,7 +1748,10 @@ _HOLIDAY = re.compile(
     # Italian food").
     r"|feast of (?:St\.? |Saint |Santa |San |Sant |Our Lady of |the )[A-Z][\w\-]+(?: [A-Z][\w\-]+)?"
     r"|Lunar New Year|Chinese New Year|Passover|Pentecost|Whitsun|Remembrance Sunday"
-    r"|All (?:Saints|Souls)['\u2019]? (?:Day|Eve)|(?:St\.?|Saint) [A-Z][a-z]+['\u2019]s (?:Day|Eve)"
+    r"|All (?:Saints|Souls)['\u2019]? (?:Day|Eve)"
+    # … or after the night or day it is: "he died the night of All Souls" (round 67).
+    r"|(?<=\bof )All (?:Saints|Souls)(?!['\u2019]?\s+(?:Church|College|Hospital|Hospice|School))"
+    r"|(?:St\.?|Saint) [A-Z][a-z]+['\u2019]s (?:Day|Eve)"
     r"|Australia Day|Anzac Day|Canada Day|Waitangi Day|Bastille Day|Juneteenth|Guy Fawkes Night"
     r"|Mid-Autumn Festival|Chung Yeung(?: Festival)?|Ching Ming(?: Festival)?|Vesak|Holi|Navratri"
     r"|Ghost Month|(?:Hungry )?Ghost Festival|Obon|Corpus Christi|Corpus|Up Helly Aa"
@@ -4064,10 +4067,13 @@ def _places(text: str) -> Iterator[tuple[str, int, int]]:
     # A city by its Spanish name: "la Ciudad de Guatemala", "Ciudad de México".
     for match in re.finditer(rf"\bCiudad\s+de(?:l)?\s+{CAP}(?:\s+{CAP})?", text):
         yield "CITY", match.start(), match.end()
-    # A service by its name: "Scottish Ambulance Service", "Kent Fire and Rescue".
+    # A service by its name: "Scottish Ambulance Service", "Kent Fire and Rescue", "North West
+    # Hospital and Health Service" (round 67); a hospital of a town and its district:
+    # "Grantham and District" (round 67).
     for match in re.finditer(
         rf"\b(?:{CAP}\s+){{1,3}}(?:Ambulance Service|Ambulance Trust|Fire and Rescue(?: Service)?"
-        r"|Fire Service|Health Board|Health Trust|Health Service)\b",
+        r"|Fire Service|Health Board|Health Trust|(?:Hospital and )?Health Service)\b"
+        rf"|\b{CAP}(?:\s+{CAP})?\s+(?:and|&)\s+District\b(?:\s+(?:General|Hospital|Memorial)\b)?",
         text,
     ):
         yield "ORG", match.start(), match.end()

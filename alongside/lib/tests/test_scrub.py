@@ -89,6 +89,15 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
         ("Murió la noche de las velitas, con su hija.", "noche de las velitas", "DATE"),
         ("paramédico de bomberos de tonalá. su mamá llegó.", "bomberos de tonalá", "ORG"),
         ("un chavo de 20, kevin ulises, atropellado en la avenida.", "kevin ulises", "NAME"),
+        # Round 67 (set 71): a feast after "of", a hospital of a town and its district, and a
+        # health service with its hospitals.
+        ("He died the night of All Souls, at home.", "All Souls", "DATE"),
+        ("Nursing student on placement at Grantham and District.", "Grantham and District", "ORG"),
+        (
+            "We flew her home through North West Hospital and Health Service.",
+            "North West Hospital and Health Service",
+            "ORG",
+        ),
         ("The hospice bed came to Ann Arbor, MI 48104.", "MI 48104", "ZIP"),
         ("By December there were forty-one candles.", "December", "DATE"),
         # Names that are also words: in the middle of a sentence, after a role, before what
