@@ -1539,6 +1539,19 @@ def test_the_evaluation_sets_are_big_enough_and_well_formed() -> None:
             assert story.identifiers or story.traps
 
 
+def test_the_evaluation_sets_keep_one_way_of_marking() -> None:
+    """Two slips made writing new sets (session 39), each of which changes a set's figures
+    without any change to the scrubber: an English article inside a date's mark ("[[the 3rd of
+    May|DATE]]"; the sets mark "the [[3rd of May|DATE]]"), and an age over 89 marked as a trap
+    because the writer then corrects it ("{{90}}... no, she was 91": still an age over 89)."""
+    article = re.compile(r"\[\[(?:the|The) [^|\]]+\|DATE\]\]")
+    corrected = re.compile(r"\{\{(?:9\d|1[01]\d)\}\}\s*(?:\.\.\.|\u2026)")
+    for name in SETS:
+        raw = (DATA / name).read_text()
+        assert not article.search(raw), (name, article.search(raw))
+        assert not corrected.search(raw), (name, corrected.search(raw))
+
+
 def test_the_learnt_tagger_never_learnt_from_the_sets_that_measure_it() -> None:
     from alongside.lib import scrub
 
