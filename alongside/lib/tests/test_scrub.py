@@ -74,30 +74,21 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
         ("He was in ICU bed A all week.", "ICU bed A", "LOCATION"),  # a bed by its letter
         ("Then Room 6 was free, and we moved her in.", "Room 6", "LOCATION"),  # not "Then Room"
         ("She died on Unit 4 North.", "Unit 4 North", "LOCATION"),
-        # Round 66 (sets 69, 70 and es 39): a hospice by its own name written small, an Irish
-        # surname written small, a region's hospital by its compass, an age corrected in
-        # Spanish, a feast written small, a town's fire brigade and two names after an age.
+        # Rounds 66 (sets 69, 70 and es 39) and 67 (set 71): a hospice by its own name and an
+        # Irish surname written small, a region's hospital by its compass, an age corrected in
+        # Spanish, a feast written small, a town's fire brigade, two names after an age, a feast
+        # after "of", a hospital of a town and its district, and a health service.
         ("my palliative block at trinity hospice. she died at six.", "trinity hospice", "ORG"),
-        (
-            "placement at st margaret of scotland hospice in clydebank. my first death.",
-            "st margaret of scotland hospice",
-            "ORG",
-        ),
+        ("placement at st margaret of scotland hospice.", "st margaret of scotland hospice", "ORG"),
         ("a man under a tractor. mossie o'connell. his son ran.", "mossie o'connell", "NAME"),
         ("Registrar in geriatrics at North West Regional. She died.", "North West Regional", "ORG"),
         ("Don Anselmo Rojo, 91... perdón, tenía 94. Fue pastor.", "94", "AGE"),
         ("Murió la noche de las velitas, con su hija.", "noche de las velitas", "DATE"),
         ("paramédico de bomberos de tonalá. su mamá llegó.", "bomberos de tonalá", "ORG"),
         ("un chavo de 20, kevin ulises, atropellado en la avenida.", "kevin ulises", "NAME"),
-        # Round 67 (set 71): a feast after "of", a hospital of a town and its district, and a
-        # health service with its hospitals.
         ("He died the night of All Souls, at home.", "All Souls", "DATE"),
         ("Nursing student on placement at Grantham and District.", "Grantham and District", "ORG"),
-        (
-            "We flew her home through North West Hospital and Health Service.",
-            "North West Hospital and Health Service",
-            "ORG",
-        ),
+        ("Via North West Hospital and Health Service.", "Hospital and Health Service", "ORG"),
         ("The hospice bed came to Ann Arbor, MI 48104.", "MI 48104", "ZIP"),
         ("By December there were forty-one candles.", "December", "DATE"),
         # Names that are also words: in the middle of a sentence, after a role, before what
