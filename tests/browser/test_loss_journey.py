@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from alongside.losses.actions import (
     NewActionPoint,
@@ -88,7 +89,8 @@ def test_a_loss_is_recorded_the_team_pauses_and_debriefs_and_each_colleague_is_o
     rafael_phone.check("the-offer")
     _join(tomas_phone, "tom@x.test", loss.join_code)
     tomas_phone.page.get_by_role("button", name="I'm ok").click()
-    assert "Thank you for letting us know" in tomas_phone.page.content()
+    # (content() read mid-navigation can come back empty: wait for the page's words.)
+    expect(tomas_phone.page.locator("body")).to_contain_text("Thank you for letting us know")
 
     # A third is added by name (type-ahead).
     page.reload()
@@ -130,7 +132,7 @@ def test_a_loss_is_recorded_the_team_pauses_and_debriefs_and_each_colleague_is_o
     other.wait_for_url("**/losses/action-points/")
     rafael_phone.check("action-points")
     other.get_by_role("button", name="Mark as done").click()
-    assert "Thank you for seeing it through" in other.content()
+    expect(other.locator("body")).to_contain_text("Thank you for seeing it through")
     assert not ActionPoint.objects.get().is_open
 
     # Nobody's answer is shown to anyone else.

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from alongside.journal.actions import save_entry
 from alongside.organisations.tests.factories import MembershipFactory, OrganisationFactory
@@ -70,6 +71,9 @@ def test_a_journal_entry_becomes_a_moderated_anonymous_story_that_a_colleague_an
     moderator.page.wait_for_url(f"{moderator.base_url}/")
     moderator.goto("/stories/moderation/")
     moderator.page.get_by_role("link", name="The night I keep going over").click()
+    # The story's page has loaded (not the moment between pages, whose content is empty).
+    moderator.page.get_by_role("button", name="Share it").wait_for()
+    assert "The night I keep going over" in moderator.page.content()
     assert "Nia" not in moderator.page.content() and "nia@x.test" not in moderator.page.content()
     moderator.check("story-moderate")
     moderator.page.get_by_role("button", name="Share it").click()
@@ -87,12 +91,13 @@ def test_a_journal_entry_becomes_a_moderated_anonymous_story_that_a_colleague_an
     colleague.page.wait_for_url("**/stories/?q=*")
     colleague.check("stories-search")
     colleague.page.get_by_role("link", name="The night I keep going over").click()
+    expect(colleague.page.locator("body")).to_contain_text("By a nurse")
     assert "By a nurse" in colleague.page.content() and "Nia" not in colleague.page.content()
     colleague.page.get_by_role("button", name="I've been there").click()
     colleague.check("story-read-and-react")
     colleague.page.get_by_label("Reply").fill("Same for me on Ward 7B. You are not alone.")
     colleague.page.get_by_role("button", name="Send a reply").click()
-    assert "waiting for a moderator" in colleague.page.content()
+    expect(colleague.page.locator("body")).to_contain_text("waiting for a moderator")
 
     # The moderator shares the reply, scrubbed.
     moderator.goto("/stories/moderation/")
