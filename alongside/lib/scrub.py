@@ -2258,9 +2258,10 @@ _SMALL_NAMED_KIND = re.compile(
     r"(?P<name>[a-z][a-z'\u2019\-]+)(?:\s+of\s+(?P<of>[a-z][a-z\-]+))?"
     r"\s+(?:hospice|hospital|infirmary))\b"
 )
-# An Irish surname written small, with the name before it: "mossie o'connell" (round 66).
+# An Irish surname written small, with the name before it: "mossie o'connell" (round 66); not
+# "six o'clock", a "jack o'lantern" or a "man o'war".
 _SMALL_O_SURNAME = re.compile(
-    r"\b(?:(?P<first>[a-z]{3,})\s+)?(?P<surname>o['\u2019](?!clock\b)[a-z]{3,})\b"
+    r"\b(?:(?P<first>[a-z]{3,})\s+)?(?P<surname>o['\u2019](?!(?:clock|lantern|war|the)\b)[a-z]{3,})\b"
 )
 _SMALL_KINDS_OF_HOSPITAL = frozenset(
     {"tertiary", "cottage", "field", "rural", "military", "army", "mission", "cancer", "eye"}

@@ -996,6 +996,7 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "He liked the Proclaimers, and we played them.",
         'Her niece said, "Grace under fire, that was Aunty."',
         "we sent her to the tertiary hospital, then the cottage hospital. at six o'clock she died.",
+        "her grandson carved a jack o'lantern and we put it by the bed, lit, at six.",
         "Flown down from the outback by the RFDS, and the stars were out.",  # a national service
         "We all kept faith, and grace, and hope until the very end.",
         "He had Parkinson's, and later Alzheimer's, like his father.",
