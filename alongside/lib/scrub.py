@@ -2422,14 +2422,7 @@ def _a_listed_name(word: str, *, surname: bool = False) -> bool:
 
 def _a_plain_first_name(word: str) -> bool:
     """A first name that is no everyday word: "kerry", "rosie"; not "grace" or "hope"."""
-    return (
-        (_is(word, "first_names.txt") or _is_world_first(word))
-        and not _is_stop_word(word)
-        and not _is(word, "not_names.txt")
-        and not _is(word, "word_names.txt")
-        and not _is(word, "ambiguous_names.txt")
-        and _zipf(word) < 4.4
-    )
+    return _a_listed_name(word) and not _is(word, "ambiguous_names.txt") and _zipf(word) < 4.4
 
 
 def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
