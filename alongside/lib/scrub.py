@@ -699,6 +699,17 @@ _SHOWN_OR_PERFORMING = re.compile(
     # … and what was poured: "a pint of Guinness", "a glass of Baileys" (round 43).
     r"|\b(?:pint|pints|glass|glasses|can|cans|bottle|bottles|sip|sips|drop|tot|shot|dram|nip)"
     rf"\s+of\s+(?P<drink>{CAP}(?:\s+{CAP})?)"
+    # … a tune played on an instrument ("played Gresford on a cornet") and a team or a show put
+    # on a screen ("le ponía el Athletic en la tablet") (round 68).
+    rf"|\b(?:played|plays|playing|play)\s+(?P<tune>{CAP}(?:\s+{CAP}){{0,2}})\s+on\s+"
+    r"(?:a|an|the|his|her|my|their|our)\s+(?:cornet|trumpet|bugle|trombone|guitar|piano"
+    r"|keyboard|fiddle|violin|cello|bagpipes|pipes|harmonica|accordion|flute|whistle"
+    r"|tin whistle|ukulele|sax|saxophone|harp|organ|clarinet|recorder)\b"
+    r"|\b(?:ponía|ponían|puso|pusieron|pusimos|poner|ponerle|ponía|veía|veían|vio|vieron"
+    r"|veíamos|ver|verle)\s+(?:a\s+)?el\s+"
+    rf"(?P<on_screen>{CAP}(?:\s+{CAP})?)\s+en\s+(?:la|el|su)\s+(?:tele|televisión|television"
+    r"|tablet|tableta|radio|móvil|movil|celular|teléfono|telefono|ordenador|computadora|portátil"
+    r"|iPad|ipad)\b"
 )
 
 
@@ -706,7 +717,7 @@ _SHOWN_OR_PERFORMING = re.compile(
 _KEPT_GROUPS = (
     *("after", "team", "club", "gig", "music", "club_es", "fan_of", "sung", "drink"),
     *("scores", "heard", "costume", "team_fan", "virgin", "quoted", "shirt", "procession"),
-    *("variety", "team_alone", "put_on", "team_man"),
+    *("variety", "team_alone", "put_on", "team_man", "tune", "on_screen"),
 )
 
 
@@ -782,7 +793,11 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(?:https?://|www\.)[^\s<>\"]+"
             r"|\b[\w\-]+(?:\.[\w\-]+)*\.(?:com|org|net|edu|gov|io|co\.uk|org\.uk|nhs\.uk|uk|es)"
-            r"/[^\s<>\"]*",
+            r"/[^\s<>\"]*"
+            # … or any other domain with a path after it: a country's ("gofund.me/8f3a21c7",
+            # "vaki.co/…", "example.com.ar/…") or a newer one ("memorial.page/…") (round 68).
+            r"|\b[a-z0-9][\w\-]*(?:\.[\w\-]+)*\.(?:[a-z]{2}|info|page|site|link|app|online"
+            r"|life|live|blog|xyz|shop|store|fund|help|care|health)/(?=[\w\-])[^\s<>\"]*",
             re.IGNORECASE,
         ),
     ),
@@ -1824,6 +1839,8 @@ _SMALL_RELATION = re.compile(  # a lookahead, so that "lad called tom" is read t
     r"|mama|baba|mzee|bibi|whaea|koro|kuia|matua"
     # … and whom a paramedic is crewed with, a student assessed by (round 54).
     r"|crewed with|partnered with|paired with|on shift with|assessor|supervisor|educator|buddy"
+    # … and who lives beside or with them: "his neighbour mandy found him" (round 68).
+    r"|neighbour|neighbor|flatmate|housemate|roommate|landlady|landlord"
     r"|name is)\s+(?P<name>[a-z][a-z'\u2019\-]+)\b)"
 )
 _TITLES_KEPT = frozenset(
@@ -2068,6 +2085,13 @@ _SMALL_RELATION_WAS = re.compile(
     r"(?P<name>[a-z][a-z'\u2019\-]+)\b"
 )
 _SMALL_NAME_AGED = re.compile(r"\b(?P<name>[a-zà-ÿ][a-zà-ÿ'\u2019\-]+),\s+\d{1,2}\b(?![:.]\d)")
+# A first name and a surname opening a sentence, before an age: "bridie walsh, 86, from
+# achill" (round 68).
+_SMALL_FULL_NAME_AGED = re.compile(
+    r"(?:^|(?<=[.!?;:]\s))(?P<first>[a-zà-ÿ][a-zà-ÿ'\u2019\-]+)\s+"
+    r"(?P<second>[a-zà-ÿ][a-zà-ÿ'\u2019\-]+),"
+    r"\s+\d{1,2}\b(?![:.]\d)"
+)
 # A hospital, a school or a service written small by a word no dictionary has, before its
 # city: "rotating at bara in soweto", "placement at the qe2 in halifax" (round 45).
 _SMALL_AT_IN_CITY = re.compile(
@@ -2197,7 +2221,9 @@ _SMALL_NAME_WAS_AGED = re.compile(
 # A county, a parish or a township written small after a word that places it: "medic in
 # mingo county" (round 59).
 _SMALL_COUNTY = re.compile(
-    r"\b(?:in|from|near|across|outside|into|of)\s+(?P<place>[a-z]+(?:\s+[a-z]+)?\s+"
+    # … or, after "at", the county's hospital by its short name: "on ward 7c at dorset county"
+    # (round 68).
+    r"\b(?P<by>in|from|near|across|outside|into|of|at)\s+(?P<place>[a-z]+(?:\s+[a-z]+)?\s+"
     r"(?:county|parish|township|borough))\b"
 )
 # A care home by its name, written small: "hca at a care home in scunthorpe, ashby lodge.",
@@ -2595,7 +2621,8 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
     for match in _SMALL_COUNTY.finditer(text):
         words = match.group("place").split()[:-1]
         if not any(_is_stop_word(w) or _zipf_in(w, "en") >= 4.5 for w in words):
-            yield "CITY", match.start("place"), match.end("place")
+            kind = "ORG" if match.group("by") == "at" else "CITY"
+            yield kind, match.start("place"), match.end("place")
     for match in _SMALL_CARE_HOME.finditer(text):
         group = "named" if match.group("named") else "at"
         first = match.group(group).split()[0]
@@ -2719,11 +2746,21 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
         named = bool(second and _a_listed_name(name) and _a_listed_name(second, surname=True))
         if named or _a_plain_first_name(name):
             yield "NAME", match.start("name"), match.end("second" if named else "name")
+    for match in _SMALL_FULL_NAME_AGED.finditer(text):
+        first, second = match.group("first"), match.group("second")
+        if (
+            _a_listed_name(_without_accents(first))
+            and _a_listed_name(_without_accents(second), surname=True)
+            and _zipf(second) < 4.5
+            and not _is(second, "clinical_words.txt")
+        ):
+            yield "NAME", match.start("first"), match.end("second")
     spanish = _in_spanish(text)
     for match in _SMALL_NAME_AGED.finditer(text):  # "a young lad, ryan, 19."
         name = match.group("name")
         if (
-            _is(_without_accents(name), "first_names.txt")  # "iñigo, 34" (round 62)
+            # … not a word that is also someone's name: "a young man, 34" (round 68).
+            (_is(_without_accents(name), "first_names.txt") and _zipf(name) < 5.5)  # "iñigo, 34"
             or (spanish and _spanish_name(name, 4.3))
         ) and not (_is_stop_word(name) or _is(name, "not_names.txt")):
             yield "NAME", match.start("name"), match.end("name")  # "se fue anselmo, 56"
@@ -3432,11 +3469,30 @@ def _entities(text: str) -> Iterator[tuple[str, int, int]]:
                 continue  # "La abuela trajo una mantita": a grandmother, no place
             if _a_spanish_word_opening(text, start, found):
                 continue  # "Olía a mar todo el box": a verb, capitalised where it opens
+        # A person's name has no everyday word inside it: "Connor played Gresford" is two
+        # names and a verb (round 68), not "Ludwig van Beethoven" or "Maria da Silva".
+        inner = re.findall(r"(?<=\s)[a-z]{3,}(?=\s)", found)
+        if kind == "NAME" and not spanish and any(w not in _NAME_PARTICLES for w in inner):
+            for run in re.finditer(r"\S+(?:\s+(?![a-z]{3,}\b)\S+)*", found):
+                a, b = start + run.start(), start + run.end()
+                if (
+                    run.group()[:1].isupper()
+                    and not _misread(kind, run.group(), learnt=False)
+                    and (own is None or not a <= own[0] < b)
+                ):
+                    yield kind, a, b
+            continue
         if _misread(kind, found, learnt=False):
             continue
         if own is not None and start <= own[0] < end:
             continue
         yield kind, start, end
+
+
+_NAME_PARTICLES = frozenset(
+    {"van", "von", "der", "den", "del", "della", "dos", "das", "ten", "ter", "bin", "ibn"}
+    | {"bint", "mac", "les", "las", "los", "degli", "dei", "zu"}
+)
 
 
 def _a_spanish_word_opening(text: str, start: int, found: str) -> bool:

@@ -89,6 +89,13 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
         ("He died the night of All Souls, at home.", "All Souls", "DATE"),
         ("Nursing student on placement at Grantham and District.", "Grantham and District", "ORG"),
         ("Via North West Hospital and Health Service.", "Hospital and Health Service", "ORG"),
+        # Round 68 (set 72 and es 40): a county's hospital, a full name opening a sentence and
+        # a neighbour written small; a link on a country's short domain.
+        ("student nurse on ward 7c at dorset county. my first death.", "dorset county", "ORG"),
+        ("nights on the ward. bridie walsh, 86, from the island.", "bridie walsh", "NAME"),
+        ("he was on his own. his neighbour mandy found him.", "mandy", "NAME"),
+        ("Tienen una colecta en gofund.me/8f3a21c7 para el entierro.", "gofund.me/8f3a21c7",
+         "URL"),
         ("The hospice bed came to Ann Arbor, MI 48104.", "MI 48104", "ZIP"),
         ("By December there were forty-one candles.", "December", "DATE"),
         # Names that are also words: in the middle of a sentence, after a role, before what
@@ -991,6 +998,12 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         'She called herself "Dr. Google\'s favourite patient".',  # a title's possessive (round 64)
         "She'd met the Beatles, and asked for a cup of Red Rose tea.",  # a band, a tea
         "His grandson played his old Beach Boys records.",  # a band (round 65)
+        # Round 68: a hymn tune played, a reflective model, a club on a screen, and a young man
+        # whose age follows him.
+        "His grandson played Gresford on a cornet in the corridor.",
+        "i wrote it up for my reflection using Gibbs like we're told to.",
+        "Le ponía el Athletic en la tablet aunque él ya no se enteraba.",
+        "night shift. a young man, 34, found collapsed at the bus stop.",
         # Round 66: a band, a saying, an aunt by what the family called her, kinds of hospital
         # and a clock written small.
         "He liked the Proclaimers, and we played them.",
@@ -1325,6 +1338,13 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
     assert find(text) == [], find(text)
+
+
+def test_a_name_read_across_a_verb_is_two_names() -> None:
+    """Round 68: the statistical model read "Connor played Gresford" as one person; the verb
+    between them splits it, and the tune played on a cornet is kept."""
+    found = find("His grandson Connor played Gresford on a cornet in the corridor.")
+    assert [(s.text, s.type) for s in found] == [("Connor", "NAME")]
 
 
 def test_a_person_put_somewhere_is_no_singer_put_on() -> None:
