@@ -121,6 +121,7 @@ def _find(text: str) -> list[Span]:
     spans = _with_corrected_ages(
         text, _with_towns_of_organisations(text, _with_whole_places(text, spans))
     )
+    spans = _joined_by_do(text, spans)
     kept = _phrases_not_names(text) + _titles_of_works(text) + _worn_and_prayed_to(text)
     # A country's name is no person's, whatever words it has: "Sri Lanka", "Costa Rica" (Hong
     # Kong and the Isle of Man stay places).
@@ -139,6 +140,29 @@ def _find(text: str) -> list[Span]:
             s.type in {"NAME", "ORG", "CITY"} and _PET.search(text, max(0, s.start - 40), s.start)
         )
     )
+
+
+_DO = re.compile(r"\s+(?:do|da|dos|das)\s+")
+
+
+def _joined_by_do(text: str, spans: list[Span]) -> list[Span]:
+    """Two spans joined by a Portuguese "do" or "da" are one place or one name: "Santana do
+    Livramento", "João da Silva" (round 69), a place if either was."""
+    spans = sorted(spans)
+    out: list[Span] = []
+    for span in spans:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and _DO.fullmatch(text, last.end, span.start)
+            and last.text[:1].isupper()
+            and span.text[:1].isupper()
+        ):
+            kind = "CITY" if "CITY" in {last.type, span.type} else last.type
+            out[-1] = Span(last.start, span.end, kind, text[last.start : span.end])
+        else:
+            out.append(span)
+    return out
 
 
 def _joined(
@@ -614,7 +638,8 @@ NAMEWORD = (
 _WORN = re.compile(
     r"\b(?:camiseta|camisa|playera|bufanda|shirt|jersey|scarf|kit)\s+(?:del|de la|de|of)\s+"
     rf"(?:the\s+)?(?P<after>{CAP}(?:\s+{CAP}){{0,2}})"
-    rf"|\b(?:his|her|their|my|an?|the)\s+(?P<before>{CAP}(?:\s+{CAP}){{0,1}})\s+"
+    # … with a word or two of its size or age between: "the tiny Liverpool jersey" (round 69).
+    rf"|\b(?:his|her|their|my|an?|the)\s+(?:[a-z]+\s+){{0,2}}(?P<before>{CAP}(?:\s+{CAP}){{0,1}})\s+"
     r"(?:shirt|jersey|scarf|kit|top|jacket|cap|hoodie|beanie|hat)\b"
 )
 _VIRGIN = re.compile(r"\b[Ll]a Virgen\b(?!\s+(?:del|de la|de los|de|María)\b)")
@@ -678,7 +703,8 @@ _SHOWN_OR_PERFORMING = re.compile(
     r"[A-Za-záéíóúñü][\wáéíóúñü]+)?)"
     # … the image carried in a procession: "la procesión del Abuelo" (round 52).
     r"|\b(?:procesión|procesion|procesiones|paso)\s+(?:del|de\s+la|de)\s+"
-    rf"(?P<procession>{CAP}(?:\s+(?:de\s+)?{CAP}){{0,2}})"
+    # (… "del Cristo de la Expiración": round 69)
+    rf"(?P<procession>{CAP}(?:\s+(?:de\s+(?:la\s+|los\s+|las\s+)?|del\s+)?{CAP}){{0,2}})"
     # … a kind of fruit or flower: "a box of Ambrosia apples" (round 56).
     rf"|\b(?P<variety>{CAP})\s+(?:apples?|pears?|plums?|potatoes|tomatoes|roses?|tulips?"
     r"|grapes|cherries|peaches)\b"
@@ -695,10 +721,19 @@ _SHOWN_OR_PERFORMING = re.compile(
     # 58; not "puso a María en la cama").
     r"|\b(?:pusieran|pusiera|pusimos|pusieron|puso|poner|ponerle|ponle|pongan|pon)\s+a\s+"
     rf"(?P<put_on>{CAP}(?:\s+{CAP}){{0,2}})(?=\s*[.,;]|\s+(?:en\s+(?:la\s+radio|el\s+m[óo]vil"
-    r"|el\s+tel[ée]fono|la\s+tele)|de\s+fondo|bajito|otra\s+vez)\b)"
+    # (… "en el celular", "en la tablet": round 69)
+    r"|el\s+tel[ée]fono|la\s+tele|el\s+celular|la\s+tablet|la\s+tableta|el\s+ordenador"
+    r"|la\s+compu|el\s+parlante|el\s+equipo|el\s+radio|el\s+tocadiscos|el\s+cassette)"
+    r"|de\s+fondo|bajito|otra\s+vez)\b)"
     # … and what was poured: "a pint of Guinness", "a glass of Baileys" (round 43).
     r"|\b(?:pint|pints|glass|glasses|can|cans|bottle|bottles|sip|sips|drop|tot|shot|dram|nip)"
     rf"\s+of\s+(?P<drink>{CAP}(?:\s+{CAP})?)"
+    # … a saint prayed to by name ("le rezaba a Malverde en el pasillo") and a song named
+    # after its word and a comma ("the song we'd sung him, Cielito Lindo.") (round 69).
+    r"|\b(?:rezaba|rezó|rezamos|rezaron|rezarle|rezando|oraba|encomendaba|encomendó)\s+a\s+"
+    rf"(?!(?:Dios|Jesús)\b)(?P<prayed_to>{CAP}(?:\s+{CAP})?)"
+    r"|\b(?:song|hymn|tune|lullaby|canción|cancion|himno)\b[^.;,]{0,40},\s+"
+    rf"(?P<song_named>{CAP}(?:\s+{CAP}){{0,3}})(?=\s*[.;]|\s*$)"
     # … a tune played on an instrument ("played Gresford on a cornet") and a team or a show put
     # on a screen ("le ponía el Athletic en la tablet") (round 68).
     rf"|\b(?:played|plays|playing|play)\s+(?P<tune>{CAP}(?:\s+{CAP}){{0,2}})\s+on\s+"
@@ -717,7 +752,8 @@ _SHOWN_OR_PERFORMING = re.compile(
 _KEPT_GROUPS = (
     *("after", "team", "club", "gig", "music", "club_es", "fan_of", "sung", "drink"),
     *("scores", "heard", "costume", "team_fan", "virgin", "quoted", "shirt", "procession"),
-    *("variety", "team_alone", "put_on", "team_man", "tune", "on_screen"),
+    *("variety", "team_alone", "put_on", "team_man", "tune", "on_screen", "prayed_to"),
+    "song_named",
 )
 
 
@@ -1106,8 +1142,10 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
     (
         "ADDRESS",
         re.compile(
-            r"\b(?:desde|hacia|hasta|en|de)\s+(?:la|el)\s+(?P<v>(?:Comuna|Colonia|Barrio|Vereda"
-            r"|Población|Villa|Zona|Parroquia|Delegación|Alcaldía|Urbanización)\s+"
+            r"\b(?:(?:desde|hacia|hasta|en|de)\s+(?:la|el)|del)\s+(?P<v>(?:Comuna|Colonia|Barrio|Vereda"
+            # … and a Cuban neighbourhood: "en su casa del Reparto Paraíso" (round 69).
+            r"|Población|Villa|Zona|Parroquia|Delegación|Alcaldía|Urbanización|Reparto"
+            r"|(?-i:reparto))\s+"
             rf"(?:\d{{1,3}}|{CAP}(?:\s+{CAP})?))"
         ),
     ),
@@ -1607,6 +1645,12 @@ _ORG = re.compile(
     rf"{_ORG_KIND}\b"
     rf"(?:\s+(?:of|for)\s+(?:{CAP}\s*){{1,3}})?"
 )
+# A hospice or a hospital named by what it is of, its kind first: "with Hospice of the Valley",
+# "Hospice of Central Ohio" (round 69).
+_ORG_KIND_OF = re.compile(
+    r"\b(?:Hospice|Hospital|Hospitals|Infirmary|Clinic|Medical Cent(?:er|re)|Health System)"
+    rf"\s+of\s+(?:the\s+)?(?!Year\b|Month\b){CAP}(?:\s+{CAP}){{0,2}}"
+)
 # A place named by its owner's name alone, after a word of going or being: "a junior at
 # Addenbrooke's", "transferred to St Thomas'", "a patient from Barts, ...". What follows is
 # punctuation or a small word, not a noun ("at Tom's house" is left to the name rules).
@@ -1901,7 +1945,10 @@ _SMALL_SPANISH_HOSPITAL_OF = re.compile(
     r"(?:\s+(?P<third>[a-záéíóúñü]+))?)\b"
 )
 # A city's part by its side, after it: "en santo domingo este." (round 51).
-_SPANISH_CITY_SIDE = re.compile(r"\s+(?:este|oeste|norte|sur)(?=\s*[,.;]|\s*$)")
+# … and its upper or lower town: "en lota alto", "en Lota Bajo" (round 69).
+_SPANISH_CITY_SIDE = re.compile(
+    r"\s+(?:este|oeste|norte|sur|(?i:alto|alta|bajo|baja))(?=\s*[,.;]|\s*$)"
+)
 # La Paz where it ends a phrase, which peace does not ("en la paz de la capilla").
 _SMALL_LA_PAZ = re.compile(r"\b(?:en|de|desde|a)\s+(?P<place>la\s+paz)(?=\s*[,.;]|\s*$)")
 _SMALL_RED_CROSS = re.compile(
@@ -2086,9 +2133,9 @@ _SMALL_RELATION_WAS = re.compile(
 )
 _SMALL_NAME_AGED = re.compile(r"\b(?P<name>[a-zà-ÿ][a-zà-ÿ'\u2019\-]+),\s+\d{1,2}\b(?![:.]\d)")
 # A first name and a surname opening a sentence, before an age: "bridie walsh, 86, from
-# achill" (round 68).
+# achill" (round 68), or after a comma: "a man down, darrell combs, 52," (round 69).
 _SMALL_FULL_NAME_AGED = re.compile(
-    r"(?:^|(?<=[.!?;:]\s))(?P<first>[a-zà-ÿ][a-zà-ÿ'\u2019\-]+)\s+"
+    r"(?:^|(?<=[.!?;:,]\s))(?P<first>[a-zà-ÿ][a-zà-ÿ'\u2019\-]+)\s+"
     r"(?P<second>[a-zà-ÿ][a-zà-ÿ'\u2019\-]+),"
     r"\s+\d{1,2}\b(?![:.]\d)"
 )
@@ -2288,6 +2335,12 @@ _SMALL_NAMED_KIND = re.compile(
 # "six o'clock", a "jack o'lantern" or a "man o'war".
 _SMALL_O_SURNAME = re.compile(
     r"\b(?:(?P<first>[a-z]{3,})\s+)?(?P<surname>o['\u2019](?!(?:clock|lantern|war|the)\b)[a-z]{3,})\b"
+)
+# A South African academic hospital by its person's name, written small: "died at nelson
+# mandela academic", "at steve biko academic hospital" (round 69).
+_SMALL_ACADEMIC = re.compile(
+    r"\b(?:at|in|to|from|into)\s+(?:the\s+)?(?P<org>(?P<first>[a-z][a-z'\u2019\-]+)"
+    r"(?:\s+[a-z][a-z'\u2019\-]+){0,2}\s+academic(?:\s+hospital)?)\b"
 )
 _SMALL_KINDS_OF_HOSPITAL = frozenset(
     {"tertiary", "cottage", "field", "rural", "military", "army", "mission", "cancer", "eye"}
@@ -2781,6 +2834,10 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
             and not _is(name, "clinical_words.txt")
             and _zipf(name) < 4.2
         ):
+            yield "ORG", match.start("org"), match.end("org")
+    for match in _SMALL_ACADEMIC.finditer(text):
+        first = match.group("first")
+        if not _is_stop_word(first) and (_a_listed_name(first) or _zipf(first) < 3.0):
             yield "ORG", match.start("org"), match.end("org")
     for match in _SMALL_O_SURNAME.finditer(text):
         first = match.group("first")
@@ -3767,6 +3824,8 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
             )
         ):
             yield "ORG", match.start("letters"), match.end("letters")
+    for match in _ORG_KIND_OF.finditer(text):
+        yield "ORG", match.start(), match.end()
     for match in _ORG.finditer(text):
         words = match.group(0).split()
         if words[0] in {"the", "The"}:

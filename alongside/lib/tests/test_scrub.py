@@ -96,6 +96,21 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
         ("he was on his own. his neighbour mandy found him.", "mandy", "NAME"),
         ("Tienen una colecta en gofund.me/8f3a21c7 para el entierro.", "gofund.me/8f3a21c7",
          "URL"),
+        # Round 69 (set 73 and es 41): a full name after a comma, an academic hospital written
+        # small, a hospice named by what it is of, an upper town, a Cuban neighbourhood, a
+        # city's emergency squad, a Brazilian town with "do", a Spanish nickname.
+        ("a man down, darrell combs, 52, overdose. his girl watched.", "darrell combs", "NAME"),
+        ("she died at nelson mandela academic two days later.", "nelson mandela academic", "ORG"),
+        ("Hospice nurse with Hospice of the Valley in Mesa.", "Hospice of the Valley", "ORG"),
+        ("tens en el cesfam. don tito, 81, murió en su casa en lota alto. la señora nelly vino",
+         "lota alto", "CITY"),
+        ("Murió en su casa del reparto Paraíso con las ventanas abiertas.", "reparto Paraíso",
+         "ADDRESS"),
+        ("Paramédica del ERUM. Un albañil de 45 se cayó de un andamio.", "ERUM", "ORG"),
+        ("Contrabandista en la frontera con Santana do Livramento. Su nieto vino.",
+         "Santana do Livramento", "CITY"),
+        ("estudiante en el hospital de la línea. chano, 69, pescador, me enseñó a hacer nudos",
+         "chano", "NAME"),
         ("The hospice bed came to Ann Arbor, MI 48104.", "MI 48104", "ZIP"),
         ("By December there were forty-one candles.", "December", "DATE"),
         # Names that are also words: in the middle of a sentence, after a role, before what
@@ -1004,6 +1019,14 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "i wrote it up for my reflection using Gibbs like we're told to.",
         "Le ponía el Athletic en la tablet aunque él ya no se enteraba.",
         "night shift. a young man, 34, found collapsed at the bus stop.",
+        # Round 69: a team's jersey described, a procession of a Christ, a singer put on a phone,
+        # a folk saint prayed to, a song after its word, a medicine by its brand.
+        "His dad wanted a photo of him in the tiny Liverpool jersey his uncle had bought.",
+        "Murió mientras pasaba la procesión del Cristo de la Expiración por su calle.",
+        "Su nieto le puso a Zitarrosa en el celular y ella movía los dedos.",
+        "Su mamá le rezaba a Malverde en el pasillo toda la noche.",
+        "His daughter asked for the words of the song we'd sung him, Cielito Lindo.",
+        "She knew more about her Herceptin than I did.",
         # Round 66: a band, a saying, an aunt by what the family called her, kinds of hospital
         # and a clock written small.
         "He liked the Proclaimers, and we played them.",
@@ -1345,6 +1368,15 @@ def test_a_name_read_across_a_verb_is_two_names() -> None:
     between them splits it, and the tune played on a cornet is kept."""
     found = find("His grandson Connor played Gresford on a cornet in the corridor.")
     assert [(s.text, s.type) for s in found] == [("Connor", "NAME")]
+
+
+def test_a_name_and_a_place_joined_by_do_are_one() -> None:
+    """Round 69: "Santana do Livramento" was a name and a place with "do" showing between."""
+    found = find("Doña Ondina cruzaba la frontera con Santana do Livramento cada semana.")
+    assert [(s.text, s.type) for s in found] == [
+        ("Doña Ondina", "NAME"),
+        ("Santana do Livramento", "CITY"),
+    ]
 
 
 def test_a_person_put_somewhere_is_no_singer_put_on() -> None:
