@@ -416,7 +416,12 @@ def _day_of_writing(text: str, span: Span) -> bool:
     if span.type != "DATE" or re.fullmatch(WEEKDAY, span.text) is None:
         return False
     habit = span.text.endswith("s") and not re.match(r"\s+ago\b", text[span.end :])
-    return habit or _WRITING_ON.search(text[max(0, span.start - 30) : span.start]) is not None
+    before = text[max(0, span.start - 30) : span.start]
+    # … "It's Sunday and I'm still thinking about Friday" (round 70).
+    today = re.search(r"\b(?i:it['\u2019]s|it is|today is)\s+$", before) and re.match(
+        r"\s+and\s+I\b", text[span.end :]
+    )
+    return habit or bool(today) or _WRITING_ON.search(before) is not None
 
 
 # A nickname's article, between commas in Spanish: "un hombre de la calle, el Tano, 60"
@@ -455,7 +460,9 @@ _PERFORMED = re.compile(
     r"|read|reading|chanted|chanting|prayed|praying|cantó|cantaba|cantaron|cantamos|canta|tocó"
     r"|puse|pusimos|pusieron|puso|pusiera|pusieran|pusiéramos|pusieramos|ponga|pongan"
     r"|sonara|sonaran|sonó|sonaba|sonaban"  # "pidió que sonara Nana de Sevilla" (round 49)
-    r"|tocaba|tocaron|rezó|rezaba|rezaron|leyó|leía)\b"
+    r"|tocaba|tocaron|rezó|rezaba|rezaron|leyó|leía"
+    # … and a song whose words were taught or learnt: "the words to Dahil Sa Iyo" (round 70).
+    r"|words to|lyrics to|lyrics of)\b"
 )
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z]|\s*$)|\n")
 _QUOTED = re.compile(r"[\"\u201c\u2018]([^\"\u201c\u201d\u2018\u2019\n]{1,60})[\"\u201d\u2019]")
@@ -470,7 +477,10 @@ _PET = re.compile(
     r"|\b(?:cat|dog|kitten|puppy|hamster|rabbit|budgie|parrot|pony|horse|tortoise)"
     r",\s+[\"\u201c\u2018]?$"
     # … and in Spanish: "el gato se llamaba Tigre", "su perra, Luna,".
-    r"|\b(?:gato|gata|perro|perra|perrito|perrita|gatito|gatita|loro|caballo)"
+    r"|\b(?:gato|gata|perro|perra|perrito|perrita|gatito|gatita|loro|caballo"
+    # … and the farm's: "una cabra que se llamaba Negrita" (round 70).
+    r"|cabra|cabrita|chivo|chiva|oveja|vaca|burro|burra|yegua|gallina|cerdo|chancho|perico"
+    r"|perica)(?:\s+que)?"
     r"(?:\s+se\s+llamaba|\s+se\s+llama|,)\s+[\"\u201c\u2018]?$"
 )
 
@@ -1815,6 +1825,7 @@ _HOLIDAY = re.compile(
     r"|Mid-Autumn Festival|Chung Yeung(?: Festival)?|Ching Ming(?: Festival)?|Vesak|Holi|Navratri"
     r"|Ghost Month|(?:Hungry )?Ghost Festival|Obon|Corpus Christi|Corpus|Up Helly Aa"
     r"|Queima das Fitas|Fallas|Sanfermines|Semana Santa|Feria de Abril|Mardi Gras|Carnival"
+    r"|[Cc]remà|[Pp]lantà"  # the Fallas' last night and first: "la noche de la cremà" (round 70)
     # … and the Caribbean's (round 59: "on the Crop Over weekend")
     r"|Crop Over|Kadooment(?: Day)?|Junkanoo|J['\u2019]?[Oo]uvert|Emancipation Day|Phagwah"
     r"|Carnaval|Karneval|Fasching|Shrove Tuesday|Pancake Day|Ash Wednesday|Palm Sunday"
@@ -1885,6 +1896,7 @@ _SMALL_RELATION = re.compile(  # a lookahead, so that "lad called tom" is read t
     r"|crewed with|partnered with|paired with|on shift with|assessor|supervisor|educator|buddy"
     # … and who lives beside or with them: "his neighbour mandy found him" (round 68).
     r"|neighbour|neighbor|flatmate|housemate|roommate|landlady|landlord"
+    r"|eldest|youngest|oldest"  # "her eldest viliami" (round 70)
     r"|name is)\s+(?P<name>[a-z][a-z'\u2019\-]+)\b)"
 )
 _TITLES_KEPT = frozenset(
@@ -2023,6 +2035,7 @@ _SMALL_SPANISH_STREET = re.compile(
     r"\b(?:calle|avenida|av\.|paseo|plaza|carretera|barrio|colonia|urbanización|camino"
     # … and Catalan, Galician and Valencian streets: "la carrer de la força 14" (round 52).
     r"|carrer|passeig|plaça|avinguda|rúa|travessera|travesía|travesia"
+    r"|autopista|autovía|autovia|calzada|malecón|malecon|bulevar"  # (round 70)
     r"|reparto)\s+"  # … and a Cuban neighbourhood: "el reparto sueño" (round 55)
     # (… with Galician articles: "o barrio de o couto": round 56)
     r"(?:(?:de|del|dels)\s+(?:la\s+|las\s+|los\s+|l['\u2019]|o\s+|a\s+|os\s+|as\s+)?"
@@ -2049,6 +2062,13 @@ _SMALL_SPANISH_ROAD_CODE = re.compile(
 )
 # A village by its kind, written small, and a name no everyday word shares: "una aldea de
 # becerreá" (not "una aldea de pescadores").
+# A town written small where someone was being taken: "murió antes de llegar a latacunga"
+# (round 70).
+_SMALL_SPANISH_TAKEN_TO = re.compile(
+    r"\b(?:llegar|llegamos|llegó|llego|llegaron|llegando|rumbo|camino|trasladarlo|trasladarla"
+    r"|llevarlo|llevarla|lo llevamos|la llevamos|lo bajamos|la bajamos)\s+a\s+"
+    r"(?P<place>[a-záéíóúñü][a-záéíóúñü'\-]+(?:\s+[a-záéíóúñü][a-záéíóúñü'\-]+)?)"
+)
 _SMALL_SPANISH_VILLAGE = re.compile(
     r"\b(?:aldea|caserío|caserio|vereda|ranchería|rancheria|corregimiento|pedanía|pedania"
     r"|comunidad|comunidades"  # "de una comunidad de paucartambo" (round 45)
@@ -2151,6 +2171,9 @@ _SMALL_HOLIDAY = re.compile(
     r"|good friday|easter (?:sunday|monday)|diwali|hanukkah|thanksgiving|halloween|anzac day"
     r"|bonfire night|valentine['\u2019]?s day|mother['\u2019]?s day|father['\u2019]?s day"
     r"|st\.? [a-z]+['\u2019]?s day|remembrance sunday|armistice day|guy fawkes night|burns night"
+    # … and India's and East Asia's feasts: "it was pongal the next day" (round 70).
+    r"|pongal|onam|holi|vaisakhi|baisakhi|navratri|dussehra|durga puja|lohri|ugadi|chuseok"
+    r"|lunar new year|chinese new year"
     # … and a feast of the church by its name: "the feast of the assumption" (round 51).
     r"|(?<=the )feast of (?:the |st\.? |saint |our )?[a-z]+(?: (?:of )?[a-z]+)?"
     r"(?= *[,.;]|$| on| in| when))\b"
@@ -2806,6 +2829,19 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
             and _a_listed_name(_without_accents(second), surname=True)
             and _zipf(second) < 4.5
             and not _is(second, "clinical_words.txt")
+        ) or (
+            # … or two words no dictionary has much of, one of them none: "mele tuipulotu, 44,"
+            # (round 70).
+            not (_is_stop_word(first) or _is_stop_word(second))
+            and max(_zipf_in(first, "en"), _zipf_in(first, "es")) < 2.5
+            and max(_zipf_in(second, "en"), _zipf_in(second, "es")) < 2.5
+            and min(
+                max(_zipf_in(first, "en"), _zipf_in(first, "es")),
+                max(_zipf_in(second, "en"), _zipf_in(second, "es")),
+            )
+            < 1.5
+            and not any(_is(w, "clinical_words.txt") for w in (first, second))
+            and not any(_CLINICAL_ENDING.search(w) for w in (first, second))
         ):
             yield "NAME", match.start("first"), match.end("second")
     spanish = _in_spanish(text)
@@ -3204,6 +3240,18 @@ def _in_small_spanish(text: str) -> Iterator[tuple[str, int, int]]:
         yield "DATE", match.start(), match.end()
     for match in _SMALL_SPANISH_ROAD_CODE.finditer(text):
         yield "ADDRESS", match.start("road"), match.end("road")
+    for match in _SMALL_SPANISH_TAKEN_TO.finditer(text):
+        words = match.group("place").split()
+        for n in range(len(words), 0, -1):
+            place = " ".join(words[:n])
+            if (
+                not _is_stop_word(words[0])
+                and words[0] not in SPANISH
+                and (_a_listed_place(place) or _without_accents(place) in _towns())
+                and _zipf_in(place, "es") < 4.0
+            ):
+                yield "CITY", match.start("place"), match.start("place") + len(place)
+                break
     for match in _SMALL_SPANISH_VILLAGE.finditer(text):
         place = match.group("place")
         if place not in SPANISH and (
@@ -3808,22 +3856,33 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
         if not _is(letters, "organisations.txt"):
             continue
         article = bool(re.search(r"\s(?:the|la|el)\s+$", text[: match.start("letters")]))
-        if letters.isupper() or (
-            small
-            and letters.islower()
-            and match.group("before")
-            and (
-                # "with the nas in ballina": the article makes the letters a name (round 54; not
-                # "a baby with nas").
-                (article and match.group("before") in {"with", "at", "for", "joined"})
-                or max(_zipf_in(letters, "en"), _zipf_in(letters, "es"))
-                < (3.0 if match.group("before") in {"with", "at"} else 2.5)  # "with yas", "at uwe"
-                # A named emergency service is one after "del" or "con", whatever else its
-                # letters spell: "técnico del sem" (round 43; not "36 sem").
-                or (letters in _SMALL_SERVICES and match.group("before") in {"del", "con"})
+        if not (
+            letters.isupper()
+            or (
+                small
+                and letters.islower()
+                and match.group("before")
+                and (
+                    # "with the nas in ballina": the article makes the letters a name (round 54; not
+                    # "a baby with nas").
+                    (article and match.group("before") in {"with", "at", "for", "joined"})
+                    or max(_zipf_in(letters, "en"), _zipf_in(letters, "es"))
+                    < (
+                        3.0 if match.group("before") in {"with", "at"} else 2.5
+                    )  # "with yas", "at uwe"
+                    # A named emergency service is one after "del" or "con", whatever else its
+                    # letters spell: "técnico del sem" (round 43; not "36 sem").
+                    or (letters in _SMALL_SERVICES and match.group("before") in {"del", "con"})
+                )
             )
         ):
-            yield "ORG", match.start("letters"), match.end("letters")
+            continue
+        end = match.end("letters")
+        # … with the region or city it serves: "paramédico del samu coquimbo" (round 70).
+        served = re.match(r"\s+([^\W\d_][\w'\u2019\-]+)", text[end:])
+        if served and _a_listed_place(served.group(1)) and not _is_stop_word(served.group(1)):
+            end += served.end()
+        yield "ORG", match.start("letters"), end
     for match in _ORG_KIND_OF.finditer(text):
         yield "ORG", match.start(), match.end()
     for match in _ORG.finditer(text):

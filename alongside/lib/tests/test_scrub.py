@@ -111,6 +111,21 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
          "Santana do Livramento", "CITY"),
         ("estudiante en el hospital de la línea. chano, 69, pescador, me enseñó a hacer nudos",
          "chano", "NAME"),
+        # Round 70 (set 74 and es 42): a feast written small, a full name no dictionary has, an
+        # eldest child, the Fallas' last night, a service with its region, a town reached, a
+        # motorway written small.
+        ("his wife kept asking. it was pongal the next day and she went home", "pongal", "DATE"),
+        ("rn at the hospital. mele tuipulotu, 44, tongan mum of six. her church sang",
+         "mele tuipulotu", "NAME"),
+        ("her church sang in the corridor. her eldest viliami asked me if she could hear",
+         "viliami", "NAME"),
+        ("Se murió la noche de la cremà, y su nieto vino oliendo a pólvora.", "cremà", "DATE"),
+        ("paramédico del samu coquimbo. un señor de 63 se descompensó en una fiesta",
+         "samu coquimbo", "ORG"),
+        ("la bajamos en una cobija entre seis. murió antes de llegar a latacunga", "latacunga",
+         "CITY"),
+        ("un motorizado, accidente en la autopista francisco fajardo. su mujer lloraba",
+         "autopista francisco fajardo", "ADDRESS"),
         ("The hospice bed came to Ann Arbor, MI 48104.", "MI 48104", "ZIP"),
         ("By December there were forty-one candles.", "December", "DATE"),
         # Names that are also words: in the middle of a sentence, after a role, before what
@@ -1027,6 +1042,12 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "Su mamá le rezaba a Malverde en el pasillo toda la noche.",
         "His daughter asked for the words of the song we'd sung him, Cielito Lindo.",
         "She knew more about her Herceptin than I did.",
+        # Round 70: the day of writing, a charity named whole, a song whose words were taught,
+        # a goat by her name.
+        "It's Sunday and I'm still thinking about it.",
+        "A volunteer from Now I Lay Me Down to Sleep came in and took the photos.",
+        "I taught him the words to Dahil Sa Iyo on the night shift.",
+        "Tenía una cabra que se llamaba Negrita y pidió verla antes de morir.",
         # Round 66: a band, a saying, an aunt by what the family called her, kinds of hospital
         # and a clock written small.
         "He liked the Proclaimers, and we played them.",
