@@ -126,6 +126,9 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
          "CITY"),
         ("un motorizado, accidente en la autopista francisco fajardo. su mujer lloraba",
          "autopista francisco fajardo", "ADDRESS"),
+        # es 38, read in session 40: a Chilean work-accident insurer's hospital.
+        ("Intensivista de la Mutual de Seguridad. Un obrero de 33 se cayó de un andamio.",
+         "Mutual de Seguridad", "ORG"),
         ("The hospice bed came to Ann Arbor, MI 48104.", "MI 48104", "ZIP"),
         ("By December there were forty-one candles.", "December", "DATE"),
         # Names that are also words: in the middle of a sentence, after a role, before what
