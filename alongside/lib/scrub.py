@@ -750,7 +750,7 @@ _SHOWN_OR_PERFORMING = re.compile(
     r"(?:a|an|the|his|her|my|their|our)\s+(?:cornet|trumpet|bugle|trombone|guitar|piano"
     r"|keyboard|fiddle|violin|cello|bagpipes|pipes|harmonica|accordion|flute|whistle"
     r"|tin whistle|ukulele|sax|saxophone|harp|organ|clarinet|recorder)\b"
-    r"|\b(?:ponía|ponían|puso|pusieron|pusimos|poner|ponerle|ponía|veía|veían|vio|vieron"
+    r"|\b(?:ponía|ponían|puso|pusieron|pusimos|poner|ponerle|veía|veían|vio|vieron"
     r"|veíamos|ver|verle)\s+(?:a\s+)?el\s+"
     rf"(?P<on_screen>{CAP}(?:\s+{CAP})?)\s+en\s+(?:la|el|su)\s+(?:tele|televisión|television"
     r"|tablet|tableta|radio|móvil|movil|celular|teléfono|telefono|ordenador|computadora|portátil"
@@ -1155,7 +1155,7 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:(?:desde|hacia|hasta|en|de)\s+(?:la|el)|del)\s+(?P<v>(?:Comuna|Colonia|Barrio|Vereda"
             # … and a Cuban neighbourhood: "en su casa del Reparto Paraíso" (round 69).
             r"|Población|Villa|Zona|Parroquia|Delegación|Alcaldía|Urbanización|Reparto"
-            r"|(?-i:reparto))\s+"
+            r"|reparto)\s+"
             rf"(?:\d{{1,3}}|{CAP}(?:\s+{CAP})?))"
         ),
     ),
@@ -2060,8 +2060,6 @@ _SMALL_SPANISH_FEAST = re.compile(
 _SMALL_SPANISH_ROAD_CODE = re.compile(
     r"\b(?:la|por la|de la|en la|a la|hacia la)\s+(?P<road>(?!t-)[a-z]{1,3}-\d{1,3})\b(?!-)"
 )
-# A village by its kind, written small, and a name no everyday word shares: "una aldea de
-# becerreá" (not "una aldea de pescadores").
 # A town written small where someone was being taken: "murió antes de llegar a latacunga"
 # (round 70).
 _SMALL_SPANISH_TAKEN_TO = re.compile(
@@ -2069,6 +2067,8 @@ _SMALL_SPANISH_TAKEN_TO = re.compile(
     r"|llevarlo|llevarla|lo llevamos|la llevamos|lo bajamos|la bajamos)\s+a\s+"
     r"(?P<place>[a-záéíóúñü][a-záéíóúñü'\-]+(?:\s+[a-záéíóúñü][a-záéíóúñü'\-]+)?)"
 )
+# A village by its kind, written small, and a name no everyday word shares: "una aldea de
+# becerreá" (not "una aldea de pescadores").
 _SMALL_SPANISH_VILLAGE = re.compile(
     r"\b(?:aldea|caserío|caserio|vereda|ranchería|rancheria|corregimiento|pedanía|pedania"
     r"|comunidad|comunidades"  # "de una comunidad de paucartambo" (round 45)
@@ -2848,7 +2848,8 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
     for match in _SMALL_NAME_AGED.finditer(text):  # "a young lad, ryan, 19."
         name = match.group("name")
         if (
-            # … not a word that is also someone's name: "a young man, 34" (round 68).
+            # … but not an everyday word that a list also has as a name: "a young man, 34"
+            # (round 68).
             (_is(_without_accents(name), "first_names.txt") and _zipf(name) < 5.5)  # "iñigo, 34"
             or (spanish and _spanish_name(name, 4.3))
         ) and not (_is_stop_word(name) or _is(name, "not_names.txt")):
