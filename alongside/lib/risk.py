@@ -207,6 +207,40 @@ _CLINICAL = re.compile(
 )
 _NEGATED = re.compile(r"\b(not|never|no|nor|without)\b(\s+\w+){0,3}\s*$")
 
+# A wish to die long past, told as the story of getting through it: "Five years ago there was a
+# stretch when I thought about ending it. I got help and I still see my therapist." Six of the
+# read whole-entry sets (30, 32 to 35, 38) have one, each a false alarm. Such a sentence is read
+# by neither the rules nor the model, but only when the entry says the writer came through
+# (_CAME_THROUGH) and nothing says it has come back (_COME_BACK): "Three years ago I tried.
+# It's back." and "Two years ago I wanted to die. I got help. Now I'm thinking about it again."
+# are still read whole.
+_LONG_AGO = re.compile(
+    r"\b((a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|\d+|a few|a couple of|"
+    r"several|many) (years?|months?) ago|last (winter|summer|spring|autumn|fall|year)|"
+    r"back in (19|20)\d\d|in (19|20)\d\d|when i was (a student|a teenager|younger|at (uni|"
+    r"university|school|medical school)|\d+)|as a (student|teenager)|at (uni|university|"
+    r"medical school))\b"
+)
+_CAME_THROUGH = re.compile(
+    r"\bi (got|found|asked for|reached out for) (help|support|treatment|counselling|counseling|"
+    r"therapy)\b|\b(therapy|counselling|counseling|the meds|medication|my gp|my team|the peer "
+    r"group)\b[^.]*\b(helped|got me (here|through))\b|\bi am in a (completely |totally |much |"
+    r"very )?(different|better) place\b|\b(those|the|these) (thoughts|feelings) (have not|have "
+    r"not really|are not|have gone|went away|faded)\b|\bi (barely|hardly|do not) recognise (that"
+    r" person|who i was|myself then)\b"
+)
+_COME_BACK = re.compile(
+    r"\b(again|lately|recently|creeping (back|in)|(it|they|the thoughts|the feelings|that "
+    r"feeling) (is|are|has|have|has been|have been|came|come|keeps? coming) back|returned|"
+    r"returning|relapse|still (want|wish|think|have (the )?thoughts))\b"
+)
+
+
+def _came_through(text: str) -> bool:
+    """Whether an entry (in _normal form) tells of a wish to die long past and since got
+    through, with nothing saying it has come back."""
+    return bool(_CAME_THROUGH.search(text)) and not _COME_BACK.search(text)
+
 
 @dataclass(frozen=True)
 class Assessment:
@@ -303,7 +337,10 @@ def _writers_own(sentence: str) -> str | None:
 
 def assess(text: str, *, use_model: bool = True) -> Assessment:
     acute = distress = asked = 0
+    came_through = _came_through(_normal(text))
     for part in _clauses(_normal(text)):
+        if came_through and _LONG_AGO.search(part):
+            continue  # "Five years ago I thought about ending it. I got help."
         if asked and _ANSWER_YES.search(part):
             acute += asked  # "asked if I ever think about it and I said yes"
         asked = 0

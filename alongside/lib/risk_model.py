@@ -34,7 +34,16 @@ import numpy.typing as npt
 
 from alongside.lib import minilm
 from alongside.lib.minilm import Vectors
-from alongside.lib.risk import ACUTE, DISTRESS, _about_someone_else, _normal, _sentences
+from alongside.lib.risk import (
+    _CAME_THROUGH,
+    _LONG_AGO,
+    ACUTE,
+    DISTRESS,
+    _about_someone_else,
+    _came_through,
+    _normal,
+    _sentences,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -246,6 +255,14 @@ _THIRD_PERSON = re.compile(r"\b(he|she|him|her|his|hers|the patient)\b")
 _FIRST_PERSON = re.compile(r"\b(i|me|my|myself|mine)\b")
 
 
+def _long_past(sentence: str) -> bool:
+    """A sentence of a wish long past, or a short one saying it was got through."""
+    return bool(
+        _LONG_AGO.search(sentence)
+        or (_CAME_THROUGH.search(sentence) and len(re.findall(r"\w+", sentence)) <= 8)
+    )
+
+
 def _left_to_rules(sentence: str) -> bool:
     normal = _normal(sentence)
     return all(
@@ -286,7 +303,14 @@ def read(text: str) -> Reading | None:
     sentences = [s for s in _SENTENCE_BREAK.split(text) if s.strip()][:MAX_SENTENCES]
     # A pair is read only where neither of its sentences is left to the rules: "I'm going to
     # kill my brother if he borrows my car again. Other than that, a quiet day." is neither.
-    kept = [None if _left_to_rules(s) else s for s in sentences]
+    # A wish to die long past, in an entry that tells of getting through it, is read by
+    # neither reader (lib/risk.py, _came_through), nor is a short sentence that only says so
+    # ("Those thoughts have gone.", which alone lies near acute examples).
+    came_through = _came_through(_normal(text))
+    kept = [
+        None if _left_to_rules(s) or (came_through and _long_past(_normal(s))) else s
+        for s in sentences
+    ]
     units: list[str] = []
     members: list[tuple[int, ...]] = []
     for i, sentence in enumerate(kept):

@@ -38,6 +38,7 @@ HELD_OUT = (
     "risk_heldout_35.json",
     "risk_heldout_36.json",
     "risk_heldout_37.json",
+    "risk_heldout_38.json",
 )
 # The rules' tuning set and a former held-out set: what the rules alone must keep getting right.
 CASES = [
@@ -169,6 +170,49 @@ def test_the_rules_read_goodbyes_and_absence_as_the_writer_means_them(
 )
 def test_the_rules_read_whose_words_and_which_ending(text: str, level: str) -> None:
     assert assess(text, use_model=False).level == level
+
+
+# Session 41: a wish to die long past, told as the story of getting through it, is read by
+# neither reader; a relapse, a present wish or a wish with no word of getting through still is.
+CAME_THROUGH = [
+    "Four years ago, after the bus crash, I thought about ending my life. I got help through "
+    "occupational health. Tonight I taught the new starters how to talk to each other.",
+    "When I was at medical school I wanted to die most days. Therapy got me through. I'm on "
+    "nights this week and I'm tired, that's all.",
+    "Last summer I had thoughts of killing myself. Those thoughts have gone. A patient died on "
+    "my shift today and I rang my sister on the way home.",
+]
+STILL_ACUTE = [
+    "Three years ago I tried to end my life. I got help. It's back.",
+    "Two years ago I wanted to die. I got help. Now I'm thinking about it again.",
+    "A few years ago I thought about killing myself. I got help. Tonight I want to die.",
+    "Five years ago I thought about ending it. Today a patient reminded me of that time.",
+    "Last winter I had thoughts of ending my life. Counselling helped. This week the thoughts "
+    "came back and I have been looking at the pills.",
+]
+
+
+@pytest.mark.parametrize("use_model", [False, True])
+@pytest.mark.parametrize("text", CAME_THROUGH)
+def test_a_wish_to_die_long_past_and_got_through_is_not_acute_risk(
+    text: str, use_model: bool
+) -> None:
+    assert not assess(text, use_model=use_model).acute_risk
+
+
+@pytest.mark.parametrize("text", STILL_ACUTE)
+def test_a_wish_come_back_or_never_got_through_is_still_acute_risk(text: str) -> None:
+    assert assess(text, use_model=False).acute_risk
+    assert assess(text).acute_risk
+
+
+def test_a_long_past_wish_is_read_when_the_entry_does_not_say_it_was_got_through() -> None:
+    past = "Four years ago, after the bus crash, I thought about ending my life."
+
+    assert assess(past, use_model=False).acute_risk
+    assert assess(past + " I got help through occupational health.", use_model=False).level == (
+        "none"
+    )
 
 
 @pytest.mark.parametrize(
