@@ -130,10 +130,25 @@ def _find(text: str) -> list[Span]:
         for phrase in _countries_of_words()
         for m in re.finditer(rf"\b{re.escape(phrase)}\b", text.casefold())
     ]
+    # A state after its city is no person's: "Kalispell, Montana" (round 71); but a first name
+    # may be a person's there too ("we drove to Leeds, Georgia came too").
+    places = {s.end for s in spans if s.type in {"CITY", "ORG", "ADDRESS"}}
+    states = [
+        s
+        for s in spans
+        if _is(s.text, "countries.txt")
+        and not _is(s.text, "first_names.txt")
+        and s.text.casefold() not in _CITY_STATES
+        and any(re.fullmatch(r",\s+", text[end : s.start]) for end in places if end < s.start)
+    ]
     return sorted(
         s
         for s in spans
-        if not any(a <= s.start and s.end <= b for a, b in kept)
+        if s not in states
+        # A job alone, opening a note, is no place: "Registrar, Causeway Hospital.",
+        # "Licenciada en Riberalta", "Healthcare assistant on nights" (round 71).
+        and s.text.casefold() not in _JOBS
+        and not any(a <= s.start and s.end <= b for a, b in kept)
         and not (s.type == "NAME" and any(a <= s.start and s.end <= b for a, b in countries))
         # A pet's name, whatever the readers took it for: "Su perro, Negro, se quedó".
         and not (
@@ -142,6 +157,11 @@ def _find(text: str) -> list[Span]:
     )
 
 
+_JOBS = frozenset(
+    {"registrar", "consultant", "healthcare", "emerg", "paramedic", "midwife", "houseman"}
+    | {"licenciada", "licenciado", "enfermera", "enfermero", "matrona", "auxiliar", "residente"}
+    | {"intensivista", "internista", "paramédico", "paramédica", "técnico", "técnica"}
+)
 _DO = re.compile(r"\s+(?:do|da|dos|das)\s+")
 
 
@@ -552,6 +572,15 @@ def _clean(text: str, candidates: Iterable[tuple[str, int, int]]) -> list[Span]:
             and _starts_sentence(text, start + lead)
         ):
             lead += 4
+        # No span stops inside a word, which would leave the rest of it in the redacted text:
+        # a name found at the start of "WakeMed" takes the whole word (round 71).
+        while (
+            end < len(text)
+            and end > start + lead
+            and text[end - 1].isalnum()
+            and (text[end].isalnum())
+        ):
+            end += 1
         if end - start - lead > 0:
             found.append(Span(start + lead, end, kind, text[start + lead : end]))
     return found
@@ -569,10 +598,13 @@ def _phrases_not_names(text: str) -> list[tuple[int, int]]:
     ]
 
 
+# Countries that are one city or island, marked as places.
+_CITY_STATES = frozenset({"hong kong", "isle of man", "singapore", "macau", "macao", "monaco"})
+
+
 @cache
 def _countries_of_words() -> tuple[str, ...]:
-    city_states = {"hong kong", "isle of man"}  # marked as places: cities and islands
-    return tuple(w for w in _words("countries.txt") if " " in w and w not in city_states)
+    return tuple(w for w in _words("countries.txt") if " " in w and w not in _CITY_STATES)
 
 
 def redact(text: str, spans: Iterable[Span] | None = None) -> str:
@@ -749,7 +781,12 @@ _SHOWN_OR_PERFORMING = re.compile(
     rf"|\b(?:played|plays|playing|play)\s+(?P<tune>{CAP}(?:\s+{CAP}){{0,2}})\s+on\s+"
     r"(?:a|an|the|his|her|my|their|our)\s+(?:cornet|trumpet|bugle|trombone|guitar|piano"
     r"|keyboard|fiddle|violin|cello|bagpipes|pipes|harmonica|accordion|flute|whistle"
-    r"|tin whistle|ukulele|sax|saxophone|harp|organ|clarinet|recorder)\b"
+    r"|tin whistle|ukulele|sax|saxophone|harp|organ|clarinet|recorder"
+    # … or on a phone: "someone played Shosholoza on their phone" (round 71).
+    r"|phone|mobile|radio|speaker|stereo|laptop|tablet|iPad|car radio)\b"
+    # … and a word said as a word: "she liked the word Grace said slowly" (round 71; "the name
+    # Grace" is a person's).
+    rf"|\b(?:the\s+word|la\s+palabra)\s+[\"'\u201c\u2018]?(?P<word>{CAP})"
     r"|\b(?:ponía|ponían|puso|pusieron|pusimos|poner|ponerle|veía|veían|vio|vieron"
     r"|veíamos|ver|verle)\s+(?:a\s+)?el\s+"
     rf"(?P<on_screen>{CAP}(?:\s+{CAP})?)\s+en\s+(?:la|el|su)\s+(?:tele|televisión|television"
@@ -764,6 +801,7 @@ _KEPT_GROUPS = (
     *("scores", "heard", "costume", "team_fan", "virgin", "quoted", "shirt", "procession"),
     *("variety", "team_alone", "put_on", "team_man", "tune", "on_screen", "prayed_to"),
     "song_named",
+    "word",
 )
 
 
@@ -907,6 +945,10 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
     # References with slashes (CAD 4471/22), and UK number plates (YK19 XFD).
     ("ID", re.compile(r"\b[A-Z]{1,5}[ /\-]?\d{3,}(?:/\d{1,4})+\b")),
     ("ID", re.compile(r"\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b")),
+    # A hospital's and a department's letters before the number, slashed (MZC/PAED/22-4471).
+    ("ID", re.compile(r"\b[A-Z]{2,6}(?:/[A-Z]{2,6})+/(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]*\b")),
+    # A Bolivian identity card, with its department's letters (4821937 BE, 6012345-LP).
+    ("ID", re.compile(r"\b\d{5,8}[ \-](?:LP|SC|CB|OR|PT|CH|TJ|BE|PN)\b")),
     # Radio call signs of ambulances and police cars.
     (
         "ID",
@@ -1521,6 +1563,16 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:la|en la|por la|de la)\s+(?P<v>(?i:ruta|carretera|autopista|autovía|autovia"
             r"|nacional|panamericana|vía|via)\s+\d{1,3})\b"
+        ),
+    ),
+    # The great roads of a country, which are one road each: "en la carretera central" (Peru),
+    # "la austral", "la panamericana" (round 71).
+    (
+        "ADDRESS",
+        re.compile(
+            r"\b(?:la|en la|por la|de la)\s+(?P<v>(?i:(?:carretera|ruta|autopista)\s+(?:central"
+            r"|austral|panamericana|interamericana|transpeninsular|transoceánica|marginal de la "
+            r"selva)|panamericana|interamericana))\b"
         ),
     ),
     # A hospital by the letters or the name its staff call it, in any letters, where someone
@@ -2155,7 +2207,11 @@ _SMALL_NAME_AGED = re.compile(r"\b(?P<name>[a-zà-ÿ][a-zà-ÿ'\u2019\-]+),\s+\d
 # A first name and a surname opening a sentence, before an age: "bridie walsh, 86, from
 # achill" (round 68), or after a comma: "a man down, darrell combs, 52," (round 69).
 _SMALL_FULL_NAME_AGED = re.compile(
-    r"(?:^|(?<=[.!?;:,]\s))(?P<first>[a-zà-ÿ][a-zà-ÿ'\u2019\-]+)\s+"
+    # … or anywhere after a title, which the name takes in: "don teodomiro arancibia, 77,"
+    # (round 71).
+    r"(?:^|(?<=[.!?;:,]\s)|(?<=\s)(?=(?:don|doña|dona|mr|mrs|ms|miss|señor|señora|sr|sra)\.?\s))"
+    r"(?P<title>(?:don|doña|dona|mr|mrs|ms|miss|señor|señora|sr|sra)\.?\s+)?"
+    r"(?P<first>[a-zà-ÿ][a-zà-ÿ'\u2019\-]+)\s+"
     r"(?P<second>[a-zà-ÿ][a-zà-ÿ'\u2019\-]+),"
     r"\s+\d{1,2}\b(?![:.]\d)"
 )
@@ -2825,25 +2881,36 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
     for match in _SMALL_FULL_NAME_AGED.finditer(text):
         first, second = match.group("first"), match.group("second")
         if (
-            _a_listed_name(_without_accents(first))
-            and _a_listed_name(_without_accents(second), surname=True)
-            and _zipf(second) < 4.5
-            and not _is(second, "clinical_words.txt")
-        ) or (
-            # … or two words no dictionary has much of, one of them none: "mele tuipulotu, 44,"
-            # (round 70).
-            not (_is_stop_word(first) or _is_stop_word(second))
-            and max(_zipf_in(first, "en"), _zipf_in(first, "es")) < 2.5
-            and max(_zipf_in(second, "en"), _zipf_in(second, "es")) < 2.5
-            and min(
-                max(_zipf_in(first, "en"), _zipf_in(first, "es")),
-                max(_zipf_in(second, "en"), _zipf_in(second, "es")),
+            (
+                # After a title, any two words but everyday ones (round 71).
+                match.group("title")
+                and not any(
+                    _is_stop_word(w) or _is(w, "clinical_words.txt") for w in (first, second)
+                )
+                and max(_zipf_in(second, "en"), _zipf_in(second, "es")) < 4.0
             )
-            < 1.5
-            and not any(_is(w, "clinical_words.txt") for w in (first, second))
-            and not any(_CLINICAL_ENDING.search(w) for w in (first, second))
+            or (
+                _a_listed_name(_without_accents(first))
+                and _a_listed_name(_without_accents(second), surname=True)
+                and _zipf(second) < 4.5
+                and not _is(second, "clinical_words.txt")
+            )
+            or (
+                # … or two words no dictionary has much of, one of them none: "mele tuipulotu, 44,"
+                # (round 70).
+                not (_is_stop_word(first) or _is_stop_word(second))
+                and max(_zipf_in(first, "en"), _zipf_in(first, "es")) < 2.5
+                and max(_zipf_in(second, "en"), _zipf_in(second, "es")) < 2.5
+                and min(
+                    max(_zipf_in(first, "en"), _zipf_in(first, "es")),
+                    max(_zipf_in(second, "en"), _zipf_in(second, "es")),
+                )
+                < 1.5
+                and not any(_is(w, "clinical_words.txt") for w in (first, second))
+                and not any(_CLINICAL_ENDING.search(w) for w in (first, second))
+            )
         ):
-            yield "NAME", match.start("first"), match.end("second")
+            yield "NAME", match.start(), match.end("second")
     spanish = _in_spanish(text)
     for match in _SMALL_NAME_AGED.finditer(text):  # "a young lad, ryan, 19."
         name = match.group("name")
@@ -3478,6 +3545,15 @@ def _tagged_everyday(kind: str, found: str, language: str) -> bool:
     while len(words) > 1 and words[-1].casefold() in _PARTICLES:
         words.pop()
     if any(w.casefold() in _NEVER_IN_NAMES for w in words):
+        return True
+    # … or into a Spanish gerund, which no name is ("en el hospital mirando por la ventana";
+    # Fernando and Orlando are names, round 71).
+    if language == "es" and any(
+        re.fullmatch(r"\w+(?:ando|iendo|yendo)", w.casefold())
+        and float(zipf_frequency(w.casefold(), "es")) >= 2.5
+        and not _is(_without_accents(w), "first_names.txt")
+        for w in words
+    ):
         return True
     return (
         len(words) == 1

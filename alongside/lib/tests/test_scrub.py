@@ -1008,6 +1008,16 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
         ("un corredor de los encierros, iñigo, 34, cornada en la calle. su cuadrilla vino",
          "iñigo", "NAME"),
         ("Paramédico del SAME. Un motoquero de 21 murió en la autopista.", "SAME", "ORG"),
+        # Round 71 (set 75 and es 43): a chart number slashed
+        # after its hospital's letters, a Bolivian card with its department, a titled name
+        # written small before an age, a country's great road.
+        ("I registered her under MZC/PAED/22-4471 on the cot card.", "MZC/PAED/22-4471", "ID"),
+        ("Su carnet, 4821937 BE, estaba mojado en el bolsillo.", "4821937 BE", "ID"),
+        ("en puerto natales. don teodomiro arancibia, 77, ovejero.", "don teodomiro arancibia",
+         "NAME"),
+        ("llegó doña pascuala barrientos, 71, con frío.", "doña pascuala barrientos", "NAME"),
+        ("Cayó de una combi en la carretera central, de madrugada.", "carretera central",
+         "ADDRESS"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -1381,10 +1391,57 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         # Letters the list holds in capitals (SAME, CVS, UST) written as a word.
         "Same for me. You are not alone.",
         "Ust a moment, he said, and then he was gone. Cvs and all.",
+        # Round 71: a gerund after "hospital" in small letters, a song on a phone, a word said
+        # as a word.
+        "murió en el hospital mirando por la ventana hacia las torres",
+        "We gathered in the break room and someone played Shosholoza on their phone.",
+        "She liked the word Grace said slowly, so I said it at every round.",
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
     assert find(text) == [], find(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # Round 71: a state or a nation after its town, a job opening a note.
+        ("Paramedic out of Tamworth, New South Wales. Tevita Havili, 24, collapsed.", "Wales"),
+        ("Student paramedic in Kalispell, Montana. Mrs. Vilma Sotelo, 63, fell.", "Montana"),
+        ("Licenciada en Riberalta. Abundio Montenegro, 38, castañero.", "Licenciada"),
+        ("Registrar, Causeway Hospital. Mr. Fergal Devereux, 45, came off his quad.", "Registrar"),
+    ],
+)
+def test_a_state_or_a_job_beside_identifiers_stays(text: str, kept: str) -> None:
+    spans = find(text)
+    assert len(spans) >= 2
+    assert not any(kept in s.text for s in spans), spans
+
+
+def test_no_span_stops_inside_a_word() -> None:
+    """Round 71: beside an email of "wakemed.org", a name found at the start of "WakeMed"
+    took "Wake" and left "Med"."""
+    text = (
+        "Night charge nurse, WakeMed ED in Raleigh. I gave her my email, rn.mcgraw@wakemed.org, "
+        "and she still writes."
+    )
+    spans = find(text)
+    for span in spans:
+        assert not (text[span.start - 1 : span.start].isalnum() and span.text[:1].isalnum())
+        assert not (text[span.end : span.end + 1].isalnum() and span.text[-1:].isalnum())
+    assert any(s.text.startswith("WakeMed") for s in spans)
+
+
+def test_a_state_after_its_town_stays_only_where_it_is_no_first_name() -> None:
+    """Round 71: "Kalispell, Montana" keeps its state; "Leeds, Georgia came too" may be a
+    person, and a country that is one city is a place ("Queen Mary Hospital, Hong Kong")."""
+    assert [s.text for s in find("We drove to Leeds, Georgia came too.")] == ["Leeds", "Georgia"]
+    assert "Hong Kong" in [s.text for s in find("Stroke unit, Queen Mary Hospital, Hong Kong.")]
+    assert "Montana" not in [s.text for s in find("A night in Kalispell, Montana.")]
+
+
+def test_the_name_of_a_word_is_a_name_when_it_is_a_persons() -> None:
+    assert "Grace" in [s.text for s in find("The name Grace was on her bracelet.")]
 
 
 def test_a_name_read_across_a_verb_is_two_names() -> None:
