@@ -224,10 +224,10 @@ _LONG_AGO = re.compile(
 _CAME_THROUGH = re.compile(
     r"\bi (got|found|asked for|reached out for) (help|support|treatment|counselling|counseling|"
     r"therapy)\b|\b(therapy|counselling|counseling|the meds|medication|my gp|my team|the peer "
-    r"group)\b[^.]*\b(helped|got me (here|through))\b|\bi am in a (completely |totally |much |"
-    r"very )?(different|better) place\b|\b(those|the|these) (thoughts|feelings) (have not|have "
-    r"not really|are not|have gone|went away|faded)\b|\bi (barely|hardly|do not) recognise (that"
-    r" person|who i was|myself then)\b"
+    r"group)\b[^.]*\b(helped|got me here)\b|\b(got|helped|pulled|saw) me through\b"
+    r"|\bi am in a (completely |totally |much |very )?(different|better) place\b|\b(those|the|"
+    r"these) (thoughts|feelings) (have not|have not really|are not|have gone|went away|faded)\b"
+    r"|\bi (barely|hardly|do not) recognise (that person|who i was|myself then)\b"
 )
 _COME_BACK = re.compile(
     r"\b(again|lately|recently|creeping (back|in)|(it|they|the thoughts|the feelings|that "
@@ -337,9 +337,16 @@ def _writers_own(sentence: str) -> str | None:
 
 def assess(text: str, *, use_model: bool = True) -> Assessment:
     acute = distress = asked = 0
-    came_through = _came_through(_normal(text))
-    for part in _clauses(_normal(text)):
-        if came_through and _LONG_AGO.search(part):
+    normal = _normal(text)
+    # Each clause of a sentence of a wish long past, in an entry that tells of getting through
+    # it: "Two years ago I was in a dark place and I made a plan. I got help." (held-out 39).
+    long_past = (
+        set(_clauses(" . ".join(s for s in _sentences(normal) if _LONG_AGO.search(s))))
+        if _came_through(normal)
+        else set()
+    )
+    for part in _clauses(normal):
+        if part in long_past:
             continue  # "Five years ago I thought about ending it. I got help."
         if asked and _ANSWER_YES.search(part):
             acute += asked  # "asked if I ever think about it and I said yes"

@@ -55,7 +55,9 @@ _IDIOM = re.compile(
     r"(kill|murder|strangle) (my|his|her|their|our) \w+|"
     r"dead (tired|on my feet|hungry|proud)|(be|was) the death of me|(would )?rather die than|"
     r"slayed|want to (go to )?sleep for (a|about)|sleep on it(?! (forever|for good))|"
-    r"end (the|this) (day|shift|entry))\b"
+    r"end (the|this) (day|shift|entry)|"
+    # "I'd sell a kidney for a fry-up", "I'd give my left arm for a weekend" (held-out 38, 39).
+    r"(give|sell) (my|a) (left |right )?(arm|kidney|leg|soul) for)\b"
 )
 _SAID_NOT = re.compile(
     r"\b(not|never|no) (going to |gonna )?(hurt|harm|kill|cut)(ing)? myself\b|"

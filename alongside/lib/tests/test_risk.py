@@ -39,6 +39,7 @@ HELD_OUT = (
     "risk_heldout_36.json",
     "risk_heldout_37.json",
     "risk_heldout_38.json",
+    "risk_heldout_39.json",
 )
 # The rules' tuning set and a former held-out set: what the rules alone must keep getting right.
 CASES = [
@@ -206,6 +207,16 @@ def test_a_wish_come_back_or_never_got_through_is_still_acute_risk(text: str) ->
     assert assess(text).acute_risk
 
 
+def test_every_clause_of_a_sentence_long_past_is_left_when_it_was_got_through() -> None:
+    """Held-out 39: the rules read "and I made a plan" alone, without its "two years ago"."""
+    text = (
+        "Two years ago I was in a dark place and I made a plan to end my life. The crisis team "
+        "got me through it. Today I spoke about it at the wellbeing day."
+    )
+    assert not assess(text, use_model=False).acute_risk
+    assert assess(text.replace("got me through it", "saw me"), use_model=False).acute_risk
+
+
 def test_a_long_past_wish_is_read_when_the_entry_does_not_say_it_was_got_through() -> None:
     past = "Four years ago, after the bus crash, I thought about ending my life."
 
@@ -282,6 +293,8 @@ def test_the_sentence_model_reads_distress_the_rules_miss(text: str) -> None:
         "I'm not going anywhere.",  # said to reassure (held-out 14: it read as acute, 0.87)
         "I'm going to sleep on it and decide about the job offer tomorrow.",  # held-out 18: 0.52
         "My patient told me she wanted to die, and I sat with her until the chaplain came.",
+        "Honestly I'd sell a kidney for a fry-up.",  # held-out 38: 0.65
+        "I'd give my left arm for a normal weekend.",  # held-out 39: 0.51
     ],
 )
 def test_idioms_negations_and_someone_elses_words_are_left_to_the_rules(text: str) -> None:
