@@ -225,7 +225,10 @@ def _with_tagged(text: str, spans: list[Span]) -> list[Span]:
 # The day the writer writes on is no date of the story: "I'm writing this on Sunday".
 _WRITING_ON = re.compile(
     r"\b(?i:writing|write|wrote|typing|type|typed)\s+(?:this\s+|it\s+)?(?:on\s+)?(?:a\s+)?$"
+    # … and in Spanish: "escribo esto el lunes por la noche", "hoy es domingo" (round 72).
+    r"|\b(?i:escribo|escribí|escribi|estoy escribiendo|hoy es)\s+(?:esto\s+)?(?:el\s+|un\s+)?$"
 )
+_SPANISH_WEEKDAY = r"(?i:lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo)"
 # Spanish, French, Portuguese and Italian put an article before a date or a street, which
 # belongs to it: "el 18", "las Fallas", "le 14 juillet", "la Avenida 80".
 _ARTICLE_BEFORE = re.compile(r"\b(?:el|la|las|los|le|les|lo|il|l['\u2019])\s*$")
@@ -433,9 +436,20 @@ def _with_repeats(text: str, spans: list[Span]) -> list[Span]:
 def _day_of_writing(text: str, span: Span) -> bool:
     """The day the writer writes on, or a weekday in the plural, a habit ("on Thursdays,
     his dialysis day"): no date of the story ("two Fridays ago" is one)."""
-    if span.type != "DATE" or re.fullmatch(WEEKDAY, span.text) is None:
+    if span.type != "DATE" or not (
+        re.fullmatch(WEEKDAY, span.text) or re.fullmatch(_SPANISH_WEEKDAY, span.text)
+    ):
         return False
-    habit = span.text.endswith("s") and not re.match(r"\s+ago\b", text[span.end :])
+    habit = (
+        (
+            re.fullmatch(WEEKDAY, span.text) is not None
+            and span.text.endswith("s")  # not "lunes" or "martes", each one day …
+            and not re.match(r"\s+ago\b", text[span.end :])
+        )
+        # … but "los martes" and "cada jueves" are (round 72).
+        or re.search(r"\b(?i:los|cada|todos los)\s+$", text[max(0, span.start - 12) : span.start])
+        is not None
+    )
     before = text[max(0, span.start - 30) : span.start]
     # … "It's Sunday and I'm still thinking about Friday" (round 70).
     today = re.search(r"\b(?i:it['\u2019]s|it is|today is)\s+$", before) and re.match(
@@ -1862,6 +1876,12 @@ _HOLIDAY = re.compile(
     # … and feasts written small: "murió la noche de las velitas" (round 66, es 39).
     r"|(?:[Nn]oche|[Dd][ií]a) de (?:las )?[Vv]elitas|[Nn]oche de [Ss]an [Jj]uan"
     r"|(?:[Nn]oche|[Dd][ií]a) de [Rr]eyes"
+    # … and the named days of a country's year written small: "murió el día de la marina"
+    # (round 72); not after the date they name, as the sets mark it ("el [[25 de agosto]],
+    # día de la independencia").
+    r"|(?<!,\s)[Dd][ií]a (?:de la|del|de los) (?:marina|madre|padre|bandera|independencia|raza"
+    r"|hispanidad|constituci[óo]n|inmaculada|candelaria|maestro|trabajo|muertos|difuntos"
+    r"|santos inocentes|inocentes|patria|revoluci[óo]n|ni[ñn]o)"
     r"|[Dd][ií]a (?:de|del|das|dos|da|de la|de las|de los) [A-ZÀ-Ý][\w\-]+"
     r"(?:(?: (?:los|las|la|el|de|del))? [A-ZÀ-Ý][\w\-]+)*"  # "Día de Todos los Santos"
     r"|Feast of (?:the |St\.? |Saint |Our )?[A-Z][\w\-]+(?: [A-Z][\w\-]+)?"
@@ -2890,6 +2910,16 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
                 and max(_zipf_in(second, "en"), _zipf_in(second, "es")) < 4.0
             )
             or (
+                # … or a surname the list holds after a word of little use: "casilda
+                # navarrete, 49," (round 72).
+                _a_listed_name(_without_accents(second), surname=True)
+                and max(_zipf_in(first, "en"), _zipf_in(first, "es")) < 3.0
+                and _zipf_in(second, "en") < 2.5
+                and not any(
+                    _is_stop_word(w) or _is(w, "clinical_words.txt") for w in (first, second)
+                )
+            )
+            or (
                 _a_listed_name(_without_accents(first))
                 and _a_listed_name(_without_accents(second), surname=True)
                 and _zipf(second) < 4.5
@@ -3462,11 +3492,30 @@ def _died_by_name(text: str) -> Iterator[tuple[str, int, int]]:
             yield "NAME", match.start("name"), match.end("name")
 
 
+# The states of the United States, after a town of theirs: "Lebanon, New Hampshire".
+_US_STATES = frozenset(
+    {"Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut"}
+    | {"Delaware", "Florida", "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa"}
+    | {"Kansas", "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan"}
+    | {"Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada", "New Hampshire"}
+    | {"New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio"}
+    | {"Oklahoma", "Oregon", "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota"}
+    | {"Tennessee", "Texas", "Utah", "Vermont", "Virginia", "Washington", "West Virginia"}
+    | {"Wisconsin", "Wyoming"}
+)
+_TOWN_OF_A_STATE = re.compile(rf"\b(?P<town>{CAP}(?:\s+{CAP})?),\s+(?P<state>{CAP}(?:\s+{CAP})?)\b")
+
+
 def _candidates(text: str) -> Iterator[tuple[str, int, int]]:
     for kind, pattern in _SIMPLE:
         group = "v" if "v" in pattern.groupindex else 0
         for match in pattern.finditer(text):
             yield kind, match.start(group), match.end(group)
+    # A town named for a country, before its state, is a town: "Lebanon, New Hampshire",
+    # "Peru, Indiana" (round 72).
+    for match in _TOWN_OF_A_STATE.finditer(text):
+        if match.group("state") in _US_STATES and _is(match.group("town"), "countries.txt"):
+            yield "CITY", match.start("town"), match.end("town")
     yield from _by_tagger(text)
     yield from _hospitals_by_name(text)
     yield from _died_by_name(text)

@@ -1018,6 +1018,15 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
         ("llegó doña pascuala barrientos, 71, con frío.", "doña pascuala barrientos", "NAME"),
         ("Cayó de una combi en la carretera central, de madrugada.", "carretera central",
          "ADDRESS"),
+        # Round 72 (set 76 and es 44): a town named for a country before its state, a named
+        # day written small, a surname the list holds after a rare word, a weekday of Spanish
+        # that ends in s.
+        ("Physician in Lebanon, New Hampshire. A boy of 16.", "Lebanon", "CITY"),
+        ("pescador jubilado. murió el día de la marina, con su hija.", "día de la marina",
+         "DATE"),
+        ("en el hospital. casilda navarrete, 49, cáncer de ovario.", "casilda navarrete",
+         "NAME"),
+        ("Venía los martes a diálisis y murió el lunes en casa.", "lunes", "DATE"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -1391,6 +1400,9 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         # Letters the list holds in capitals (SAME, CVS, UST) written as a word.
         "Same for me. You are not alone.",
         "Ust a moment, he said, and then he was gone. Cvs and all.",
+        # Round 72: the day of writing in Spanish, a habit of a weekday.
+        "Escribo esto el lunes por la noche, después del turno.",
+        "Venía los martes y los jueves a diálisis.",
         # Round 71: a gerund after "hospital" in small letters, a song on a phone, a word said
         # as a word.
         "murió en el hospital mirando por la ventana hacia las torres",
@@ -1416,6 +1428,12 @@ def test_a_state_or_a_job_beside_identifiers_stays(text: str, kept: str) -> None
     spans = find(text)
     assert len(spans) >= 2
     assert not any(kept in s.text for s in spans), spans
+
+
+def test_a_national_day_after_its_date_is_not_found_again() -> None:
+    """Round 72: es 4, 26 and 27 mark "el [[25 de agosto|DATE]], día de la independencia"."""
+    text = "Murió el 25 de agosto, día de la independencia."
+    assert [s.text for s in find(text)] == ["el 25 de agosto"]
 
 
 def test_no_span_stops_inside_a_word() -> None:
