@@ -236,6 +236,19 @@ _COME_BACK = re.compile(
 )
 
 
+# The present, beside the past in one sentence: "Three years ago counselling got me through, and
+# tonight I want to die." Such a sentence is read whole.
+_NOW = re.compile(
+    r"\b(now|today|tonight|this (week|morning|afternoon|evening|month)|these days|at the moment|"
+    r"right now|lately)\b"
+)
+
+
+def _long_ago(sentence: str) -> bool:
+    """A sentence (in _normal form) of a time long past, and of nothing now."""
+    return bool(_LONG_AGO.search(sentence)) and not _NOW.search(sentence)
+
+
 def _came_through(text: str) -> bool:
     """Whether an entry (in _normal form) tells of a wish to die long past and since got
     through, with nothing saying it has come back."""
@@ -341,7 +354,7 @@ def assess(text: str, *, use_model: bool = True) -> Assessment:
     # Each clause of a sentence of a wish long past, in an entry that tells of getting through
     # it: "Two years ago I was in a dark place and I made a plan. I got help." (held-out 39).
     long_past = (
-        set(_clauses(" . ".join(s for s in _sentences(normal) if _LONG_AGO.search(s))))
+        set(_clauses(" . ".join(s for s in _sentences(normal) if _long_ago(s))))
         if _came_through(normal)
         else set()
     )

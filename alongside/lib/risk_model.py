@@ -36,11 +36,11 @@ from alongside.lib import minilm
 from alongside.lib.minilm import Vectors
 from alongside.lib.risk import (
     _CAME_THROUGH,
-    _LONG_AGO,
     ACUTE,
     DISTRESS,
     _about_someone_else,
     _came_through,
+    _long_ago,
     _normal,
     _sentences,
 )
@@ -260,7 +260,7 @@ _FIRST_PERSON = re.compile(r"\b(i|me|my|myself|mine)\b")
 def _long_past(sentence: str) -> bool:
     """A sentence of a wish long past, or a short one saying it was got through."""
     return bool(
-        _LONG_AGO.search(sentence)
+        _long_ago(sentence)
         or (_CAME_THROUGH.search(sentence) and len(re.findall(r"\w+", sentence)) <= 8)
     )
 

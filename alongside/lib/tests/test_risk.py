@@ -190,6 +190,8 @@ STILL_ACUTE = [
     "Five years ago I thought about ending it. Today a patient reminded me of that time.",
     "Last winter I had thoughts of ending my life. Counselling helped. This week the thoughts "
     "came back and I have been looking at the pills.",
+    # The present in the same sentence as the past is read.
+    "Three years ago counselling got me through, and tonight I want to die.",
 ]
 
 
