@@ -588,12 +588,7 @@ def _clean(text: str, candidates: Iterable[tuple[str, int, int]]) -> list[Span]:
             lead += 4
         # No span stops inside a word, which would leave the rest of it in the redacted text:
         # a name found at the start of "WakeMed" takes the whole word (round 71).
-        while (
-            end < len(text)
-            and end > start + lead
-            and text[end - 1].isalnum()
-            and (text[end].isalnum())
-        ):
+        while end > start + lead and end < len(text) and text[end - 1 : end + 1].isalnum():
             end += 1
         if end - start - lead > 0:
             found.append(Span(start + lead, end, kind, text[start + lead : end]))
