@@ -153,6 +153,14 @@ _ACUTE = [
     r"felt better|with (my|the|a) camera|(to )?take (some )?(photos|pictures)|at (sunset|sunrise)"
     r"|for the view)\b)",
 ]
+# An end kept from everyone, after errands: "Left the spare key with next door. None of them know
+# it's for good." (held-out 40). Read before whose words a clause holds, since "none of them"
+# opens it; not a move or a new job said in the same clause.
+_HIDDEN_END = re.compile(
+    rf"^{_LEAVING_A_JOB}.*\b(no one|nobody|no-one|none of them|not one of them)( \w+){{0,3}} "
+    r"(knows?|realises?|realizes?|has guessed|suspects?) (that )?(it is|this is|i am going|i am "
+    r"leaving|i will be gone) (for good|forever|for ever|permanently|for the last time)\b"
+)
 # Said without the obvious phrases: the writer's wish, intent or thought (first part) and death,
 # absence or a means of self-harm (second part) in the same sentence.
 _LEANING = re.compile(
@@ -368,6 +376,9 @@ def assess(text: str, *, use_model: bool = True) -> Assessment:
         if question:
             asked = _hits(part[question.end() :], _ACUTE_RE)
             part = part[: question.start()]
+        if _HIDDEN_END.search(part):
+            acute += 1  # "None of them know it's for good."
+            continue
         whole = _writers_own(part)
         if whole is None:
             continue

@@ -40,6 +40,7 @@ HELD_OUT = (
     "risk_heldout_37.json",
     "risk_heldout_38.json",
     "risk_heldout_39.json",
+    "risk_heldout_40.json",
 )
 # The rules' tuning set and a former held-out set: what the rules alone must keep getting right.
 CASES = [
@@ -217,6 +218,19 @@ def test_every_clause_of_a_sentence_long_past_is_left_when_it_was_got_through() 
     )
     assert not assess(text, use_model=False).acute_risk
     assert assess(text.replace("got me through it", "saw me"), use_model=False).acute_risk
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # Held-out 40: errands whose end is hidden; not a move or a new job.
+        ("Left the spare key with next door. None of them know it's for good.", "acute_risk"),
+        ("Nobody at work knows I'm leaving for good on Friday.", "acute_risk"),
+        ("Nobody at work knows it's for good, I'm moving to Perth with the kids.", "none"),
+    ],
+)
+def test_the_rules_read_an_end_kept_from_everyone(text: str, level: str) -> None:
+    assert assess(text, use_model=False).level == level
 
 
 def test_a_long_past_wish_is_read_when_the_entry_does_not_say_it_was_got_through() -> None:
