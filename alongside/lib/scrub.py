@@ -2221,11 +2221,10 @@ _SMALL_RELATION_WAS = re.compile(
 _SMALL_NAME_AGED = re.compile(r"\b(?P<name>[a-zà-ÿ][a-zà-ÿ'\u2019\-]+),\s+\d{1,2}\b(?![:.]\d)")
 # A first name and a surname opening a sentence, before an age: "bridie walsh, 86, from
 # achill" (round 68), or after a comma: "a man down, darrell combs, 52," (round 69).
+# … or anywhere after a title, which the name takes in: "don teodomiro arancibia, 77," (round 71).
+_SMALL_TITLE = r"(?:don|doña|dona|mr|mrs|ms|miss|señor|señora|sr|sra)\.?\s"
 _SMALL_FULL_NAME_AGED = re.compile(
-    # … or anywhere after a title, which the name takes in: "don teodomiro arancibia, 77,"
-    # (round 71).
-    r"(?:^|(?<=[.!?;:,]\s)|(?<=\s)(?=(?:don|doña|dona|mr|mrs|ms|miss|señor|señora|sr|sra)\.?\s))"
-    r"(?P<title>(?:don|doña|dona|mr|mrs|ms|miss|señor|señora|sr|sra)\.?\s+)?"
+    rf"(?:^|(?<=[.!?;:,]\s)|(?<=\s)(?={_SMALL_TITLE}))(?P<title>{_SMALL_TITLE}\s*)?"
     r"(?P<first>[a-zà-ÿ][a-zà-ÿ'\u2019\-]+)\s+"
     r"(?P<second>[a-zà-ÿ][a-zà-ÿ'\u2019\-]+),"
     r"\s+\d{1,2}\b(?![:.]\d)"
