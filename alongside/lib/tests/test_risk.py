@@ -41,6 +41,7 @@ HELD_OUT = (
     "risk_heldout_38.json",
     "risk_heldout_39.json",
     "risk_heldout_40.json",
+    "risk_heldout_41.json",
 )
 # The rules' tuning set and a former held-out set: what the rules alone must keep getting right.
 CASES = [
@@ -183,6 +184,10 @@ CAME_THROUGH = [
     "nights this week and I'm tired, that's all.",
     "Last summer I had thoughts of killing myself. Those thoughts have gone. A patient died on "
     "my shift today and I rang my sister on the way home.",
+    # Held-out 41: an age said in words, and "it gets better".
+    "When I was fifteen I used to cut my arms, and I still have the faint lines. A girl in "
+    "clinic today noticed them and asked if it gets better. I told her the truth, that it did "
+    "for me, and she smiled.",
 ]
 STILL_ACUTE = [
     "Three years ago I tried to end my life. I got help. It's back.",
@@ -230,6 +235,30 @@ def test_every_clause_of_a_sentence_long_past_is_left_when_it_was_got_through() 
     ],
 )
 def test_the_rules_read_an_end_kept_from_everyone(text: str, level: str) -> None:
+    assert assess(text, use_model=False).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # Held-out 41: a firearm at hand, in a sentence that opens with whose it is.
+        (
+            "Dad's shotgun is still in the cabinet at the farm and I know where he hides the key.",
+            "acute_risk",
+        ),
+        ("I know the code for the gun safe and he's away all week.", "acute_risk"),
+        ("I keep thinking about my husband's pistol.", "acute_risk"),
+        ("Last night I sat with the rifle across my knees for an hour.", "acute_risk"),
+        ("I don't know where he keeps the key to the gun cabinet.", "none"),
+        ("The patient told me he keeps his rifle loaded and I know where he lives.", "none"),
+        (
+            "He shot himself with his father's rifle; I held the torch while the police took the "
+            "gun.",
+            "none",
+        ),
+    ],
+)
+def test_the_rules_read_a_firearm_at_hand(text: str, level: str) -> None:
     assert assess(text, use_model=False).level == level
 
 
@@ -311,6 +340,8 @@ def test_the_sentence_model_reads_distress_the_rules_miss(text: str) -> None:
         "My patient told me she wanted to die, and I sat with her until the chaplain came.",
         "Honestly I'd sell a kidney for a fry-up.",  # held-out 38: 0.65
         "I'd give my left arm for a normal weekend.",  # held-out 39: 0.51
+        "If that pump alarms one more time tonight I'm throwing it out of the window.",  # 41: 0.48
+        "I wanted to throw it out of the window.",  # held-out 33: 0.41
     ],
 )
 def test_idioms_negations_and_someone_elses_words_are_left_to_the_rules(text: str) -> None:
