@@ -163,18 +163,27 @@ _JOBS = frozenset(
     | {"intensivista", "internista", "paramédico", "paramédica", "técnico", "técnica"}
 )
 _DO = re.compile(r"\s+(?:do|da|dos|das)\s+")
+# … and a name joined to a father's by "son of" or "daughter of", as Singapore and Malaysia
+# write them: "Rajendran s/o Muthu", "Aminah binti Yusof" (round 73).
+_SON_OF = re.compile(r"\s+(?:s/o|d/o|a/l|a/p|bin|binti|binte)\s+")
 
 
 def _joined_by_do(text: str, spans: list[Span]) -> list[Span]:
     """Two spans joined by a Portuguese "do" or "da" are one place or one name: "Santana do
-    Livramento", "João da Silva" (round 69), a place if either was."""
+    Livramento", "João da Silva" (round 69), a place if either was; two names joined by "s/o"
+    or "binti" are one name."""
     spans = sorted(spans)
     out: list[Span] = []
     for span in spans:
         last = out[-1] if out else None
+        son_of = (
+            last is not None
+            and last.type == span.type == "NAME"
+            and _SON_OF.fullmatch(text, last.end, span.start)
+        )
         if (
             last is not None
-            and _DO.fullmatch(text, last.end, span.start)
+            and (son_of or _DO.fullmatch(text, last.end, span.start))
             and last.text[:1].isupper()
             and span.text[:1].isupper()
         ):
@@ -890,7 +899,11 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             # … or any other domain with a path after it: a country's ("gofund.me/8f3a21c7",
             # "vaki.co/…", "example.com.ar/…") or a newer one ("memorial.page/…") (round 68).
             r"|\b[a-z0-9][\w\-]*(?:\.[\w\-]+)*\.(?:[a-z]{2}|info|page|site|link|app|online"
-            r"|life|live|blog|xyz|shop|store|fund|help|care|health)/(?=[\w\-])[^\s<>\"]*",
+            r"|life|live|blog|xyz|shop|store|fund|help|care|health)/(?=[\w\-])[^\s<>\"]*"
+            # … or a bare domain with no path, a blog's or a fundraiser's:
+            # "ignacioyelcangrejo.blogspot.com" (round 73).
+            r"|(?<![@\w.\-])[a-z0-9][\w\-]*(?:\.[\w\-]+)*\.(?:com|org|net|edu|gov|info|co\.uk"
+            r"|org\.uk|nhs\.uk|com\.[a-z]{2}|org\.[a-z]{2}|gob\.[a-z]{2})\b(?![\w\-]|\.[a-z])",
             re.IGNORECASE,
         ),
     ),
@@ -898,7 +911,8 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
     ("IP", re.compile(r"\b(?:[0-9a-f]{1,4}:){3,7}[0-9a-f]{1,4}\b", re.IGNORECASE)),
     ("ID", re.compile(r"\b\d{3}-\d{2}-\d{4}\b")),  # SSN
     # A register's letters, year and number: "LDH/2025/118823", a death certificate (round 55).
-    ("ID", re.compile(r"\b[A-Z]{2,5}/(?:19|20)\d{2}/\d{3,8}\b")),
+    # … or its year in two digits: "SSG/24/118734", an admission (round 73).
+    ("ID", re.compile(r"\b[A-Z]{2,5}/(?:19|20)?\d{2}/\d{3,8}\b")),
     (
         "PHONE",
         re.compile(
@@ -923,7 +937,8 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"|case(?: number)?|account(?: number)?|policy(?: number)?|member ID|licen[cs]e"
             r"(?: number)?|serial(?: number)?|plate|registration|reg(?:istration)? number|badge"
             r"|ID|unit|incident(?: number)?|ref(?:erence)?(?: number)?|NPI|DEA|cédula|cedula|DNI"
-            r"|NIE|RUT|CURP|RFC|DPI|INE|pasaporte|NSS|historia clínica|expediente)"
+            r"|NIE|RUT|CURP|RFC|DPI|INE|pasaporte|NSS|historia clínica|expediente|matrícula"
+            r"|matricula|placa|patente)"
             r"(?:\s*(?:#|no\.?|number|num|:|,))*)(?:\s+(?:was|is|reads|being))?\s*"
             r"(?=[A-Z0-9\-/ ]*\d)"
             r"(?P<v>[A-Z0-9][A-Z0-9\-/]{2,}(?: \d{2,4}){0,3}(?:/\d{1,4})?(?: [A-Z]{3}\b)?)"
@@ -1384,6 +1399,15 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("LOCATION", re.compile(r"\b\d{1,2}\s?(?:North|South|East|West|N|S|E|W)\b")),
+    # A hospital's floor by its ordinal, in Spanish: "la sexta planta de traumatología" (round
+    # 73), as "la planta 6" is.
+    (
+        "LOCATION",
+        re.compile(
+            r"\b(?i:primera|segunda|tercera|cuarta|quinta|sexta|s[ée]ptima|octava|novena|d[ée]cima)"
+            r"\s+(?i:planta)\b"
+        ),
+    ),
     # A block, site or sector of a camp or township has letters: "Block B-17", "Site C"
     # ("Block 2 of my rotation" is a time).
     (
@@ -1547,6 +1571,9 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
     # "AA" alone, the meetings, nor an AAA, an aneurysm, nor the GAA); three letters, or
     # written small, where someone flies with it: "with YAA", "with gnaas".
     ("ORG", re.compile(r"\b(?:[A-Z]{2,5}AA|[A-Z]{1,5}AA[SC])\b")),
+    # Australia's flying doctors by the name everyone calls them: "The Flying Doctor took two
+    # hours" (round 73).
+    ("ORG", re.compile(r"\b(?:Royal\s+)?Flying\s+Doctors?(?:\s+Service)?\b")),
     (
         "ORG",
         re.compile(
@@ -1893,6 +1920,12 @@ _HOLIDAY = re.compile(
     r"|Ghost Month|(?:Hungry )?Ghost Festival|Obon|Corpus Christi|Corpus|Up Helly Aa"
     r"|Queima das Fitas|Fallas|Sanfermines|Semana Santa|Feria de Abril|Mardi Gras|Carnival"
     r"|[Cc]remà|[Pp]lantà"  # the Fallas' last night and first: "la noche de la cremà" (round 70)
+    # … and Holy Week's days and a feast's eve, capitals or not: "el domingo de Pascua", "la
+    # víspera de Reyes" (round 73).
+    r"|[Dd]omingo de (?:Pascua|Ramos|Resurrecci[óo]n)|[Ll]unes de Pascua|[Jj]ueves Santo"
+    r"|[Vv]iernes Santo|[Ss][áa]bado (?:Santo|de Gloria)|[Vv][ií]spera de (?:Reyes|Navidad"
+    r"|Nochebuena|A[ñn]o Nuevo|Pascua|Todos los Santos|Difuntos|(?:San|Santa|Santo)"
+    r" [A-ZÀ-Ý][\w\-]+)"
     # … and the Caribbean's (round 59: "on the Crop Over weekend")
     r"|Crop Over|Kadooment(?: Day)?|Junkanoo|J['\u2019]?[Oo]uvert|Emancipation Day|Phagwah"
     r"|Carnaval|Karneval|Fasching|Shrove Tuesday|Pancake Day|Ash Wednesday|Palm Sunday"
@@ -2117,7 +2150,11 @@ _SMALL_SPANISH_FEAST = re.compile(
     r"|jueves santo|viernes santo|sábado santo|sabado santo|domingo de ramos|domingo de pascua"
     r"|domingo de resurrección|día de (?:los )?muertos|día de todos los santos|día de la madre"
     r"|día del padre|año nuevo|semana santa|san fermín|san fermin|sanfermines|las fallas"
-    r"|feria de abril|la mercè|la merce|el rocío|el rocio"
+    r"|feria de abril|la mercè|la merce|el rocío|el rocio|lunes de pascua|sábado de gloria"
+    r"|sabado de gloria"
+    # … and the eve of one: "la víspera de Reyes" (round 73).
+    r"|v[ií]spera de (?:reyes|navidad|nochebuena|año nuevo|pascua|todos los santos|difuntos"
+    r"|(?:san|santa|santo) [a-záéíóúñü]+)"
     # … and what a town is "in the middle of": "en pleno carnaval" (round 51).
     r"|(?<=en pleno )(?:san|santa) [a-záéíóúñü]+|(?<=en pleno )carnaval"
     r"|(?<=en plenas )(?:fiestas|fallas)"
@@ -2918,6 +2955,16 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
                 and _a_listed_name(_without_accents(second), surname=True)
                 and _zipf(second) < 4.5
                 and not _is(second, "clinical_words.txt")
+            )
+            or (
+                # … or a first name the list holds before a word little used: "nahuel
+                # catrileo, 27," (round 73).
+                _a_listed_name(_without_accents(first))
+                and max(_zipf_in(second, "en"), _zipf_in(second, "es")) < 2.0
+                and not any(
+                    _is_stop_word(w) or _is(w, "clinical_words.txt") for w in (first, second)
+                )
+                and not _CLINICAL_ENDING.search(second)
             )
             or (
                 # … or two words no dictionary has much of, one of them none: "mele tuipulotu, 44,"

@@ -1027,6 +1027,29 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
         ("en el hospital. casilda navarrete, 49, cáncer de ovario.", "casilda navarrete",
          "NAME"),
         ("Venía los martes a diálisis y murió el lunes en casa.", "lunes", "DATE"),
+        # Round 73 (set 77 and es 45): a bare domain, a Spanish plate after its word, a chart
+        # number with its year in two digits, the flying doctors, a name joined to a father's,
+        # a listed first name before a rare word and an age, Holy Week's days and a feast's
+        # eve in capitals, a floor by its ordinal.
+        ("Su mujer abrió un blog, ignacioyelcangrejo.blogspot.com, y yo lo leía.",
+         "ignacioyelcangrejo.blogspot.com", "URL"),
+        ("The fundraiser was at kayleefights.org and it stopped that day.", "kayleefights.org",
+         "URL"),
+        ("El coche que lo arrolló, matrícula 4417 KLT, se dio a la fuga.", "4417 KLT", "ID"),
+        ("Lo atropelló una camioneta, placa PBX-2291, en la avenida.", "PBX-2291", "ID"),
+        ("Admission number SSG/24/118734, still on my list.", "SSG/24/118734", "ID"),
+        ("He rolled his ute. The Flying Doctor took two hours to reach us.", "Flying Doctor",
+         "ORG"),
+        ("Mr. Rajendran s/o Muthu, 93, a retired bus captain.", "Rajendran s/o Muthu", "NAME"),
+        ("Puan Aminah binti Yusof, 72, from the kampung.", "Aminah binti Yusof", "NAME"),
+        ("en el hospital de general roca. nahuel catrileo, 27, peón de chacra.",
+         "nahuel catrileo", "NAME"),
+        ("Murió en su casa del barrio Itacurubí el domingo de Pascua.", "domingo de Pascua",
+         "DATE"),
+        ("Sus sobrinos la llevaron al malecón. Murió esa madrugada, la víspera de Reyes.",
+         "víspera de Reyes", "DATE"),
+        ("auxiliar en la sexta planta de traumatología. una señora de 86.", "sexta planta",
+         "LOCATION"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -1097,6 +1120,10 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "A man of 58 came in with chest pain.",  # an age up to 89
         "In general, the Surgeon General and the Attorney General agree.",  # not hospitals
         "Amazing Grace played at the funeral, and we sang along.",  # a title, not a person
+        # Round 73: abbreviations and a file's name are no domain; an enrolment and an X-ray
+        # are no plate.
+        "Her notes said e.g. and i.e. everywhere, and the file was notes.docx at 3 p.m.",
+        "Pagué la matrícula del curso y la placa de tórax salió bien.",
         # After a word of work and "at": a kind of place, a role, the time, are no hospital.
         "Our consultant at Resus said stop, and the registrar at the front agreed.",
         "I was an F1 at the time; the staff nurse at Sister's request stayed late.",
