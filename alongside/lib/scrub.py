@@ -158,7 +158,7 @@ def _find(text: str) -> list[Span]:
 
 
 _JOBS = frozenset(
-    {"registrar", "consultant", "healthcare", "emerg", "paramedic", "midwife", "houseman"}
+    {"registrar", "consultant", "healthcare", "emerg", "paramedic", "midwife", "houseman", "house"}
     | {"licenciada", "licenciado", "enfermera", "enfermero", "matrona", "auxiliar", "residente"}
     | {"intensivista", "internista", "paramédico", "paramédica", "técnico", "técnica"}
 )
@@ -366,9 +366,20 @@ def _with_whole_places(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+# A hospital's kind after its town, ending the phrase: "night nurse at pikeville medical."
+# (round 73), "at Hazard Regional, then"; not "Leeds general practice".
+_KIND_AFTER = re.compile(
+    r"\s+(?i:medical(?:\s+cent(?:er|re))?|general|memorial|regional)(?=\s*[,.;:]|\s*$|\s+(?:in|on"
+    r"|for|and|where|when|with|as|at)\b)"
+)
+
+
 def _with_towns_of_organisations(text: str, spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     for span in sorted(spans, key=lambda s: s.start):
+        kind = _KIND_AFTER.match(text, span.end) if span.type in {"ORG", "CITY"} else None
+        if kind and not any(o.start < kind.end() and kind.start() < o.end for o in spans):
+            span = Span(span.start, kind.end(), "ORG", text[span.start : kind.end()])
         town = _OF_A_TOWN.match(text, span.end) if span.type == "ORG" else None
         if town and _a_listed_place(town.group("place")):
             end = town.end()
@@ -1587,6 +1598,8 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
         "ORG",
         re.compile(
             rf"\b(?:with|for|joined|from)\s+(?P<v>Ambulance\s+{CAP}|{CAP}\s+Ambulance(?:\s+Service)?"
+            # … or by its letters after its name: "with Navajo Nation EMS" (round 73)
+            rf"|{CAP}(?:\s+{CAP}){{0,2}}\s+(?:EMS|Fire\s+Rescue|Rescue\s+Squad)"
             r"|(?!(?:an|the|a|our|my|his|her|their|private|local|county|state)\b)[a-z]+\s+ambulance)\b"
         ),
     ),
@@ -1923,7 +1936,8 @@ _HOLIDAY = re.compile(
     # … and Holy Week's days and a feast's eve, capitals or not: "el domingo de Pascua", "la
     # víspera de Reyes" (round 73).
     r"|[Dd]omingo de (?:Pascua|Ramos|Resurrecci[óo]n)|[Ll]unes de Pascua|[Jj]ueves Santo"
-    r"|[Vv]iernes Santo|[Ss][áa]bado (?:Santo|de Gloria)|[Vv][ií]spera de (?:Reyes|Navidad"
+    r"|[Vv]iernes Santo|[Ss][áa]bado (?:Santo|de Gloria)|[Mm]i[ée]rcoles de Ceniza"
+    r"|(?:[Ll]unes|[Mm]artes|[Ss][áa]bado|[Dd]omingo) de Carnaval|[Vv][ií]spera de (?:Reyes|Navidad"
     r"|Nochebuena|A[ñn]o Nuevo|Pascua|Todos los Santos|Difuntos|(?:San|Santa|Santo)"
     r" [A-ZÀ-Ý][\w\-]+)"
     # … and the Caribbean's (round 59: "on the Crop Over weekend")
@@ -2028,6 +2042,9 @@ _SMALL_SPANISH_TITLED = re.compile(
 _SMALL_SPANISH_RELATION = re.compile(
     r"(?=\b(?:hija|hijo|madre|padre|mujer|marido|esposa|esposo|hermana|hermano|nieta|nieto"
     r"|abuela|abuelo|novia|novio|amiga|amigo|vecina|vecino|tía|tío|llamaba|llama|llamado"
+    # … and their diminutives and in-laws: "su hermanito jhon deiby" (round 73)
+    r"|hermanito|hermanita|hijito|hijita|nietito|nietita|abuelito|abuelita|primo|prima|sobrino"
+    r"|sobrina|cuñado|cuñada|suegro|suegra|padrino|madrina"
     r"|ama|aita|amatxo|mamá|papá|mami|papi|viejo|vieja"  # "el viejo pancho" (round 49)
     r"|llamada)\s+(?P<name>[a-záéíóúñü][a-záéíóúñü'\-]+)\b)"
 )
@@ -3279,7 +3296,16 @@ def _in_small_spanish(text: str) -> Iterator[tuple[str, int, int]]:
             or float(zipf_frequency(name, "es")) < 3.5
             or _spanish_name(name, 4.3)  # "su hijo paco"
         ):
-            yield "NAME", match.start("name"), match.end("name")
+            end = match.end("name")
+            # … with a second name no dictionary has: "su hermanito jhon deiby." (round 73).
+            after = re.match(r"\s+([a-záéíóúñü]+)(?=\s*[,.;]|\s*$)", text[end:])
+            if (
+                after
+                and after.group(1) not in SPANISH
+                and max(_zipf_in(after.group(1), "es"), _zipf_in(after.group(1), "en")) == 0
+            ):
+                end += after.end()
+            yield "NAME", match.start("name"), end
     for match in _SMALL_SPANISH_BABY.finditer(text):
         name = match.group("name")
         unknown = max(_zipf_in(name, "es"), _zipf_in(name, "en")) == 0  # no word: "yariel"

@@ -1050,6 +1050,17 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
          "víspera de Reyes", "DATE"),
         ("auxiliar en la sexta planta de traumatología. una señora de 86.", "sexta planta",
          "LOCATION"),
+        # Round 74 (set 78 and es 46): a hospital's kind after its town written small, a
+        # service by its letters after its name, a little brother's two names written small,
+        # a day of Carnival.
+        ("night nurse at pikeville medical. mr. junior slone, 62, black lung.",
+         "pikeville medical", "ORG"),
+        ("Paramedic with Navajo Nation EMS out of Ganado. A man of 71.", "Navajo Nation EMS",
+         "ORG"),
+        ("llegó preguntando por su hermanito jhon deiby. el niño apareció vivo.", "jhon deiby",
+         "NAME"),
+        ("Doña Aminta, 80, hacía polleras. Murió el martes de Carnaval con el pueblo en la calle.",
+         "martes de Carnaval", "DATE"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -1449,6 +1460,8 @@ def test_what_is_not_an_identifier_survives(text: str) -> None:
         ("Student paramedic in Kalispell, Montana. Mrs. Vilma Sotelo, 63, fell.", "Montana"),
         ("Licenciada en Riberalta. Abundio Montenegro, 38, castañero.", "Licenciada"),
         ("Registrar, Causeway Hospital. Mr. Fergal Devereux, 45, came off his quad.", "Registrar"),
+        # Round 74: a house surgeon's "House".
+        ("House surgeon at Government Medical College Kozhikode. Fathima Beevi, 52.", "House"),
     ],
 )
 def test_a_state_or_a_job_beside_identifiers_stays(text: str, kept: str) -> None:
