@@ -161,6 +161,19 @@ _HIDDEN_END = re.compile(
     r"(knows?|realises?|realizes?|has guessed|suspects?) (that )?(it is|this is|i am going|i am "
     r"leaving|i will be gone) (for good|forever|for ever|permanently|for the last time)\b"
 )
+# Preparations whose purpose is hidden from the one they are left with: "Changed my pension
+# beneficiary to my sister and emailed her the logins for everything. Told her it's just admin.
+# She doesn't need to know the rest." (held-out 42). Read over the whole entry: the errand and
+# the secret are seldom in one sentence; not a will made "just in case" with nothing hidden.
+_PREPARED = re.compile(
+    r"\b(beneficiary|beneficiaries|death in service|life insurance|logins?|passwords?|passcodes?"
+    r"|bank details|my will|a will|letters? (to|for) (each|every|my|the)|affairs|funeral wishes)\b"
+)
+_PURPOSE_HIDDEN = re.compile(
+    r"\b((does|do|did|will) not need to know|(no one|nobody|no-one|none of them|not one of them) "
+    r"(knows?|has guessed)) (the rest(?! of)|the real reason|why i (am|have|did)|what (it is|this "
+    r"is|that is|they are|they're) (really )?for)\b"
+)
 # A firearm at hand: the writer knows where it or its key is kept, or has held or loaded it.
 # "Dad's shotgun is still in the cabinet at the farm and I know where he hides the key."
 # (held-out 41). Read over the whole sentence, before whose words a clause holds, since it often
@@ -405,6 +418,13 @@ def assess(text: str, *, use_model: bool = True) -> Assessment:
         if not acute and leaning and ending and not _NEGATED.search(sentence[: ending.start()]):
             acute += 1
         distress += _hits(sentence, _DISTRESS_RE)
+    if (
+        not acute
+        and _PREPARED.search(normal)
+        and _PURPOSE_HIDDEN.search(normal)
+        and re.match(_LEAVING_A_JOB, normal)  # not a handover before a new job or a move
+    ):
+        acute += 1  # "…emailed her the logins. She doesn't need to know the rest."
     # Imported here: numpy and the model load only in processes that read writing.
     from alongside.lib import risk_model
 

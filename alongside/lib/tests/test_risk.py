@@ -42,6 +42,7 @@ HELD_OUT = (
     "risk_heldout_39.json",
     "risk_heldout_40.json",
     "risk_heldout_41.json",
+    "risk_heldout_42.json",
 )
 # The rules' tuning set and a former held-out set: what the rules alone must keep getting right.
 CASES = [
@@ -235,6 +236,37 @@ def test_every_clause_of_a_sentence_long_past_is_left_when_it_was_got_through() 
     ],
 )
 def test_the_rules_read_an_end_kept_from_everyone(text: str, level: str) -> None:
+    assert assess(text, use_model=False).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # Held-out 42: preparations whose purpose is kept from the one they are left with.
+        (
+            "Changed my pension beneficiary to my sister and emailed her the logins for "
+            "everything. Told her it's just admin. She doesn't need to know the rest.",
+            "acute_risk",
+        ),
+        (
+            "Wrote letters for each of the kids and put them with my will. Nobody knows what "
+            "they're really for.",
+            "acute_risk",
+        ),
+        (
+            "Gave my passwords to my sister. She doesn't need to know the rest of the plan for "
+            "the party.",
+            "none",
+        ),
+        ("Updated my passwords at work. IT said nobody knows why the system locks us out.", "none"),
+        (
+            "Left my passwords for the new starter on my last shift before my new job. She "
+            "doesn't need to know the rest.",
+            "none",
+        ),
+    ],
+)
+def test_the_rules_read_preparations_whose_purpose_is_hidden(text: str, level: str) -> None:
     assert assess(text, use_model=False).level == level
 
 
