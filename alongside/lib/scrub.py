@@ -161,6 +161,7 @@ _JOBS = frozenset(
     {"registrar", "consultant", "healthcare", "emerg", "paramedic", "midwife", "houseman", "house"}
     | {"licenciada", "licenciado", "enfermera", "enfermero", "matrona", "auxiliar", "residente"}
     | {"intensivista", "internista", "paramédico", "paramédica", "técnico", "técnica"}
+    | {"supervisora", "supervisor"}
 )
 _DO = re.compile(r"\s+(?:do|da|dos|das)\s+")
 # … and a name joined to a father's by "son of" or "daughter of", as Singapore and Malaysia
@@ -253,8 +254,8 @@ def _spanish_spans(text: str, spans: list[Span]) -> list[Span]:
         if span.type not in {"NAME", "ORG", "CITY"}:
             kept.append(span)
             continue
-        if _FIRE_COMPANY.fullmatch(span.text):  # all its words are Spanish ones
-            kept.append(span)
+        if _FIRE_COMPANY.fullmatch(span.text) or re.fullmatch(_BALEARIC_PLACE, span.text):
+            kept.append(span)  # all its words are Spanish ones, or its article is: "s'Horta"
             continue
         if small and span.text.islower():
             # … not one in a note in small letters, whose own rules read its words
@@ -894,6 +895,7 @@ UNITS = (
     r"|weeks?|months?|percent|°|degrees|units?|times|beats|breaths|joules|J)\b"
 )
 
+_BALEARIC_PLACE = r"(?:s['\u2019]|sa\s+|es\s+)[A-ZÀ-Ý][\w\-]+"
 _FIRE_COMPANY = re.compile(
     r"\b(?i:primera|segunda|tercera|cuarta|quinta|sexta|séptima|septima|octava|novena"
     r"|décima|decima|\d{1,2}\s?(?:ª|a|ra|da|ta|va|na))\s+(?i:compañía|compania)\b"
@@ -949,10 +951,15 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"(?: number)?|serial(?: number)?|plate|registration|reg(?:istration)? number|badge"
             r"|ID|unit|incident(?: number)?|ref(?:erence)?(?: number)?|NPI|DEA|cédula|cedula|DNI"
             r"|NIE|RUT|CURP|RFC|DPI|INE|pasaporte|NSS|historia clínica|expediente|matrícula"
-            r"|matricula|placa|patente)"
+            r"|matricula|placa|patente"
+            # … and a health card's: "His Medicare number, 2953 41827 1", "su número de seguro
+            # social" (round 75).
+            r"|Medicare(?: card)?(?: number)?|Medicaid(?: number)?|health card(?: number)?"
+            r"|seguro social|afiliaci[óo]n)"
             r"(?:\s*(?:#|no\.?|number|num|:|,))*)(?:\s+(?:was|is|reads|being))?\s*"
             r"(?=[A-Z0-9\-/ ]*\d)"
-            r"(?P<v>[A-Z0-9][A-Z0-9\-/]{2,}(?: \d{2,4}){0,3}(?:/\d{1,4})?(?: [A-Z]{3}\b)?)"
+            r"(?P<v>[A-Z0-9][A-Z0-9\-/]{2,}(?: \d{2,5}){0,3}(?: \d(?=[,.;)]))?(?:/\d{1,4})?"
+            r"(?: [A-Z]{3}\b)?)"
         ),
     ),
     # … a medical record number with its letters, which say what it is: "under MRN 40028813".
@@ -1585,6 +1592,10 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
     # Australia's flying doctors by the name everyone calls them: "The Flying Doctor took two
     # hours" (round 73).
     ("ORG", re.compile(r"\b(?:Royal\s+)?Flying\s+Doctors?(?:\s+Service)?\b")),
+    # A mine by its name after the word: "un derrumbe en la mina La Prieta" (round 75).
+    ("ORG", re.compile(rf"\b(?i:mina)\s+(?:(?:La|El|Los|Las|San|Santa)\s+)?{CAP}")),
+    # A Balearic place after its article: "su casa de s'Horta", "en sa Pobla" (round 75).
+    ("CITY", re.compile(rf"\b(?:de|en|a|desde|hasta)\s+(?P<v>{_BALEARIC_PLACE})")),
     (
         "ORG",
         re.compile(
@@ -2278,7 +2289,10 @@ _SMALL_NAME_AGED = re.compile(r"\b(?P<name>[a-zà-ÿ][a-zà-ÿ'\u2019\-]+),\s+\d
 # … or anywhere after a title, which the name takes in: "don teodomiro arancibia, 77," (round 71).
 _SMALL_TITLE = r"(?:don|doña|dona|mr|mrs|ms|miss|señor|señora|sr|sra)\.?\s"
 _SMALL_FULL_NAME_AGED = re.compile(
-    rf"(?:^|(?<=[.!?;:,]\s)|(?<=\s)(?={_SMALL_TITLE}))(?P<title>{_SMALL_TITLE}\s*)?"
+    rf"(?:^|(?<=[.!?;:,]\s)|(?<=\s)(?={_SMALL_TITLE})"
+    # … or after a word that says who they were: "el chaqueño remberto zambrana, 67," (round 75)
+    r"|(?<=[a-zà-ÿ]\s))"
+    rf"(?P<title>{_SMALL_TITLE}\s*)?"
     r"(?P<first>[a-zà-ÿ][a-zà-ÿ'\u2019\-]+)\s+"
     r"(?P<second>[a-zà-ÿ][a-zà-ÿ'\u2019\-]+),"
     r"\s+\d{1,2}\b(?![:.]\d)"
@@ -2399,6 +2413,10 @@ _SMALL_LISTED_LETTERS = re.compile(
 # 45," (round 57).
 _SMALL_UNKNOWN_NAME_AGED = re.compile(
     r",\s+(?P<name>[a-z][a-z'\u2019]{2,}),\s+\d{1,2}\b(?![:.]\d)(?=\s*[,.;])"
+)
+_SMALL_KIND_IN_TOWN = re.compile(
+    r"\b(?:at|to|from)\s+(?:the\s+)?(?P<org>(?:[a-z][a-z'\u2019\-]+\s+){1,3}(?:regional|general"
+    r"|memorial|medical(?:\s+cent(?:er|re))?))\s+in\s+(?P<place>[a-z][a-z'\-]+(?:\s+[a-z]+)?)\b"
 )
 # A hospital by its kind and then its town, written small: "reg at teaching hospital
 # peradeniya" (round 59).
@@ -2731,6 +2749,17 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
             < (3.5 if re.match(r"\w+\s+the\s", match.group()) else 3.0)
         ):
             yield "ORG", match.start("org"), match.end("org")
+    # … or by its words and its kind, before a town: "at northeastern nevada regional in elko"
+    # (round 75).
+    for match in _SMALL_KIND_IN_TOWN.finditer(text):
+        words = match.group("place").split()
+        if not _is_stop_word(match.group("org").split()[0]) and any(
+            _is(" ".join(words[:n]), "places.txt")
+            or _a_small_town(" ".join(words[:n]), words[0], after="", spanish=False)
+            for n in (2, 1)
+            if n <= len(words)
+        ):
+            yield "ORG", match.start("org"), match.end("org")
     # A feast written small, in a note typed small: "died the day after eid", "a home birth on
     # new year's day" (rounds 45 and 46).
     for match in _SMALL_HOLIDAY.finditer(text):
@@ -2987,8 +3016,9 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
                 # … or two words no dictionary has much of, one of them none: "mele tuipulotu, 44,"
                 # (round 70).
                 not (_is_stop_word(first) or _is_stop_word(second))
-                and max(_zipf_in(first, "en"), _zipf_in(first, "es")) < 2.5
-                and max(_zipf_in(second, "en"), _zipf_in(second, "es")) < 2.5
+                # … a surname a little known in Spanish too: "inaki goicoechea, 58," (round 75)
+                and max(_zipf_in(first, "en"), _zipf_in(first, "es")) < 3.0
+                and max(_zipf_in(second, "en"), _zipf_in(second, "es")) < 3.0
                 and min(
                     max(_zipf_in(first, "en"), _zipf_in(first, "es")),
                     max(_zipf_in(second, "en"), _zipf_in(second, "es")),

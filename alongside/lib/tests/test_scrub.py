@@ -1061,6 +1061,22 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
          "NAME"),
         ("Doña Aminta, 80, hacía polleras. Murió el martes de Carnaval con el pueblo en la calle.",
          "martes de Carnaval", "DATE"),
+        # Round 75 (set 79 and es 47): a name written small after who they were, a Basque
+        # surname a little known in Spanish, a hospital's words and kind before its town, a
+        # health card's number and a social security number with their check digit, a mine by
+        # its name, a Balearic place with its article.
+        ("en el hospital de villamontes. el chaqueño remberto zambrana, 67, pescador.",
+         "remberto zambrana", "NAME"),
+        ("er nurse in elko. inaki goicoechea, 58, a sheepman from a basque family.",
+         "inaki goicoechea", "NAME"),
+        ("er nurse at northeastern nevada regional in elko. a sheepman of 58.",
+         "northeastern nevada regional", "ORG"),
+        ("His Medicare number, 2953 41827 1, was in his wallet.", "2953 41827 1", "ID"),
+        ("Me dio su número de seguro social, 3318 84 5127 6, escrito en la palma.",
+         "3318 84 5127 6", "ID"),
+        ("Jesús Manuel Loya, 39, minero, derrumbe en la mina La Prieta.", "mina La Prieta",
+         "ORG"),
+        ("Quería morir en su casa de s'Horta y así fue.", "s'Horta", "CITY"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -1135,6 +1151,8 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         # are no plate.
         "Her notes said e.g. and i.e. everywhere, and the file was notes.docx at 3 p.m.",
         "Pagué la matrícula del curso y la placa de tórax salió bien.",
+        # Round 75: "es" is no Balearic article before a small word.
+        "Lo vi en es mismo sitio, a las cinco.",
         # After a word of work and "at": a kind of place, a role, the time, are no hospital.
         "Our consultant at Resus said stop, and the registrar at the front agreed.",
         "I was an F1 at the time; the staff nurse at Sister's request stayed late.",
@@ -1462,6 +1480,11 @@ def test_what_is_not_an_identifier_survives(text: str) -> None:
         ("Registrar, Causeway Hospital. Mr. Fergal Devereux, 45, came off his quad.", "Registrar"),
         # Round 74: a house surgeon's "House".
         ("House surgeon at Government Medical College Kozhikode. Fathima Beevi, 52.", "House"),
+        # Round 75: a supervisor opening a note.
+        (
+            "Supervisora en el Hospital Gutiérrez Ortega. Julián Mateos, 55, bodeguero.",
+            "Supervisora",
+        ),
     ],
 )
 def test_a_state_or_a_job_beside_identifiers_stays(text: str, kept: str) -> None:
