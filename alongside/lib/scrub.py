@@ -121,7 +121,7 @@ def _find(text: str) -> list[Span]:
     spans = _with_corrected_ages(
         text, _with_towns_of_organisations(text, _with_whole_places(text, spans))
     )
-    spans = _joined_by_do(text, spans)
+    spans = _with_whole_numbers(text, _joined_by_do(text, spans))
     kept = _phrases_not_names(text) + _titles_of_works(text) + _worn_and_prayed_to(text)
     # A country's name is no person's, whatever words it has: "Sri Lanka", "Costa Rica" (Hong
     # Kong and the Isle of Man stay places).
@@ -393,6 +393,29 @@ def _with_towns_of_organisations(text: str, spans: list[Span]) -> list[Span]:
             and span.end <= out[-1].end
         ):
             continue  # the town, now inside its hospital
+        out.append(span)
+    return out
+
+
+# The rest of a number in groups, beside the part found: "His card said 2953 41827 1" (round
+# 75), not an age or a dose after it ("MRN 4471829 67 years", "4471829 5 mg").
+_GROUP_BEFORE = re.compile(r"(?:(?<![\w.,:/\-])\d{1,6}[ .\-])+$")
+_GROUP_AFTER = re.compile(
+    r"(?:[ .\-]\d{1,6}(?![\w:/]|[.,]\d))+(?!\s*(?:%|years?|yrs?|yo|y/o|weeks?|days?|months?|hours?"
+    r"|mins?|minutes?|kg|g|mg|mcg|ml|mmol|am|pm|a\.m|p\.m|años|semanas|meses|días|dias|horas)\b)"
+)
+
+
+def _with_whole_numbers(text: str, spans: list[Span]) -> list[Span]:
+    out = []
+    for span in spans:
+        if span.type in {"ID", "PHONE"}:
+            before = _GROUP_BEFORE.search(text, 0, span.start)
+            after = _GROUP_AFTER.match(text, span.end)
+            start = before.start() if before else span.start
+            end = after.end() if after else span.end
+            if not any(o is not span and o.start < end and start < o.end for o in spans):
+                span = Span(start, end, span.type, text[start:end])
         out.append(span)
     return out
 
@@ -1592,6 +1615,9 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
     # Australia's flying doctors by the name everyone calls them: "The Flying Doctor took two
     # hours" (round 73).
     ("ORG", re.compile(r"\b(?:Royal\s+)?Flying\s+Doctors?(?:\s+Service)?\b")),
+    # The alias a hospital gives someone it cannot name, with its number: "Le pusimos un nombre
+    # en la pulsera, Desconocido 3" (es 2), "Unknown 14".
+    ("ID", re.compile(r"\b(?:Desconocid[oa]|Unknown|NN)\s+\d{1,4}\b")),
     # A mine by its name after the word: "un derrumbe en la mina La Prieta" (round 75).
     ("ORG", re.compile(rf"\b(?i:mina)\s+(?:(?:La|El|Los|Las|San|Santa)\s+)?{CAP}")),
     # A Balearic place after its article: "su casa de s'Horta", "en sa Pobla" (round 75).

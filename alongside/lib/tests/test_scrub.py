@@ -1077,6 +1077,11 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
         ("Jesús Manuel Loya, 39, minero, derrumbe en la mina La Prieta.", "mina La Prieta",
          "ORG"),
         ("Quería morir en su casa de s'Horta y así fue.", "s'Horta", "CITY"),
+        # … the rest of a number in groups beside the part found, and the alias a hospital
+        # gives someone it cannot name (es 2's last leaked number).
+        ("His card said 2953 41827 1 on the front.", "2953 41827 1", "ID"),
+        ("Le pusimos un nombre en la pulsera, Desconocido 3. No me lo quito de la cabeza.",
+         "Desconocido 3", "ID"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -1491,6 +1496,22 @@ def test_a_state_or_a_job_beside_identifiers_stays(text: str, kept: str) -> None
     spans = find(text)
     assert len(spans) >= 2
     assert not any(kept in s.text for s in spans), spans
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("MRN 4471829 67 years old, from the farm.", "4471829"),  # an age after it
+        ("Gave 4471829 5 mg by mistake, the chart says.", "4471829"),  # a dose
+        ("His ID 4471829. 5 days later he died.", "4471829"),  # the next sentence
+    ],
+)
+def test_a_number_in_groups_stops_before_an_age_a_dose_or_a_sentence(
+    text: str, number: str
+) -> None:
+    """Round 75: the groups beside a number found join it, but not what only follows it."""
+    ids = [s.text for s in find(text) if s.type == "ID"]
+    assert ids and all(i.endswith(number) for i in ids), ids
 
 
 def test_a_national_day_after_its_date_is_not_found_again() -> None:
