@@ -161,7 +161,7 @@ _JOBS = frozenset(
     {"registrar", "consultant", "healthcare", "emerg", "paramedic", "midwife", "houseman", "house"}
     | {"licenciada", "licenciado", "enfermera", "enfermero", "matrona", "auxiliar", "residente"}
     | {"intensivista", "internista", "paramédico", "paramédica", "técnico", "técnica"}
-    | {"supervisora", "supervisor"}
+    | {"supervisora", "supervisor", "terapista"}
 )
 _DO = re.compile(r"\s+(?:do|da|dos|das)\s+")
 # … and a name joined to a father's by "son of" or "daughter of", as Singapore and Malaysia
@@ -1024,6 +1024,16 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("ZIP", re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")),  # UK post code
+    # An Irish Eircode, its four last letters and digits mixed: "E21 K7P3" (round 76).
+    (
+        "ZIP",
+        re.compile(
+            r"\b[AC-FHKNPRTV-Y]\d{2}\s?(?=[AC-FHKNPRTV-Y0-9]{0,3}\d)(?=[AC-FHKNPRTV-Y0-9]{0,3}[A-Z])"
+            r"[AC-FHKNPRTV-Y0-9]{4}\b"
+        ),
+    ),
+    # A Venezuelan identity card, its letter before the dotted number: "V-18.442.907".
+    ("ID", re.compile(r"\b[VEJ]-\d{1,3}(?:\.\d{3}){2}\b")),
     # A US ZIP code with its state (MI 48104).
     (
         "ZIP",
@@ -1037,8 +1047,11 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
         "ID",
         re.compile(
             r"\b(?i:aboard|on board|skipper of|captain of|master of|crew of|the trawler|the boat"
-            r"|the fishing boat|the vessel|the yacht|the tug|the lifeboat)\s+(?:the\s+)?"
-            rf"(?P<v>{CAP}(?:\s+{CAP}){{0,2}})"
+            r"|the fishing boat|the vessel|the yacht|the tug|the lifeboat|transfer vessel)"
+            # … after a comma too, with its number: "the crew transfer vessel, the Windcat 12"
+            # (round 76)
+            r",?\s+(?:the\s+)?"
+            rf"(?P<v>{CAP}(?:\s+{CAP}){{0,2}}(?:\s+\d{{1,3}}\b)?)"
         ),
     ),
     # Ships (vehicles): HMS Ardent, USS Cole.
@@ -1618,6 +1631,17 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
     # The alias a hospital gives someone it cannot name, with its number: "Le pusimos un nombre
     # en la pulsera, Desconocido 3" (es 2), "Unknown 14".
     ("ID", re.compile(r"\b(?:Desconocid[oa]|Unknown|NN)\s+\d{1,4}\b")),
+    # A hospital called by its name and "General" or "Regional", where someone works or is
+    # taken: "SHO at South Tipperary General", "from Hazard Regional" (round 76); not a
+    # surgeon general or an attorney general.
+    (
+        "ORG",
+        re.compile(
+            r"\b(?:at|to|from|in|into)\s+(?:the\s+)?(?!(?:Surgeon|Attorney|Inspector|Secretary"
+            r"|Consul|Governor|Postmaster|Solicitor|Director|Major|Lieutenant|Brigadier|Accountant"
+            rf"|Auditor)\b)(?P<v>(?:{CAP}\s+){{1,3}}(?:General|Regional|Memorial)(?:\s+Hospital)?)\b"
+        ),
+    ),
     # A mine by its name after the word: "un derrumbe en la mina La Prieta" (round 75).
     ("ORG", re.compile(rf"\b(?i:mina)\s+(?:(?:La|El|Los|Las|San|Santa)\s+)?{CAP}")),
     # A Balearic place after its article: "su casa de s'Horta", "en sa Pobla" (round 75).
@@ -1649,6 +1673,14 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:la|en la|por la|de la)\s+(?P<v>(?i:ruta|carretera|autopista|autovía|autovia"
             r"|nacional|panamericana|vía|via)\s+\d{1,3})\b"
+        ),
+    ),
+    # A point on a road by its kilometre: "en la parada del kilómetro 388 de la ruta 8" (round 76).
+    (
+        "ADDRESS",
+        re.compile(
+            r"\b(?i:kil[óo]metro|km\.?)\s+\d{1,4}(?:[.,]\d)?\s+(?i:de\s+la|del)\s+(?i:ruta|carretera"
+            r"|autopista|autovía|autovia|nacional|panamericana)(?:\s+\d{1,3})?\b"
         ),
     ),
     # The great roads of a country, which are one road each: "en la carretera central" (Peru),
@@ -2077,7 +2109,10 @@ _SMALL_SPANISH_TITLED = re.compile(
     r"(?P<name>[a-záéíóúñüãõçâêô][a-záéíóúñüãõçâêô'\-]+)\b"
 )
 _SMALL_SPANISH_RELATION = re.compile(
-    r"(?=\b(?:hija|hijo|madre|padre|mujer|marido|esposa|esposo|hermana|hermano|nieta|nieto"
+    # … with her place among them between, tried first: "su hermana mayor luz dary" (round 76)
+    r"(?=\b(?:(?:hija|hijo|hermana|hermano|nieta|nieto)\s+(?:mayor|menor|chica|chico|grande"
+    r"|pequeña|pequeño)"
+    r"|hija|hijo|madre|padre|mujer|marido|esposa|esposo|hermana|hermano|nieta|nieto"
     r"|abuela|abuelo|novia|novio|amiga|amigo|vecina|vecino|tía|tío|llamaba|llama|llamado"
     # … and their diminutives and in-laws: "su hermanito jhon deiby" (round 73)
     r"|hermanito|hermanita|hijito|hijita|nietito|nietita|abuelito|abuelita|primo|prima|sobrino"
@@ -2442,7 +2477,8 @@ _SMALL_UNKNOWN_NAME_AGED = re.compile(
 )
 _SMALL_KIND_IN_TOWN = re.compile(
     r"\b(?:at|to|from)\s+(?:the\s+)?(?P<org>(?:[a-z][a-z'\u2019\-]+\s+){1,3}(?:regional|general"
-    r"|memorial|medical(?:\s+cent(?:er|re))?))\s+in\s+(?P<place>[a-z][a-z'\-]+(?:\s+[a-z]+)?)\b"
+    r"|memorial|medical(?:\s+cent(?:er|re))?)|(?:regional|general|memorial)\s+(?:west|east|north"
+    r"|south))\s+in\s+(?P<place>[a-z][a-z'\-]+(?:\s+[a-z]+)?)\b"
 )
 # A hospital by its kind and then its town, written small: "reg at teaching hospital
 # peradeniya" (round 59).
@@ -3029,6 +3065,17 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
                 and not _is(second, "clinical_words.txt")
             )
             or (
+                # … or a listed surname after a word no English and little Spanish has:
+                # "abelino sandoval, 66," (round 76).
+                _a_listed_name(_without_accents(second), surname=True)
+                and _zipf_in(first, "en") == 0
+                and _zipf_in(first, "es") < 2.0
+                and _zipf_in(second, "en") < 3.5
+                and not any(
+                    _is_stop_word(w) or _is(w, "clinical_words.txt") for w in (first, second)
+                )
+            )
+            or (
                 # … or a first name the list holds before a word little used: "nahuel
                 # catrileo, 27," (round 73).
                 _a_listed_name(_without_accents(first))
@@ -3342,8 +3389,16 @@ def _in_small_spanish(text: str) -> Iterator[tuple[str, int, int]]:
         yield "NAME", match.start(), end
     for match in _SMALL_SPANISH_RELATION.finditer(text):
         name = match.group("name")
-        # A verb after a relative is no name: "la mamá caminó" (round 52).
-        if name in SPANISH or name.endswith("ó"):
+        # A verb after a relative is no name: "la mamá caminó" (round 52); but a word that is
+        # also a name is one before a name no dictionary has: "luz dary" (round 76).
+        following = re.match(r"\s+([a-záéíóúñü]+)\b", text[match.end("name") :])
+        named = bool(
+            following
+            and following.group(1) not in SPANISH
+            and max(_zipf_in(following.group(1), "es"), _zipf_in(following.group(1), "en")) < 2.0
+            and _is(_without_accents(name), "first_names.txt")
+        )
+        if (name in SPANISH and not named) or name.endswith("ó"):
             continue
         naming = text[match.start() : match.start("name")].strip().startswith("llam")
         if (
@@ -3353,12 +3408,13 @@ def _in_small_spanish(text: str) -> Iterator[tuple[str, int, int]]:
             or _spanish_name(name, 4.3)  # "su hijo paco"
         ):
             end = match.end("name")
-            # … with a second name no dictionary has: "su hermanito jhon deiby." (round 73).
-            after = re.match(r"\s+([a-záéíóúñü]+)(?=\s*[,.;]|\s*$)", text[end:])
+            # … with a second name no dictionary has: "su hermanito jhon deiby." (round 73),
+            # before any word: "su hermana mayor luz dary firmó" (round 76).
+            after = re.match(r"\s+([a-záéíóúñü]+)\b", text[end:])
             if (
                 after
                 and after.group(1) not in SPANISH
-                and max(_zipf_in(after.group(1), "es"), _zipf_in(after.group(1), "en")) == 0
+                and max(_zipf_in(after.group(1), "es"), _zipf_in(after.group(1), "en")) < 2.0
             ):
                 end += after.end()
             yield "NAME", match.start("name"), end

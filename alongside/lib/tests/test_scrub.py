@@ -1082,6 +1082,22 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
         ("His card said 2953 41827 1 on the front.", "2953 41827 1", "ID"),
         ("Le pusimos un nombre en la pulsera, Desconocido 3. No me lo quito de la cabeza.",
          "Desconocido 3", "ID"),
+        # Round 76 (set 80 and es 48): a hospital by its name and "General", and written small
+        # with a side, a vessel after a comma with its number, an Eircode, a point on a road by
+        # its kilometre, a Venezuelan identity card, a surname after a word no English has, a
+        # sister's two names after her place among them.
+        ("SHO at South Tipperary General. Mossie Hogan, 63, a dairy farmer.",
+         "South Tipperary General", "ORG"),
+        ("icu nurse at regional west in scottsbluff. a boy of 18.", "regional west", "ORG"),
+        ("Crushed stepping off the crew transfer vessel, the Windcat 12, in a swell.",
+         "Windcat 12", "ID"),
+        ("The Eircode, E21 K7P3, was typed wrong on the call.", "E21 K7P3", "ZIP"),
+        ("infarto en la parada del kilómetro 388 de la ruta 8. Su mujer me llamó.",
+         "kilómetro 388 de la ruta 8", "ADDRESS"),
+        ("Su cédula, V-18.442.907, estaba envuelta en una bolsa.", "V-18.442.907", "ID"),
+        ("en el hospital de coyhaique. abelino sandoval, 66, de puerto aysén.",
+         "abelino sandoval", "NAME"),
+        ("herida de machete. su hermana mayor luz dary firmó todo.", "luz dary", "NAME"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -1490,6 +1506,8 @@ def test_what_is_not_an_identifier_survives(text: str) -> None:
             "Supervisora en el Hospital Gutiérrez Ortega. Julián Mateos, 55, bodeguero.",
             "Supervisora",
         ),
+        # Round 76: an intensive care doctor opening a note in Argentina.
+        ("Terapista en el Hospital Olga Stucky de Rizzi. Walter Zamparo, 51.", "Terapista"),
     ],
 )
 def test_a_state_or_a_job_beside_identifiers_stays(text: str, kept: str) -> None:
