@@ -233,15 +233,6 @@ def test_every_clause_of_a_sentence_long_past_is_left_when_it_was_got_through() 
         ("Left the spare key with next door. None of them know it's for good.", "acute_risk"),
         ("Nobody at work knows I'm leaving for good on Friday.", "acute_risk"),
         ("Nobody at work knows it's for good, I'm moving to Perth with the kids.", "none"),
-    ],
-)
-def test_the_rules_read_an_end_kept_from_everyone(text: str, level: str) -> None:
-    assert assess(text, use_model=False).level == level
-
-
-@pytest.mark.parametrize(
-    ("text", "level"),
-    [
         # Held-out 42: preparations whose purpose is kept from the one they are left with.
         (
             "Changed my pension beneficiary to my sister and emailed her the logins for "
@@ -264,15 +255,6 @@ def test_the_rules_read_an_end_kept_from_everyone(text: str, level: str) -> None
             "doesn't need to know the rest.",
             "none",
         ),
-    ],
-)
-def test_the_rules_read_preparations_whose_purpose_is_hidden(text: str, level: str) -> None:
-    assert assess(text, use_model=False).level == level
-
-
-@pytest.mark.parametrize(
-    ("text", "level"),
-    [
         # Held-out 41: a firearm at hand, in a sentence that opens with whose it is.
         (
             "Dad's shotgun is still in the cabinet at the farm and I know where he hides the key.",
@@ -290,7 +272,8 @@ def test_the_rules_read_preparations_whose_purpose_is_hidden(text: str, level: s
         ),
     ],
 )
-def test_the_rules_read_a_firearm_at_hand(text: str, level: str) -> None:
+def test_the_rules_read_ends_kept_hidden_and_means_at_hand(text: str, level: str) -> None:
+    """Rules read over a whole sentence or entry, before whose words a clause holds."""
     assert assess(text, use_model=False).level == level
 
 
