@@ -3050,10 +3050,20 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
             )
             or (
                 # … or a surname the list holds after a word of little use: "casilda
-                # navarrete, 49," (round 72).
+                # navarrete, 49," (round 72), or, a little more English, after a word no English
+                # and little Spanish has: "abelino sandoval, 66," (round 76).
                 _a_listed_name(_without_accents(second), surname=True)
-                and max(_zipf_in(first, "en"), _zipf_in(first, "es")) < 3.0
-                and _zipf_in(second, "en") < 2.5
+                and (
+                    (
+                        max(_zipf_in(first, "en"), _zipf_in(first, "es")) < 3.0
+                        and _zipf_in(second, "en") < 2.5
+                    )
+                    or (
+                        _zipf_in(first, "en") == 0
+                        and _zipf_in(first, "es") < 2.0
+                        and _zipf_in(second, "en") < 3.5
+                    )
+                )
                 and not any(
                     _is_stop_word(w) or _is(w, "clinical_words.txt") for w in (first, second)
                 )
@@ -3063,17 +3073,6 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
                 and _a_listed_name(_without_accents(second), surname=True)
                 and _zipf(second) < 4.5
                 and not _is(second, "clinical_words.txt")
-            )
-            or (
-                # … or a listed surname after a word no English and little Spanish has:
-                # "abelino sandoval, 66," (round 76).
-                _a_listed_name(_without_accents(second), surname=True)
-                and _zipf_in(first, "en") == 0
-                and _zipf_in(first, "es") < 2.0
-                and _zipf_in(second, "en") < 3.5
-                and not any(
-                    _is_stop_word(w) or _is(w, "clinical_words.txt") for w in (first, second)
-                )
             )
             or (
                 # … or a first name the list holds before a word little used: "nahuel
@@ -3391,13 +3390,14 @@ def _in_small_spanish(text: str) -> Iterator[tuple[str, int, int]]:
         name = match.group("name")
         # A verb after a relative is no name: "la mamá caminó" (round 52); but a word that is
         # also a name is one before a name no dictionary has: "luz dary" (round 76).
-        following = re.match(r"\s+([a-záéíóúñü]+)\b", text[match.end("name") :])
-        named = bool(
-            following
-            and following.group(1) not in SPANISH
-            and max(_zipf_in(following.group(1), "es"), _zipf_in(following.group(1), "en")) < 2.0
-            and _is(_without_accents(name), "first_names.txt")
+        # The word after it, when no dictionary has much of it: a second name.
+        after = re.match(r"\s+([a-záéíóúñü]+)\b", text[match.end("name") :])
+        rare_after = bool(
+            after
+            and after.group(1) not in SPANISH
+            and max(_zipf_in(after.group(1), "es"), _zipf_in(after.group(1), "en")) < 2.0
         )
+        named = rare_after and _is(_without_accents(name), "first_names.txt")
         if (name in SPANISH and not named) or name.endswith("ó"):
             continue
         naming = text[match.start() : match.start("name")].strip().startswith("llam")
@@ -3407,16 +3407,9 @@ def _in_small_spanish(text: str) -> Iterator[tuple[str, int, int]]:
             or float(zipf_frequency(name, "es")) < 3.5
             or _spanish_name(name, 4.3)  # "su hijo paco"
         ):
-            end = match.end("name")
-            # … with a second name no dictionary has: "su hermanito jhon deiby." (round 73),
-            # before any word: "su hermana mayor luz dary firmó" (round 76).
-            after = re.match(r"\s+([a-záéíóúñü]+)\b", text[end:])
-            if (
-                after
-                and after.group(1) not in SPANISH
-                and max(_zipf_in(after.group(1), "es"), _zipf_in(after.group(1), "en")) < 2.0
-            ):
-                end += after.end()
+            # … with that second name: "su hermanito jhon deiby." (round 73), "su hermana
+            # mayor luz dary firmó" (round 76).
+            end = match.end("name") + (after.end() if after and rare_after else 0)
             yield "NAME", match.start("name"), end
     for match in _SMALL_SPANISH_BABY.finditer(text):
         name = match.group("name")
