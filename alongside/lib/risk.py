@@ -65,6 +65,13 @@ _ACUTE = [
     r"\b(would|will|might) be (better off|happier|easier|fine|better) (dead|without me)\b",
     r"\b(better off|easier|simpler) (for everyone )?if i (was|were|am) (not|no longer|gone|dead)"
     r"( here| around| alive)?\b",
+    # "He'll be better off with those than with a mum like this" (held-out 43): a family better
+    # off with anything else than with the writer, or anyone better off than with a parent like
+    # the writer. Not "they'd be better off with an agency nurse than me tonight".
+    r"\b((everyone|everybody|(my|the) (family|kids|children|boys|girls|husband|wife|partner|son|"
+    r"daughter))('ll|'d| would| will| might)? be better off (with|having) [^.]{1,60}? than (with "
+    r"|having )?me|better off (with|having) [^.]{1,60}? than (with |having )?a (mum|mom|mother|"
+    r"dad|father|parent|wife|husband|partner) like (me|this|that))\b",
     rf"\bi {_ADV}do not want to (live|be alive|be here|wake up|exist|go on living)\b",
     # "I deserve to die", "I don't deserve to be alive".
     rf"\bi {_ADV}(deserve|deserved) to (die|be dead|not be here|not exist|not be alive)\b",
@@ -255,7 +262,9 @@ _LONG_AGO = re.compile(
     r"several|many) (years?|months?) ago|last (winter|summer|spring|autumn|fall|year)|"
     r"back in (19|20)\d\d|in (19|20)\d\d|when i was (a student|a teenager|a kid|younger|at (uni|"
     r"university|school|medical school)|\d+|(thir|four|fif|six|seven|eigh|nine)teen|twenty)|"
-    r"as a (student|teenager)|at (uni|university|medical school))\b"
+    r"as a (student|teenager)|at (uni|university|medical school)|"
+    # "In my twenties I used to hit walls" (held-out 43); not "I am in my twenties".
+    r"(?<!i am )in my (early |mid |late )?(teens|twenties|thirties|forties))\b"
 )
 _CAME_THROUGH = re.compile(
     r"\bi (got|found|asked for|reached out for) (help|support|treatment|counselling|counseling|"

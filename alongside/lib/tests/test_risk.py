@@ -43,6 +43,7 @@ HELD_OUT = (
     "risk_heldout_40.json",
     "risk_heldout_41.json",
     "risk_heldout_42.json",
+    "risk_heldout_43.json",
 )
 # The rules' tuning set and a former held-out set: what the rules alone must keep getting right.
 CASES = [
@@ -102,6 +103,17 @@ def test_more_signals_mean_a_higher_score() -> None:
         ("I thought, I could just not be here anymore and none of it would matter.", "acute_risk"),
         ("i keep thinking everyone would be fine without me.", "acute_risk"),
         ("I won't be here next week, I'm on leave.", "none"),
+        # Held-out 43: a family better off with anything else than with the writer, or with a
+        # parent like the writer; not a student or a shift better off with someone else.
+        ("He'll be better off with those videos than with a mum like this.", "acute_risk"),
+        ("My kids would be better off with their dad than with me.", "acute_risk"),
+        ("The student is better off with Jo than with me as a mentor.", "none"),
+        ("They'd be better off with an agency nurse than me tonight, honestly.", "none"),
+        (
+            "The baby was better off with a foster carer than with a mum like that, the social "
+            "worker said.",
+            "none",
+        ),
     ],
 )
 def test_the_rules_read_goodbyes_and_absence_as_the_writer_means_them(
@@ -189,6 +201,10 @@ CAME_THROUGH = [
     "When I was fifteen I used to cut my arms, and I still have the faint lines. A girl in "
     "clinic today noticed them and asked if it gets better. I told her the truth, that it did "
     "for me, and she smiled.",
+    # Held-out 43: a decade of one's life ("in my twenties").
+    "In my twenties I used to hit walls when things got too much, and I hid the marks for years. "
+    "Therapy helped me find other ways and it's been a long time now. Today I told a student "
+    "about it because she needed to hear it can change.",
 ]
 STILL_ACUTE = [
     "Three years ago I tried to end my life. I got help. It's back.",
@@ -199,6 +215,8 @@ STILL_ACUTE = [
     "came back and I have been looking at the pills.",
     # The present in the same sentence as the past is read.
     "Three years ago counselling got me through, and tonight I want to die.",
+    "In my twenties I wanted to die. Therapy helped. Lately it's back.",
+    "I'm in my twenties and I want to die. Therapy helped for a while.",
 ]
 
 
