@@ -406,10 +406,28 @@ _GROUP_AFTER = re.compile(
 )
 
 
+# … and a long number's short slashed parts: a Zambian registration card ("482915/61/1"), a
+# Spanish social-security number ("13/10443871/52") (round 77). Only beside five digits or
+# more, so no date or blood pressure ("12/03", "120/80") joins anything.
+_SLASHED_BEFORE = re.compile(r"(?<![\w/.\-])\d{1,4}/$")
+_SLASHED_AFTER = re.compile(r"(?:/\d{1,4})+(?![\w/]|[.,]\d)")
+
+
 def _with_whole_numbers(text: str, spans: list[Span]) -> list[Span]:
     out = []
     for span in spans:
-        if span.type in {"ID", "PHONE"}:
+        slashed = (
+            (_SLASHED_BEFORE.search(text, 0, span.start), _SLASHED_AFTER.match(text, span.end))
+            if span.type == "ID" and re.fullmatch(r"\d{5,}", span.text)
+            else (None, None)
+        )
+        if any(slashed):
+            before, after = slashed
+            start = before.start() if before else span.start
+            end = after.end() if after else span.end
+            if not any(o is not span and o.start < end and start < o.end for o in spans):
+                span = Span(start, end, span.type, text[start:end])
+        elif span.type in {"ID", "PHONE"}:
             before = _GROUP_BEFORE.search(text, 0, span.start)
             after = _GROUP_AFTER.match(text, span.end)
             start = before.start() if before else span.start
@@ -978,8 +996,14 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             # … and a health card's: "His Medicare number, 2953 41827 1", "su número de seguro
             # social" (round 75).
             r"|Medicare(?: card)?(?: number)?|Medicaid(?: number)?|health card(?: number)?"
-            r"|seguro social|afiliaci[óo]n)"
-            r"(?:\s*(?:#|no\.?|number|num|:|,))*)(?:\s+(?:was|is|reads|being))?\s*"
+            r"|seguro social|afiliaci[óo]n"
+            # … and other countries' cards by their letters: a Zambian NRC, Botswana's Omang,
+            # the Bahamas' NIB, a Sri Lankan NIC, a Salvadoran DUI, a Cuban "carné de
+            # identidad", Spain's "Seguridad Social" (round 77).
+            r"|NRC|Omang|NIB|NIC|DUI|carn[eé](?: de identidad)?|Seguridad Social)"
+            r"(?:\s*(?:#|no\.?|number|num|:|,))*)"
+            # … and what is said of it, in Spanish too: "su NSS era 4198 77 1032 6" (round 77).
+            r"(?:\s+(?:was|is|reads|being|era|es|fue)(?:\s+(?:el|la))?)?\s*"
             r"(?=[A-Z0-9\-/ ]*\d)"
             r"(?P<v>[A-Z0-9][A-Z0-9\-/]{2,}(?: \d{2,5}){0,3}(?: \d(?=[,.;)]))?(?:/\d{1,4})?"
             r"(?: [A-Z]{3}\b)?)"
@@ -1008,7 +1032,11 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
     # References in groups of letters and digits (RXH 448 2917).
     ("ID", re.compile(r"\b[A-Z]{2,4}(?:\s\d{3,4}){2,3}\b")),
     # References with slashes (CAD 4471/22), and UK number plates (YK19 XFD).
-    ("ID", re.compile(r"\b[A-Z]{1,5}[ /\-]?\d{3,}(?:/\d{1,4})+\b")),
+    # … not a blood pressure or another reading by its letters: "BP 120/80" (round 77).
+    (
+        "ID",
+        re.compile(r"\b(?!(?:BP|NIBP|ABP|SBP|DBP|MAP)\b)[A-Z]{1,5}[ /\-]?\d{3,}(?:/\d{1,4})+\b"),
+    ),
     ("ID", re.compile(r"\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b")),
     # A hospital's and a department's letters before the number, slashed (MZC/PAED/22-4471).
     ("ID", re.compile(r"\b[A-Z]{2,6}(?:/[A-Z]{2,6})+/(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]*\b")),
@@ -2212,7 +2240,11 @@ _SMALL_SPANISH_ROAD_TO = re.compile(
 _SMALL_SPANISH_HOSPITAL_WORD = re.compile(
     r"\b(?:del|en el|al|el)\s+(?P<org>hospital\s+(?:civil|italiano|alemán|aleman|británico"
     r"|britanico|español|espanol|francés|frances|inglés|ingles|militar|naval|obrero|sirio"
-    r"|libanés|libanes|israelita|japonés|japones|suizo|americano|escuela))\b"
+    r"|libanés|libanes|israelita|japonés|japones|suizo|americano|escuela"
+    # … or by the country it is named for: "el hospital españa de chinandega", "el hospital
+    # méxico" (round 77).
+    r"|españa|espana|méxico|mexico|alemania|italia|francia|suiza|japón|japon|argentina|chile"
+    r"|uruguay|venezuela|cuba))\b"
 )
 # A hospital written small by the name of the person it is named for: "antes de llegar al
 # honorio delgado", "nos derivaron al carlos van buren".
@@ -2358,6 +2390,7 @@ _SMALL_FULL_NAME_AGED = re.compile(
     r"(?P<second>[a-zà-ÿ][a-zà-ÿ'\u2019\-]+),"
     r"\s+\d{1,2}\b(?![:.]\d)"
 )
+_SMALL_FIRST_GIVEN = re.compile(r"(?:^|(?<=[.!?;:]\s))(?P<given>[a-zà-ÿ]+)\s$")
 # A hospital, a school or a service written small by a word no dictionary has, before its
 # city: "rotating at bara in soweto", "placement at the qe2 in halifax" (round 45).
 _SMALL_AT_IN_CITY = re.compile(
@@ -3100,7 +3133,19 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
                 and not any(_CLINICAL_ENDING.search(w) for w in (first, second))
             )
         ):
-            yield "NAME", match.start(), match.end("second")
+            start = match.start()
+            # … with a first given name before a second, where a sentence begins: "caborca.
+            # jesús ramón valenzuela, 41," (round 77), though "jesús" alone is an exclamation.
+            given = _SMALL_FIRST_GIVEN.search(text, 0, start)
+            if (
+                given
+                and not match.group("title")
+                and _is(_without_accents(given.group("given")), "first_names.txt")
+                and _a_listed_name(_without_accents(first))
+                and not _is_stop_word(given.group("given"))
+            ):
+                start = given.start("given")
+            yield "NAME", start, match.end("second")
     spanish = _in_spanish(text)
     for match in _SMALL_NAME_AGED.finditer(text):  # "a young lad, ryan, 19."
         name = match.group("name")
@@ -4200,6 +4245,12 @@ def _organisations(text: str) -> Iterator[tuple[str, int, int]]:
                         rf"(?:St\.?|Saint|San|Santa|Port|Fort)\s+{CAP}", placed.group("place")
                     )
                 )
+            ) and not (
+                # … or a hospital of a region, by its compass and two words more: "Down East
+                # Community Hospital" (round 77); not "the Community Hospital".
+                len(words) > 2
+                and words[-1] in {"Hospital", "Infirmary"}
+                and any(w in {"North", "South", "East", "West"} for w in words[:-1])
             ):
                 continue
         start = match.start() + (4 if match.group(0).startswith(("the ", "The ")) else 0)

@@ -1098,6 +1098,20 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
         ("en el hospital de coyhaique. abelino sandoval, 66, de puerto aysén.",
          "abelino sandoval", "NAME"),
         ("herida de machete. su hermana mayor luz dary firmó todo.", "luz dary", "NAME"),
+        # Round 77 (set 81 and es 49): a number's short slashed parts, cards by their letters,
+        # what is said of a number in Spanish, a hospital named for a country written small, a
+        # first given name before a second, a hospital of a region by its compass.
+        ("His NRC, 482915/61/1, was in his overall pocket.", "482915/61/1", "ID"),
+        ("Su número de la Seguridad Social, 13/10443871/52, venía doblado.", "13/10443871/52",
+         "ID"),
+        ("su NSS era 4198 77 1032 6 y se lo dictó su compadre.", "4198 77 1032 6", "ID"),
+        ("Her NIB number was 11845302, written in pen inside her Bible.", "11845302", "ID"),
+        ("enfermera de terapia en el hospital españa de chinandega. murió de noche.",
+         "hospital españa", "ORG"),
+        ("enfermera del imss de caborca. jesús ramón valenzuela, 41, jornalero.",
+         "jesús ramón valenzuela", "NAME"),
+        ("ER nurse at Down East Community Hospital in Machias.", "Down East Community Hospital",
+         "ORG"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -1485,6 +1499,13 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "murió en el hospital mirando por la ventana hacia las torres",
         "We gathered in the break room and someone played Shosholoza on their phone.",
         "She liked the word Grace said slowly, so I said it at every round.",
+        # Round 77: a blood pressure by its letters, a hospital's community by its kind, a
+        # volunteer's role, a country's social security, Botswana's card.
+        "BP 120/80 on arrival and then nothing.",
+        "We moved her to the Community Hospital for her last days.",
+        "Volunteer EMT on the night it happened.",
+        "Llamé a la Seguridad Social para lo del entierro.",
+        "He showed me his Omang and then closed his eyes.",
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
