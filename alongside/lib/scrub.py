@@ -970,7 +970,8 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
     (
         "PHONE",
         re.compile(
-            r"(?<![\w/])(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{2,5}\)[\s.\-]?|\d{2,5}[\s.\-])"
+            r"(?<![\w/])(?!(?:19|20)\d{2} (?:19|20)\d{2}\b)"  # not years: "in 1998 2004 2011"
+            r"(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{2,5}\)[\s.\-]?|\d{2,5}[\s.\-])"
             r"\d{3,4}[\s.\-]?\d{3,4}\b"
         ),
     ),
@@ -1015,6 +1016,22 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
     # A check digit in brackets belongs to the number (a Hong Kong identity card: A123456(7)).
     ("ID", re.compile(r"\b[A-Z]{1,2}\d{6,8}\([0-9A-Z]\)")),
     ("ID", re.compile(r"\b[A-Z]{1,4}-?\d{5,}\b|\b\d{4}-\d{4,}\b|\b\d{5,}\b")),
+    # … or three groups of digits or more, one mark between them, seven digits in all,
+    # whatever the grouping and with no word for it: "884.21.3309", "4198 77 1032 6" (round
+    # 77: each leaked number of the sets was a grouping not met before). Not a date
+    # ("12/03/2024", "2024-03-12"), a run of years, or an amount in thousands ("1.250.000").
+    (
+        "ID",
+        re.compile(
+            r"(?<![\w.,\-/])"
+            r"(?!\d{1,2}([./\-])\d{1,2}\1\d{2,4}(?![\w]|[.\-/]\d))"
+            r"(?!\d{4}([./\-])\d{1,2}\2\d{1,2}(?![\w]|[.\-/]\d))"
+            r"(?!(?:19|20)\d{2}(?: (?:19|20)\d{2})+(?![\w]|[ .\-/]\d))"
+            r"(?!\d{1,3}(?:([ .,])\d{3})(?:\3\d{3})*(?![\w]|[ .,\-/]\d))"
+            r"(?=(?:[ .\-/]?\d){7})"
+            r"\d{1,6}([ .\-/])\d{1,6}(?:\4\d{1,6})+(?![\w]|[.,]\d)"
+        ),
+    ),
     ("ID", re.compile(r"\b[A-Z]{1,4}-?\d{4,}(?:-[A-Z0-9]+)*\b|\b[A-Z]{2,4}-\d{3,}(?:-\d+)?\b")),
     # … or a long code of capitals with digits among them: an Italian codice fiscale
     # (CNCMRA33A41C351X), a tax or insurance code.
@@ -4014,14 +4031,18 @@ _BODY_STATE = re.compile(
 @lru_cache(maxsize=1)
 def _in_spanish(text: str) -> bool:
     """Whether `text` is written in Spanish: more of its words are Spanish small words than
-    English ones. The English model and word frequencies misread it then."""
+    English ones, or, in a sentence or two, a few are and none is English ("Su hermano pagó el
+    funeral.", round 77). The English model and word frequencies misread it then."""
+    from spacy.lang.ca.stop_words import STOP_WORDS as CATALAN
     from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH
     from spacy.lang.es.stop_words import STOP_WORDS as SPANISH
 
     words = [w.casefold() for w in re.findall(r"[^\W\d_]+", text)]
     spanish = sum(1 for w in words if w in SPANISH and w not in ENGLISH)
     english = sum(1 for w in words if w in ENGLISH and w not in SPANISH)
-    return spanish > max(3, english * 2)
+    # (… not Catalan, whose small words Spanish shares but for a few: "el seu fill va arribar")
+    catalan = sum(1 for w in words if w in CATALAN and w not in SPANISH)
+    return spanish > max(3, english * 2) or (english == 0 and catalan == 0 and spanish >= 2)
 
 
 def _spanish_word(word: str) -> bool:

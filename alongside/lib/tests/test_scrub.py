@@ -1112,6 +1112,10 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
          "jesús ramón valenzuela", "NAME"),
         ("ER nurse at Down East Community Hospital in Machias.", "Down East Community Hospital",
          "ORG"),
+        # … and a number in three groups or more, seven digits in all, with no word for it.
+        ("The wristband said 884.21.3309 and nothing else.", "884.21.3309", "ID"),
+        ("It read 4198 77 1032 6 across the top of the form.", "4198 77 1032 6", "ID"),
+        ("Her daughter wrote 12-34-56-78 on the back of my hand.", "12-34-56-78", "ID"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -1506,6 +1510,10 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "Volunteer EMT on the night it happened.",
         "Llamé a la Seguridad Social para lo del entierro.",
         "He showed me his Omang and then closed his eyes.",
+        # … nor readings, years or an amount in groups.
+        "BP 120/80 85/50 90/60 on the way in.",
+        "In 1998 2004 2011 she came in with the same pain.",
+        "Su hermano pagó 1.250.000 pesos por el funeral.",
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
