@@ -399,7 +399,8 @@ def _with_towns_of_organisations(text: str, spans: list[Span]) -> list[Span]:
 
 # The rest of a number in groups, beside the part found: "His card said 2953 41827 1" (round
 # 75), not an age or a dose after it ("MRN 4471829 67 years", "4471829 5 mg").
-_GROUP_BEFORE = re.compile(r"(?:(?<![\w.,:/\-])\d{1,6}[ .\-])+$")
+# (… and an area code in brackets: "(0299) 15-4412-887", round 78)
+_GROUP_BEFORE = re.compile(r"(?:(?<![\w.,:/\-])(?:\(\d{2,5}\)|\d{1,6})[ .\-])+$")
 _GROUP_AFTER = re.compile(
     r"(?:[ .\-]\d{1,6}(?![\w:/]|[.,]\d))+(?!\s*(?:%|years?|yrs?|yo|y/o|weeks?|days?|months?|hours?"
     r"|mins?|minutes?|kg|g|mg|mcg|ml|mmol|am|pm|a\.m|p\.m|años|semanas|meses|días|dias|horas)\b)"
@@ -845,6 +846,9 @@ _SHOWN_OR_PERFORMING = re.compile(
     # after its word and a comma ("the song we'd sung him, Cielito Lindo.") (round 69).
     r"|\b(?:rezaba|rezó|rezamos|rezaron|rezarle|rezando|oraba|encomendaba|encomendó)\s+a\s+"
     rf"(?!(?:Dios|Jesús)\b)(?P<prayed_to>{CAP}(?:\s+{CAP})?)"
+    # … and the rosary prayed, with the verb that opens the sentence: "Rezamos el rosario con su
+    # familia" (round 78).
+    r"|(?P<rosary>\b(?i:rez[a-záéíóú]*|recé|recemos)\s+(?:el|un|los|dos|tres)\s+rosarios?\b)"
     r"|\b(?:song|hymn|tune|lullaby|canción|cancion|himno)\b[^.;,]{0,40},\s+"
     rf"(?P<song_named>{CAP}(?:\s+{CAP}){{0,3}})(?=\s*[.;]|\s*$)"
     # … a tune played on an instrument ("played Gresford on a cornet") and a team or a show put
@@ -873,6 +877,7 @@ _KEPT_GROUPS = (
     *("variety", "team_alone", "put_on", "team_man", "tune", "on_screen", "prayed_to"),
     "song_named",
     "word",
+    "rosary",
 )
 
 
@@ -1001,7 +1006,8 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             # … and other countries' cards by their letters: a Zambian NRC, Botswana's Omang,
             # the Bahamas' NIB, a Sri Lankan NIC, a Salvadoran DUI, a Cuban "carné de
             # identidad", Spain's "Seguridad Social" (round 77).
-            r"|NRC|Omang|NIB|NIC|DUI|carn[eé](?: de identidad)?|Seguridad Social)"
+            r"|NRC|Omang|NIB|NIC|DUI|carn[eé](?: de identidad)?|Seguridad Social"
+            r"|tarjeta sanitaria|tarjeta de salud|tarjeta individual sanitaria)"
             r"(?:\s*(?:#|no\.?|number|num|:|,))*)"
             # … and what is said of it, in Spanish too: "su NSS era 4198 77 1032 6" (round 77).
             r"(?:\s+(?:was|is|reads|being|era|es|fue)(?:\s+(?:el|la))?)?\s*"
@@ -1046,6 +1052,9 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"\d{3,}-[A-Z]{1,3}\b"
         ),
     ),
+    # A Spanish health card: its region's letters, a number and letters (ASTU 640211 FRE: round
+    # 78).
+    ("ID", re.compile(r"\b[A-Z]{2,5} \d{5,8} [A-Z]{2,4}\b")),
     # References in groups of letters and digits (RXH 448 2917).
     ("ID", re.compile(r"\b[A-Z]{2,4}(?:\s\d{3,4}){2,3}\b")),
     # References with slashes (CAD 4471/22), and UK number plates (YK19 XFD).
@@ -1100,7 +1109,14 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     # Ships (vehicles): HMS Ardent, USS Cole.
-    ("ID", re.compile(rf"\b(?:HMS|USS|RMS|SS|MV|HMAS|HMCS)\s+{CAP}(?:\s+{CAP})?")),
+    # … and fishing boats and others by their letters: "aboard the F/V Ruby Ann" (round 78).
+    (
+        "ID",
+        re.compile(
+            rf"\b(?:HMS|USS|RMS|SS|MV|HMAS|HMCS)\s+{CAP}(?:\s+{CAP})?"
+            rf"|(?<![\w/])(?:[FMSR]/V|FV)\s+{CAP}(?:\s+{CAP}){{0,2}}"
+        ),
+    ),
     # Lakes, mountains, rivers, and places named after saints: places whatever their size.
     (
         "CITY",
@@ -2578,6 +2594,10 @@ _SMALL_ON_ISLAND = re.compile(
     r"\bon\s+(?P<place>[a-z]+\s+(?:island|isle|key|cay))\b"
     r"|\b(?:in|from|near|at|to|into|out of|off)\s+(?P<water>[a-z]+\s+(?:creek|lake|bay|cove|falls"
     r"|springs|heights|beach|harbour|harbor|point|sound|inlet))\b"
+    # … and a hill or a creek by its owner's name: "sledding on howard's knob" (round 78).
+    r"|\b(?:on|at|from|near|to|up|down|off|over|below|above)\s+(?P<owned>(?P<owner>[a-z]+)"
+    r"['\u2019]s\s+(?:knob|hill|peak|gap|ridge|creek|run|falls|hollow|bluff|mountain|knoll"
+    r"|rock|cove|landing|ferry|island|point|pond|lake|bald|branch))\b"
 )
 # Letters no word shares before the kind of works they name: "fell off a tank at the cnrl
 # site" (round 58).
@@ -2989,6 +3009,11 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
         ):
             yield "ORG", match.start("org"), match.end("org")
     for match in _SMALL_ON_ISLAND.finditer(text):
+        if match.group("owned"):
+            owner = match.group("owner")
+            if (_a_listed_name(owner) or _is(owner, "surnames.txt")) and not _is_stop_word(owner):
+                yield "LOCATION", match.start("owned"), match.end("owned")
+            continue
         group = "place" if match.group("place") else "water"
         word = match.group(group).split()[0]
         if (
@@ -3163,6 +3188,17 @@ def _by_tagger(text: str) -> Iterator[tuple[str, int, int]]:
             ):
                 start = given.start("given")
             yield "NAME", start, match.end("second")
+        elif (
+            # … or a name the lists hold, a second given name they hold though it is also a word
+            # ("jesús"), and a surname: "baza. antonio jesús carmona, 52," (round 78).
+            not match.group("title")
+            and (given := _SMALL_FIRST_GIVEN.search(text, 0, match.start()))
+            and _a_listed_name(_without_accents(given.group("given")))
+            and _is(_without_accents(first), "first_names.txt")
+            and _a_listed_name(_without_accents(second), surname=True)
+            and not any(_is_stop_word(w) for w in (given.group("given"), first, second))
+        ):
+            yield "NAME", given.start("given"), match.end("second")
     spanish = _in_spanish(text)
     for match in _SMALL_NAME_AGED.finditer(text):  # "a young lad, ryan, 19."
         name = match.group("name")
