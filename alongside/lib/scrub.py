@@ -1007,12 +1007,15 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             # the Bahamas' NIB, a Sri Lankan NIC, a Salvadoran DUI, a Cuban "carné de
             # identidad", Spain's "Seguridad Social" (round 77).
             r"|NRC|Omang|NIB|NIC|DUI|carn[eé](?: de identidad)?|Seguridad Social"
-            r"|tarjeta sanitaria|tarjeta de salud|tarjeta individual sanitaria)"
+            r"|tarjeta sanitaria|tarjeta de salud|tarjeta individual sanitaria"
+            # … and a health plan's: "su plan médico, MSA 5502-88731-01" (round 79).
+            r"|plan m[ée]dico|seguro m[ée]dico|p[óo]liza|health plan|insurance(?: number)?)"
             r"(?:\s*(?:#|no\.?|number|num|:|,))*)"
             # … and what is said of it, in Spanish too: "su NSS era 4198 77 1032 6" (round 77).
             r"(?:\s+(?:was|is|reads|being|era|es|fue)(?:\s+(?:el|la))?)?\s*"
             r"(?=[A-Z0-9\-/ ]*\d)"
-            r"(?P<v>[A-Z0-9][A-Z0-9\-/]{2,}(?: \d{2,5}){0,3}(?: \d(?=[,.;)]))?(?:/\d{1,4})?"
+            # (… its groups after a space or a dash: "MSA 5502-88731-01", round 79)
+            r"(?P<v>[A-Z0-9][A-Z0-9\-/]{2,}(?:[ \-]\d{2,5}){0,3}(?: \d(?=[,.;)]))?(?:/\d{1,4})?"
             r"(?: [A-Z]{3}\b)?)"
         ),
     ),

@@ -1128,6 +1128,9 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
          "antonio jesús carmona", "NAME"),
         ("app state freshman, hit a tree sledding on howard's knob. his mom came",
          "howard's knob", "LOCATION"),
+        # Round 79 (es 51): a health plan's number with its letters.
+        ("Su hija me dio el número de su plan médico, MSA 5502-88731-01, y se fue.",
+         "MSA 5502-88731-01", "ID"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -1533,6 +1536,11 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "His Aadhaar card was stapled to the file.",
         "Rezamos el rosario con su familia a las nueve de la noche.",
         "we walked up to mum's hill after the funeral",
+        # Round 79: a postcode's name, a language, a Vincentian, cured meat.
+        "The Eircode was wrong on the call, so we drove round for ages.",
+        "The choir sang in Mizo at the door of the ward.",
+        "He asked for a Vincy soca song and we played it low.",
+        "su mujer le trajo la boina y un trozo de cecina envuelto en un trapo.",
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
