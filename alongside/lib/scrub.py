@@ -1747,6 +1747,43 @@ _SIMPLE: list[tuple[str, re.Pattern[str]]] = [
             r"|autopista|autovía|autovia|nacional|panamericana)(?:\s+\d{1,3})?\b"
         ),
     ),
+    # A name with a nickname in quotes inside it: 'Con "the Bull" Stack' (round 80).
+    (
+        "NAME",
+        re.compile(
+            r"\b(?!(?:The|A|An|My|His|Her|Our|Their|We|I|He|She|It|They|This|That|And|But)\b)"
+            r"[A-Z][a-z]+\s+[\"\u201c](?:the\s+)?[A-Z][\w']+[\"\u201d]\s+[A-Z][\w'\-]+"
+        ),
+    ),
+    # The day of a town's own feast, written small or not: "murió el día de la fiesta del
+    # desembarco" (round 80).
+    (
+        "DATE",
+        re.compile(
+            r"(?<=\bd[íi]a de la )(?i:fiesta)\s+(?:del|de la|de los|de)\s+"
+            r"(?:(?i:san|santa|santo|la\s+virgen\s+de(?:\s+la)?)\s+)?"
+            r"[A-Za-záéíóúñüÁÉÍÓÚÑ][a-záéíóúñü]+"
+        ),
+    ),
+    # … or after its road: "en la ruta 8 en el kilómetro 121" (round 80).
+    (
+        "ADDRESS",
+        re.compile(
+            r"\b(?i:ruta|carretera|autopista|autovía|autovia|nacional)\s+\d{1,3},?\s+(?i:en\s+el|a\s+la"
+            r"\s+altura\s+del|al\s+lado\s+del|cerca\s+del)\s+(?P<v>(?i:kil[óo]metro|km\.?)\s+\d{1,4}"
+            r"(?:[.,]\d)?)\b"
+        ),
+    ),
+    # A farm or a hamlet by the family it is named for: "la cortijada de los Martínez", "el
+    # rancho de los Soto" (round 80).
+    (
+        "ADDRESS",
+        re.compile(
+            r"\b(?i:cortijada|cortijo|caserío|caserio|masía|masia|alquería|alqueria|rancho|hacienda"
+            r"|granja|finca)\s+(?:de\s+los|de\s+las)\s+"  # (not "un cortijo de la Axarquía")
+            rf"{CAP}(?:\s+(?:y\s+)?{CAP})?"
+        ),
+    ),
     # The great roads of a country, which are one road each: "en la carretera central" (Peru),
     # "la austral", "la panamericana" (round 71).
     (
@@ -2327,6 +2364,10 @@ _SMALL_SPANISH_TAKEN_TO = re.compile(
     r"\b(?:llegar|llegamos|llegó|llego|llegaron|llegando|rumbo|camino|trasladarlo|trasladarla"
     r"|llevarlo|llevarla|lo llevamos|la llevamos|lo bajamos|la bajamos)\s+a\s+"
     r"(?P<place>[a-záéíóúñü][a-záéíóúñü'\-]+(?:\s+[a-záéíóúñü][a-záéíóúñü'\-]+)?)"
+)
+_SMALL_SPANISH_MONTH_TOWN = re.compile(
+    r"\b(?:de|en|desde|hacia|para)\s+(?P<place>(?:enero|febrero|marzo|abril|mayo|junio|julio"
+    r"|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\s+(?P<surname>[a-záéíóúñü]+))\b"
 )
 # A village by its kind, written small, and a name no everyday word shares: "una aldea de
 # becerreá" (not "una aldea de pescadores").
@@ -3611,6 +3652,14 @@ def _in_small_spanish(text: str) -> Iterator[tuple[str, int, int]]:
         yield "DATE", match.start(), match.end()
     for match in _SMALL_SPANISH_ROAD_CODE.finditer(text):
         yield "ADDRESS", match.start("road"), match.end("road")
+    # A town named for a person whose first name is a month, written small: "papera de julio
+    # andrade" (round 80), not a date: a surname follows.
+    for match in _SMALL_SPANISH_MONTH_TOWN.finditer(text):
+        surname = match.group("surname")
+        if _is(_without_accents(surname), "surnames.txt") and not (
+            _is_stop_word(surname) or surname in SPANISH
+        ):
+            yield "CITY", match.start("place"), match.end("place")
     for match in _SMALL_SPANISH_TAKEN_TO.finditer(text):
         words = match.group("place").split()
         for n in range(len(words), 0, -1):

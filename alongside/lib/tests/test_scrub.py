@@ -1131,6 +1131,21 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
         # Round 79 (es 51): a health plan's number with its letters.
         ("Su hija me dio el número de su plan médico, MSA 5502-88731-01, y se fue.",
          "MSA 5502-88731-01", "ID"),
+        # Round 80 (set 84 and es 52): a nickname in quotes inside a name, a town named for a
+        # person whose first name is a month, a kilometre after its road, a farm by its family,
+        # a town's own feast day.
+        ('Paramedic in Listowel. Con "the Bull" Stack, 64, collapsed in the parade ring.',
+         'Con "the Bull" Stack', "NAME"),
+        ("en el hospital de tulcán. doña rosa, 78, papera de julio andrade, se cayó.",
+         "julio andrade", "CITY"),
+        ("la chocó un camión en la ruta 8 en el kilómetro 121. Su novio venía atrás.",
+         "kilómetro 121", "ADDRESS"),
+        ("Tomatera jubilada de la cortijada de los Martínez, en el campo.",
+         "cortijada de los Martínez", "ADDRESS"),
+        ("Murió el día de la fiesta del desembarco y la hija dijo que era justo.",
+         "fiesta del desembarco", "DATE"),
+        # … and a month before an everyday word is still a month.
+        ("se murió a finales de julio como su madre, en la misma cama.", "julio", "DATE"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -1541,6 +1556,8 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "The choir sang in Mizo at the door of the ward.",
         "He asked for a Vincy soca song and we played it low.",
         "su mujer le trajo la boina y un trozo de cecina envuelto en un trapo.",
+        # Round 80: a town's feast without its day.
+        "Fuimos a la fiesta del pueblo sin pensar en nada.",
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
