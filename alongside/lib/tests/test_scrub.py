@@ -1146,6 +1146,13 @@ from tests.scrub_cases import DATA, SETS, UNSEEN, load
          "fiesta del desembarco", "DATE"),
         # … and a month before an everyday word is still a month.
         ("se murió a finales de julio como su madre, en la misma cama.", "julio", "DATE"),
+        # Round 81 (set 85 and es 53): another country's road by its letters, the eve of a
+        # town's feast by its name.
+        ("Thandeka, 27, a teacher, after a bus crash on the MR3. Her fiancé came.", "MR3",
+         "ADDRESS"),
+        ("Choque en la RN 40 cerca del pueblo, de noche.", "RN 40", "ADDRESS"),
+        ("Murió la víspera de la Batalla del Vino y su cuadrilla no fue.",
+         "víspera de la Batalla del Vino", "DATE"),
     ],
 )  # fmt: skip
 def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -1558,6 +1565,13 @@ def test_each_kind_of_identifier_is_found(text: str, value: str, kind: str) -> N
         "su mujer le trajo la boina y un trozo de cecina envuelto en un trapo.",
         # Round 80: a town's feast without its day.
         "Fuimos a la fiesta del pueblo sin pensar en nada.",
+        # Round 81: a verb after a relative, oxygen, a cheese, a language, a rowing boat.
+        "his son rang me at six to say the oxygen had run out.",
+        "He put her on the NRB and then on the O2 at 4.",
+        "His daughter brought Wensleydale and fruit cake.",
+        "Her daughters sang hymns in Khasi all night.",
+        "Sus compañeros de la trainera hicieron RCP en el muelle.",
+        "Llegó la víspera de la operación, nerviosa.",
     ],
 )
 def test_what_is_not_an_identifier_survives(text: str) -> None:
