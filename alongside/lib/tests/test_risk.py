@@ -45,6 +45,7 @@ HELD_OUT = (
     "risk_heldout_42.json",
     "risk_heldout_43.json",
     "risk_heldout_44.json",
+    "risk_heldout_45.json",
 )
 # The rules' tuning set and a former held-out set: what the rules alone must keep getting right.
 CASES = [
@@ -115,6 +116,10 @@ def test_more_signals_mean_a_higher_score() -> None:
             "worker said.",
             "none",
         ),
+        # Held-out 45: a body left to give up on its own; not a back giving out on a shift.
+        ("If my body gives up on its own then nobody has to blame me.", "acute_risk"),
+        ("I keep praying my heart just gives out in my sleep.", "acute_risk"),
+        ("If my back gives out on this shift I'm going home.", "none"),
     ],
 )
 def test_the_rules_read_goodbyes_and_absence_as_the_writer_means_them(
@@ -206,6 +211,10 @@ CAME_THROUGH = [
     "In my twenties I used to hit walls when things got too much, and I hid the marks for years. "
     "Therapy helped me find other ways and it's been a long time now. Today I told a student "
     "about it because she needed to hear it can change.",
+    # Held-out 45: "I had therapy, I got better".
+    "Ten years ago, after my divorce, I took too many tablets and woke up in a ward like mine. I "
+    "had therapy, I got better, and I'm a different person. At the wellbeing session today I "
+    "shared it, and a porter quietly shook my hand at the end.",
 ]
 STILL_ACUTE = [
     "Three years ago I tried to end my life. I got help. It's back.",
@@ -218,6 +227,7 @@ STILL_ACUTE = [
     "Three years ago counselling got me through, and tonight I want to die.",
     "In my twenties I wanted to die. Therapy helped. Lately it's back.",
     "I'm in my twenties and I want to die. Therapy helped for a while.",
+    "Ten years ago I wanted to die. I had therapy. Lately it's back.",
 ]
 
 
